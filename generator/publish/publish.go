@@ -1,0 +1,293 @@
+// Package publish writes a generated site atomically.
+//
+// A build writes every file into a staging directory beside the destination
+// (<dest>.tmp-<random>, in the same parent so that a rename is a move within
+// one file system). When the build is complete, Commit swaps it in:
+//
+//	rename <dest>            -> <dest>.old-<random>
+//	rename <dest>.tmp-<rand> -> <dest>
+//	remove <dest>.old-<random>
+//
+// A failed build calls Abort, which removes the staging directory and leaves
+// the destination untouched. A build killed half-way leaves a staging or an
+// old directory behind; Begin cleans those up, and when the destination is
+// missing but an old directory exists (the build died between the two
+// renames) it restores the old directory first.
+//
+// All access goes through an afero.Fs. Files are synced before they are
+// closed when the file system supports it.
+package publish
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/spf13/afero"
+)
+
+const (
+	stagingInfix = ".tmp-"
+	oldInfix     = ".old-"
+)
+
+// Options tune a Staging.
+type Options struct {
+	// NoSync skips fsync of written files and directories (faster, for
+	// tests and throwaway output).
+	NoSync bool
+}
+
+// Staging is a directory being filled with a new site.
+type Staging struct {
+	fs   afero.Fs
+	dest string // cleaned destination path
+	dir  string // the staging directory
+	opt  Options
+
+	mu   sync.Mutex
+	dirs map[string]bool // directories already created under dir
+	done bool
+}
+
+// Begin recovers from an interrupted earlier build (see Recover) and creates
+// a fresh, empty staging directory beside dest.
+func Begin(afs afero.Fs, dest string, opt Options) (*Staging, error) {
+	dest = filepath.Clean(dest)
+	if dest == "." || dest == string(filepath.Separator) || dest == "" {
+		return nil, fmt.Errorf("publish: refusing to publish into %q", dest)
+	}
+	if err := Recover(afs, dest); err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(dest)
+	if err := afs.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	dir := dest + stagingInfix + randomSuffix()
+	if err := afs.Mkdir(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("publish: creating staging directory: %w", err)
+	}
+	return &Staging{fs: afs, dest: dest, dir: dir, opt: opt, dirs: map[string]bool{".": true}}, nil
+}
+
+// Dir returns the staging directory's path.
+func (s *Staging) Dir() string { return s.dir }
+
+// Dest returns the destination's path.
+func (s *Staging) Dest() string { return s.dest }
+
+// CleanRel checks that rel is a relative slash path that stays inside the
+// destination and returns it cleaned. It rejects absolute paths, ".."
+// segments, empty names and NUL bytes.
+func CleanRel(rel string) (string, error) {
+	if rel == "" || strings.IndexByte(rel, 0) >= 0 || strings.Contains(rel, "\\") {
+		return "", fmt.Errorf("publish: invalid output path %q", rel)
+	}
+	if strings.HasPrefix(rel, "/") {
+		rel = strings.TrimLeft(rel, "/")
+	}
+	for _, seg := range strings.Split(rel, "/") {
+		if seg == ".." {
+			return "", fmt.Errorf("publish: output path %q escapes the destination", rel)
+		}
+	}
+	c := filepath.ToSlash(filepath.Clean(filepath.FromSlash(rel)))
+	if c == "." || c == "" || !fs.ValidPath(c) {
+		return "", fmt.Errorf("publish: invalid output path %q", rel)
+	}
+	return c, nil
+}
+
+// WriteFile writes data to rel (a slash path relative to the site root),
+// creating parent directories. It is safe for concurrent use.
+func (s *Staging) WriteFile(rel string, data []byte) error {
+	c, err := CleanRel(rel)
+	if err != nil {
+		return err
+	}
+	if err := s.mkdirs(path2dir(c)); err != nil {
+		return err
+	}
+	name := filepath.Join(s.dir, filepath.FromSlash(c))
+	f, err := s.fs.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("publish: writing %s: %w", c, err)
+	}
+	if !s.opt.NoSync {
+		if err := f.Sync(); err != nil && !unsupported(err) {
+			f.Close()
+			return fmt.Errorf("publish: syncing %s: %w", c, err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("publish: closing %s: %w", c, err)
+	}
+	return nil
+}
+
+func path2dir(c string) string {
+	if i := strings.LastIndexByte(c, '/'); i >= 0 {
+		return c[:i]
+	}
+	return "."
+}
+
+func (s *Staging) mkdirs(rel string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.dirs[rel] {
+		return nil
+	}
+	if err := s.fs.MkdirAll(filepath.Join(s.dir, filepath.FromSlash(rel)), 0o755); err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	for d := rel; d != "." && !s.dirs[d]; d = path2dir(d) {
+		s.dirs[d] = true
+	}
+	return nil
+}
+
+// Commit syncs the staging directories and swaps the staging directory in
+// place of the destination. After Commit the Staging must not be used.
+func (s *Staging) Commit() error {
+	if s.done {
+		return errors.New("publish: staging already finished")
+	}
+	s.done = true
+	if !s.opt.NoSync {
+		s.syncDirs()
+	}
+	old := ""
+	if _, err := s.fs.Stat(s.dest); err == nil {
+		old = s.dest + oldInfix + randomSuffix()
+		if err := s.fs.Rename(s.dest, old); err != nil {
+			s.fs.RemoveAll(s.dir)
+			return fmt.Errorf("publish: moving the previous site aside: %w", err)
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		s.fs.RemoveAll(s.dir)
+		return fmt.Errorf("publish: %w", err)
+	}
+	if err := s.fs.Rename(s.dir, s.dest); err != nil {
+		if old != "" {
+			// Put the previous site back; the build failed.
+			_ = s.fs.Rename(old, s.dest)
+		}
+		s.fs.RemoveAll(s.dir)
+		return fmt.Errorf("publish: moving the new site into place: %w", err)
+	}
+	syncDir(s.fs, filepath.Dir(s.dest), s.opt)
+	if old != "" {
+		if err := s.fs.RemoveAll(old); err != nil {
+			return fmt.Errorf("publish: removing the previous site: %w", err)
+		}
+	}
+	return nil
+}
+
+// Abort removes the staging directory, leaving the destination untouched.
+// It is a no-op after Commit or a previous Abort.
+func (s *Staging) Abort() error {
+	if s.done {
+		return nil
+	}
+	s.done = true
+	return s.fs.RemoveAll(s.dir)
+}
+
+func (s *Staging) syncDirs() {
+	s.mu.Lock()
+	dirs := make([]string, 0, len(s.dirs))
+	for d := range s.dirs {
+		dirs = append(dirs, d)
+	}
+	s.mu.Unlock()
+	for _, d := range dirs {
+		syncDir(s.fs, filepath.Join(s.dir, filepath.FromSlash(d)), s.opt)
+	}
+}
+
+// syncDir fsyncs a directory when the file system allows it; errors are
+// ignored because many file systems (and afero's in-memory one) do not
+// support syncing directories.
+func syncDir(afs afero.Fs, dir string, opt Options) {
+	if opt.NoSync {
+		return
+	}
+	f, err := afs.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = f.Sync()
+	f.Close()
+}
+
+// Recover repairs what an interrupted build left beside dest: when dest is
+// missing but a <dest>.old-* directory exists, the newest such directory is
+// renamed back to dest; then every leftover <dest>.tmp-* and <dest>.old-*
+// directory is removed.
+//
+// Recover assumes no other build of the same destination is running.
+func Recover(afs afero.Fs, dest string) error {
+	dest = filepath.Clean(dest)
+	parent, base := filepath.Dir(dest), filepath.Base(dest)
+	entries, err := afero.ReadDir(afs, parent)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return fmt.Errorf("publish: %w", err)
+	}
+	var staging, olds []os.FileInfo
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case strings.HasPrefix(name, base+stagingInfix):
+			staging = append(staging, e)
+		case strings.HasPrefix(name, base+oldInfix):
+			olds = append(olds, e)
+		}
+	}
+	if _, err := afs.Stat(dest); errors.Is(err, fs.ErrNotExist) && len(olds) > 0 {
+		// Killed between the two renames: the previous site is the newest
+		// old directory.
+		sort.SliceStable(olds, func(i, j int) bool {
+			if !olds[i].ModTime().Equal(olds[j].ModTime()) {
+				return olds[i].ModTime().After(olds[j].ModTime())
+			}
+			return olds[i].Name() < olds[j].Name()
+		})
+		if err := afs.Rename(filepath.Join(parent, olds[0].Name()), dest); err != nil {
+			return fmt.Errorf("publish: restoring the previous site: %w", err)
+		}
+		olds = olds[1:]
+	}
+	for _, e := range append(staging, olds...) {
+		if err := afs.RemoveAll(filepath.Join(parent, e.Name())); err != nil {
+			return fmt.Errorf("publish: removing leftover %s: %w", e.Name(), err)
+		}
+	}
+	return nil
+}
+
+func randomSuffix() string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+func unsupported(err error) bool {
+	return errors.Is(err, errors.ErrUnsupported) || errors.Is(err, os.ErrInvalid)
+}
