@@ -1,0 +1,247 @@
+package source
+
+import (
+	"briefgen/generator/doc"
+	"path"
+	"sort"
+	"strings"
+)
+
+// assemble turns the parsed files into briefings and articles, checks
+// URLs, and sorts.
+func (l *loader) assemble(site *Site) {
+	// Sidecars by the path they belong to, without extension.
+	sidecars := map[string]*file{}
+	txt := map[string]bool{}
+	for _, f := range l.files {
+		if f.kind == kindArticle && strings.EqualFold(path.Ext(f.rel), ".txt") {
+			txt[strings.TrimSuffix(f.rel, path.Ext(f.rel))] = true
+		}
+	}
+	for _, f := range l.files {
+		if f.err != nil {
+			l.errs = append(l.errs, f.err)
+			continue
+		}
+		if f.binary {
+			l.skipped = append(l.skipped, f.rel)
+			continue
+		}
+		switch f.kind {
+		case kindUnknown:
+			l.warn(f.rel, "not an article (.md or .txt); skipped")
+		case kindSidecar:
+			stem := strings.TrimSuffix(f.rel, path.Ext(f.rel))
+			if !txt[stem] {
+				l.warn(f.rel, "not an article, and no %s.txt beside it to describe; skipped", path.Base(stem))
+				continue
+			}
+			if prev := sidecars[stem]; prev != nil {
+				l.fail(f.rel, 0, "%s also describes %s.txt; keep one", prev.name, path.Base(stem))
+				continue
+			}
+			sidecars[stem] = f
+		}
+	}
+
+	// Briefings: one per folder directly under content/.
+	briefings := map[string]*Briefing{}
+	folderOf := map[string]string{} // briefing slug -> folder rel path
+	briefingOf := func(rel string) *Briefing {
+		parts := strings.Split(rel, "/")
+		if len(parts) < 3 {
+			return nil
+		}
+		folder := parts[0] + "/" + parts[1]
+		slug := slugify(parts[1])
+		if b := briefings[folder]; b != nil {
+			return b
+		}
+		b := &Briefing{Slug: slug, Title: humanize(parts[1])}
+		briefings[folder] = b
+		return b
+	}
+	for _, f := range l.files {
+		if f.kind != kindIndex || f.article == nil {
+			continue
+		}
+		a := f.article
+		b := &Briefing{Slug: "", Path: f.rel, Title: a.Title, Body: a.BodyText()}
+		if strings.Count(f.rel, "/") == 2 {
+			b = briefingOf(f.rel)
+			b.Path = f.rel
+			b.Body = a.BodyText()
+			if a.Title != "" {
+				b.Title = a.Title
+			}
+			if a.slugSet {
+				b.Slug = a.Slug
+			}
+		} else {
+			site.Home = b
+		}
+		b.Date = a.Date
+		// Fields an article keeps apart are settings of a briefing.
+		b.Params = map[string]any{}
+		for k, v := range a.Params {
+			switch strings.ToLower(k) {
+			case "summary", "description":
+				if s, ok := v.(string); ok && b.Summary == "" {
+					b.Summary = strings.TrimSpace(s)
+					continue
+				}
+			}
+			b.Params[k] = v
+		}
+		for k, v := range map[string]any{"source": a.Source, "author": a.Author, "url": a.URL} {
+			if v != "" {
+				b.Params[k] = v
+			}
+		}
+		if len(a.Tags) > 0 {
+			b.Params["tags"] = a.Tags
+		}
+	}
+
+	var articles []*Article
+	for _, f := range l.files {
+		if f.kind != kindArticle || f.article == nil {
+			continue
+		}
+		a := f.article
+		if b := briefingOf(f.rel); b != nil {
+			a.Briefing = b.Slug
+			folderOf[b.Slug] = path.Dir(f.rel)
+		}
+		if a.Format == Text {
+			stem := strings.TrimSuffix(f.rel, path.Ext(f.rel))
+			if sc := sidecars[stem]; sc != nil {
+				if err := applyFields(a, sc.fm, sc.name, nil, 0, false); err != nil {
+					l.errs = append(l.errs, asError(sc.name, err))
+					continue
+				}
+				// The first line stays the title in the text even
+				// when the sidecar renames the article.
+				a.Doc.Title = firstTitle(a)
+			}
+		}
+		if a.Date.IsZero() {
+			var b *Briefing
+			if parts := strings.Split(f.rel, "/"); len(parts) >= 3 {
+				b = briefings[parts[0]+"/"+parts[1]]
+			}
+			if a.Format == Text && b != nil && !b.Date.IsZero() {
+				a.Date = b.Date
+			} else if a.Format == Text {
+				stem := path.Base(strings.TrimSuffix(f.rel, path.Ext(f.rel)))
+				a.Warnings = append(a.Warnings, l.display(f.rel)+": no publication date; give one in "+stem+".yaml beside it (date: YYYY-MM-DD) or in the briefing's _index.md")
+			} else {
+				a.Warnings = append(a.Warnings, l.display(f.rel)+": no publication date; add date: YYYY-MM-DD to the front matter")
+			}
+		}
+		finishTitle(a, l.display(f.rel))
+		a.Doc.Published = a.Date
+		for _, w := range a.Warnings {
+			l.warnings = append(l.warnings, w)
+		}
+		if a.Draft && !l.opt.Drafts {
+			l.skipped = append(l.skipped, f.rel+" (draft)")
+			continue
+		}
+		articles = append(articles, a)
+	}
+
+	// Briefings that have an _index.md or at least one article.
+	used := map[string]bool{}
+	for _, a := range articles {
+		used[a.Briefing] = true
+	}
+	var list []*Briefing
+	for _, b := range briefings {
+		if b.Path != "" || used[b.Slug] {
+			list = append(list, b)
+		}
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].Slug != list[j].Slug {
+			return list[i].Slug < list[j].Slug
+		}
+		return list[i].Path < list[j].Path
+	})
+
+	// URLs: each must be taken once, case-insensitively (output may land
+	// on a case-insensitive file system), and not collide with files the
+	// generator writes at the root.
+	taken := map[string]string{} // lower-case URL -> file that took it
+	reserved := map[string]bool{}
+	for _, r := range l.opt.Reserved {
+		reserved[strings.ToLower(r)] = true
+	}
+	claim := func(url, rel, what string) bool {
+		key := strings.ToLower(url)
+		first := strings.Trim(key, "/")
+		if i := strings.IndexByte(first, '/'); i >= 0 {
+			first = first[:i]
+		}
+		if reserved[first] {
+			l.fail(rel, 0, "%s URL %s takes the name %q, which the site generator uses; rename it or set slug", what, url, first)
+			return false
+		}
+		if prev, ok := taken[key]; ok {
+			l.fail(rel, 0, "%s URL %s is also the URL of %s; rename one or set a different slug", what, url, l.display(prev))
+			return false
+		}
+		taken[key] = rel
+		return true
+	}
+	for _, b := range list {
+		rel := b.Path
+		if rel == "" {
+			rel = folderOf[b.Slug] + "/"
+		}
+		if b.Slug == "" {
+			l.fail(rel, 0, "cannot make a URL slug from the folder name; rename the folder")
+			continue
+		}
+		claim(b.RelPermalink(), rel, "briefing")
+	}
+	sortArticles(articles)
+	// Claim in path order so the error names the same pair every run.
+	byPath := append([]*Article(nil), articles...)
+	sort.Slice(byPath, func(i, j int) bool { return byPath[i].Path < byPath[j].Path })
+	for _, a := range byPath {
+		claim(a.RelPermalink(), a.Path, "article")
+	}
+
+	bySlug := map[string]*Briefing{}
+	for _, b := range list {
+		bySlug[b.Slug] = b
+	}
+	for _, a := range articles {
+		if b := bySlug[a.Briefing]; b != nil {
+			b.Articles = append(b.Articles, a)
+		}
+	}
+	site.Briefings = list
+	site.Articles = articles
+}
+
+// firstTitle is the span of a .txt article's first line.
+func firstTitle(a *Article) (s doc.Span) {
+	t, _, _, ok := firstLine(a.Doc.Text, bomLen(a.Doc.Text))
+	if ok {
+		return t
+	}
+	return s
+}
+
+// sortArticles orders newest first, undated last, ties by Path.
+func sortArticles(as []*Article) {
+	sort.SliceStable(as, func(i, j int) bool {
+		di, dj := as[i].Date, as[j].Date
+		if !di.Equal(dj) {
+			return di.After(dj)
+		}
+		return as[i].Path < as[j].Path
+	})
+}
