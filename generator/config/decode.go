@@ -83,6 +83,9 @@ func Decode(name string, format Format, data []byte, firstLine int) (*Map, error
 	var n yaml.Node
 	if err := yaml.Unmarshal(data, &n); err != nil {
 		line, msg := yamlMessage(err)
+		if n := countLines(data); line > n {
+			line = n // the parser reports the end of input one line down
+		}
 		return nil, &Error{File: name, Line: fileLine(firstLine, line), Msg: "YAML: " + msg}
 	}
 	if n.Kind == 0 || len(n.Content) == 0 {
@@ -116,6 +119,16 @@ func Decode(name string, format Format, data []byte, firstLine int) (*Map, error
 	return m, nil
 }
 
+// countLines counts the lines of data, a last line without a newline
+// included.
+func countLines(data []byte) int {
+	n := bytes.Count(data, []byte("\n"))
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		n++
+	}
+	return n
+}
+
 func fileLine(first, line int) int {
 	if line <= 0 {
 		return first
@@ -138,10 +151,27 @@ func yamlMessage(err error) (int, string) {
 			if n, err := strconv.Atoi(rest[:i]); err == nil {
 				line = n
 				msg = strings.TrimSpace(rest[i+1:])
+				// The YAML parser (not its scanner) reports 0-based
+				// lines: the line a flow collection or block started.
+				for _, p := range yamlParserErrors {
+					if strings.HasPrefix(msg, p) {
+						line++
+						break
+					}
+				}
 			}
 		}
 	}
 	return line, msg
+}
+
+var yamlParserErrors = []string{
+	"did not find expected <document start>",
+	"did not find expected node content",
+	"did not find expected key",
+	"did not find expected '-' indicator",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
 }
 
 func tomlMessage(err error) string {
@@ -155,27 +185,40 @@ func tomlMessage(err error) string {
 func tomlKeyLines(data []byte, firstLine int) ([]string, map[string]int) {
 	var keys []string
 	lines := map[string]int{}
-	for i, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "[") {
-			if strings.HasPrefix(line, "[[") || !strings.Contains(line, "=") {
-				break // first table header: no more top-level keys
-			}
-		}
-		eq := strings.IndexByte(line, '=')
-		if eq <= 0 || strings.HasPrefix(line, "#") {
-			continue
-		}
-		key := strings.TrimSpace(line[:eq])
+	add := func(key string, line int) {
+		key = strings.TrimSpace(key)
 		if uq, err := strconv.Unquote(key); err == nil {
 			key = uq
 		} else if len(key) >= 2 && key[0] == '\'' && key[len(key)-1] == '\'' {
 			key = key[1 : len(key)-1]
 		}
-		if _, ok := lines[key]; !ok {
-			lines[key] = firstLine + i
+		if _, ok := lines[key]; !ok && key != "" {
+			lines[key] = line
 			keys = append(keys, key)
 		}
+	}
+	inTable := false
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "[") {
+			// A table header: its first key is a top-level key.
+			name := strings.Trim(line, "[] \t")
+			if j := strings.IndexAny(name, ".]"); j >= 0 {
+				name = name[:j]
+			}
+			add(name, firstLine+i)
+			inTable = true
+			continue
+		}
+		eq := strings.IndexByte(line, '=')
+		if inTable || eq <= 0 || strings.HasPrefix(line, "#") {
+			continue
+		}
+		key := line[:eq]
+		if j := strings.IndexByte(key, '.'); j >= 0 && !strings.ContainsAny(key, "\"'") {
+			key = key[:j] // dotted key: a.b = 1
+		}
+		add(key, firstLine+i)
 	}
 	return keys, lines
 }

@@ -46,7 +46,6 @@ func (l *loader) assemble(site *Site) {
 
 	// Briefings: one per folder directly under content/.
 	briefings := map[string]*Briefing{}
-	folderOf := map[string]string{} // briefing slug -> folder rel path
 	briefingOf := func(rel string) *Briefing {
 		parts := strings.Split(rel, "/")
 		if len(parts) < 3 {
@@ -57,7 +56,7 @@ func (l *loader) assemble(site *Site) {
 		if b := briefings[folder]; b != nil {
 			return b
 		}
-		b := &Briefing{Slug: slug, Title: humanize(parts[1])}
+		b := &Briefing{Slug: slug, Title: humanize(parts[1]), dir: folder}
 		briefings[folder] = b
 		return b
 	}
@@ -111,7 +110,6 @@ func (l *loader) assemble(site *Site) {
 		a := f.article
 		if b := briefingOf(f.rel); b != nil {
 			a.Briefing = b.Slug
-			folderOf[b.Slug] = path.Dir(f.rel)
 		}
 		if a.Format == Text {
 			stem := strings.TrimSuffix(f.rel, path.Ext(f.rel))
@@ -183,7 +181,7 @@ func (l *loader) assemble(site *Site) {
 		if i := strings.IndexByte(first, '/'); i >= 0 {
 			first = first[:i]
 		}
-		if reserved[first] {
+		if reserved[first] && strings.Count(key, "/") == 2 {
 			l.fail(rel, 0, "%s URL %s takes the name %q, which the site generator uses; rename it or set slug", what, url, first)
 			return false
 		}
@@ -197,7 +195,7 @@ func (l *loader) assemble(site *Site) {
 	for _, b := range list {
 		rel := b.Path
 		if rel == "" {
-			rel = folderOf[b.Slug] + "/"
+			rel = b.dir + "/"
 		}
 		if b.Slug == "" {
 			l.fail(rel, 0, "cannot make a URL slug from the folder name; rename the folder")

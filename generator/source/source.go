@@ -87,6 +87,8 @@ type Briefing struct {
 	Body                 []byte         // Markdown body of _index.md
 	Params               map[string]any // the rest of _index.md's front matter
 	Articles             []*Article     // newest first, ties by Path
+
+	dir string // slash path of its folder, "content/<folder>"
 }
 
 // RelPermalink returns "/<slug>/".
