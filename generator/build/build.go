@@ -1,0 +1,336 @@
+// Package build runs a whole site build: load the sources, render every
+// page, copy the static files, and publish the result atomically, so a
+// failed build leaves the previous output untouched.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"briefgen/generator/publish"
+	"briefgen/generator/render"
+	"briefgen/generator/source"
+)
+
+// Options configure a build.
+type Options struct {
+	Source      string // site root; "" means "."
+	Destination string // output directory; "" means <Source>/public
+	BaseURL     string // overrides the config's baseURL when not empty
+	Drafts      bool   // include draft articles
+	Quiet       bool   // write nothing to Log
+	Verbose     bool   // also log skipped files and timings
+	// Theme is the default theme: a file system with templates/ and
+	// static/ at its root (the binary's embedded theme). The site's own
+	// templates/ and static/ override it file by file. Nil means the site
+	// must bring every template itself.
+	Theme fs.FS
+	// Progress receives a progress line now and then when the build runs
+	// longer than a second; nil for none. The caller decides whether it is
+	// a terminal.
+	Progress io.Writer
+	// Log receives warnings (and, with Verbose, details); nil for none.
+	Log io.Writer
+	// Facts, when set, returns what extraction found in an article, for
+	// its page. It is called from several goroutines.
+	Facts render.FactsFunc
+	// NoSync skips fsync of the output (tests, benchmarks).
+	NoSync bool
+}
+
+// Result reports what a build did.
+type Result struct {
+	Pages    int // HTML pages written
+	Articles int
+	Files    int // every file written, static files included
+	Warnings []string
+	Duration time.Duration
+}
+
+// Build builds the site at opts.Source into opts.Destination on fsys.
+func Build(fsys afero.Fs, opts Options) (*Result, error) {
+	start := time.Now()
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Destination == "" {
+		opts.Destination = filepath.Join(opts.Source, "public")
+	}
+	if err := checkDestination(opts.Source, opts.Destination); err != nil {
+		return nil, err
+	}
+	logf := func(format string, args ...any) {
+		if opts.Log != nil && !opts.Quiet {
+			fmt.Fprintf(opts.Log, format+"\n", args...)
+		}
+	}
+	verbosef := func(format string, args ...any) {
+		if opts.Verbose {
+			logf(format, args...)
+		}
+	}
+	prog := &progress{w: opts.Progress, start: start}
+
+	site, err := source.Load(fsys, opts.Source, source.Options{Drafts: opts.Drafts})
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Articles: len(site.Articles), Warnings: site.Warnings}
+	for _, s := range site.Skipped {
+		verbosef("skipped %s", s)
+	}
+	verbosef("loaded %d articles in %d briefings (%v)", len(site.Articles), len(site.Briefings), time.Since(start).Round(time.Millisecond))
+
+	templates, static, err := themeLayers(fsys, opts.Source, opts.Theme)
+	if err != nil {
+		return nil, err
+	}
+	r, err := render.New(site, render.Options{
+		Templates: templates,
+		BaseURL:   opts.BaseURL,
+		Progress: func(done, total int) {
+			prog.report("rendered %d/%d articles", done, total)
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	if r.URLs().Origin == "" {
+		res.Warnings = append(res.Warnings, "baseURL "+r.URLs().Base+" has no scheme and host; feeds and the sitemap use root-relative links (set baseURL in site.yaml or --base-url)")
+	}
+	files, err := r.Site(opts.Facts)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f.Path, ".html") {
+			res.Pages++
+		}
+	}
+	statics, err := staticFiles(static)
+	if err != nil {
+		return nil, err
+	}
+	files, err = merge(files, statics)
+	if err != nil {
+		return nil, err
+	}
+	verbosef("rendered %d pages (%v)", res.Pages, time.Since(start).Round(time.Millisecond))
+
+	if err := write(fsys, opts, files, prog); err != nil {
+		return nil, err
+	}
+	res.Files = len(files)
+	res.Duration = time.Since(start)
+	prog.done()
+	for _, w := range res.Warnings {
+		logf("warning: %s", w)
+	}
+	verbosef("wrote %d files to %s in %v", len(files), opts.Destination, res.Duration.Round(time.Millisecond))
+	return res, nil
+}
+
+// checkDestination refuses an output directory that is the site itself, or
+// contains it, or lies inside its content/, templates/ or static/: the swap
+// replaces the destination wholesale.
+func checkDestination(src, dest string) error {
+	s, err := filepath.Abs(src)
+	if err != nil {
+		return err
+	}
+	d, err := filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
+	if within(s, d) {
+		return fmt.Errorf("destination %s would replace the site at %s", dest, src)
+	}
+	for _, sub := range []string{"content", "templates", "static"} {
+		if within(d, filepath.Join(s, sub)) {
+			return fmt.Errorf("destination %s lies inside the site's %s/", dest, sub)
+		}
+	}
+	if filepath.Dir(d) == d {
+		return fmt.Errorf("destination %s is a file system root", dest)
+	}
+	return nil
+}
+
+// within reports whether p is dir or inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// themeLayers returns the template and static file systems: the site's own
+// directories over the theme's.
+func themeLayers(fsys afero.Fs, root string, theme fs.FS) (templates, static fs.FS, err error) {
+	var themeT, themeS fs.FS
+	if theme != nil {
+		if themeT, err = fs.Sub(theme, "templates"); err != nil {
+			return nil, nil, err
+		}
+		if themeS, err = fs.Sub(theme, "static"); err != nil {
+			return nil, nil, err
+		}
+	}
+	siteDir := func(name string) fs.FS {
+		dir := filepath.Join(root, name)
+		if fi, err := fsys.Stat(dir); err != nil || !fi.IsDir() {
+			return nil
+		}
+		return afero.NewIOFS(afero.NewBasePathFs(fsys, dir))
+	}
+	return render.Overlay(siteDir("templates"), themeT), render.Overlay(siteDir("static"), themeS), nil
+}
+
+// staticFiles reads every file of the static layers (hidden files skipped).
+func staticFiles(static fs.FS) ([]render.File, error) {
+	var out []render.File
+	err := fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != "." {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		b, err := fs.ReadFile(static, p)
+		if err != nil {
+			return fmt.Errorf("static/%s: %w", p, err)
+		}
+		out = append(out, render.File{Path: p, Data: b})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// merge adds the static files to the pages, refusing a static file that
+// would replace a generated one.
+func merge(pages, statics []render.File) ([]render.File, error) {
+	have := make(map[string]bool, len(pages))
+	for _, f := range pages {
+		have[f.Path] = true
+	}
+	for _, f := range statics {
+		if have[f.Path] {
+			return nil, fmt.Errorf("static/%s would overwrite a generated page", f.Path)
+		}
+	}
+	all := append(pages, statics...)
+	sort.Slice(all, func(i, j int) bool { return all[i].Path < all[j].Path })
+	return all, nil
+}
+
+// write publishes files atomically: all into a staging directory, then a
+// swap. Files are written in parallel (fsync is the slow part); their
+// content does not depend on the order.
+func write(fsys afero.Fs, opts Options, files []render.File, prog *progress) error {
+	for _, f := range files {
+		if _, err := publish.CleanRel(f.Path); err != nil {
+			return err
+		}
+		if path.Clean(f.Path) != f.Path {
+			return fmt.Errorf("output path %q is not clean", f.Path)
+		}
+	}
+	stg, err := publish.Begin(fsys, opts.Destination, publish.Options{NoSync: opts.NoSync})
+	if err != nil {
+		return err
+	}
+	const workers = 8
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+		done  int
+	)
+	next := make(chan render.File)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range next {
+				err := stg.WriteFile(f.Path, f.Data)
+				mu.Lock()
+				if err != nil && first == nil {
+					first = err
+				}
+				done++
+				n := done
+				mu.Unlock()
+				prog.report("wrote %d/%d files", n, len(files))
+			}
+		}()
+	}
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	if first != nil {
+		stg.Abort()
+		return first
+	}
+	return stg.Commit()
+}
+
+// progress writes a line now and then, only once the build has run for a
+// second.
+type progress struct {
+	w     io.Writer
+	start time.Time
+	mu    sync.Mutex
+	last  time.Time
+	shown bool
+}
+
+func (p *progress) report(format string, args ...any) {
+	if p == nil || p.w == nil {
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.start) < time.Second {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if now.Sub(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = now
+	p.shown = true
+	fmt.Fprintf(p.w, "\r\x1b[K"+format, args...)
+}
+
+func (p *progress) done() {
+	if p == nil || p.w == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+	}
+}

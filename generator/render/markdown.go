@@ -1,0 +1,168 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"briefgen/generator/doc"
+)
+
+// NewMarkdown returns the goldmark converter briefgen renders articles with:
+// GitHub Flavored Markdown (tables, strikethrough, autolinks, task lists),
+// footnotes, typographic quotes and dashes, and automatic heading IDs.
+// Raw HTML is never passed through: it is shown as escaped text. Top-level
+// paragraphs that doc.Classify recognizes as photo captions render as
+// <figure class="caption"><figcaption>, and headings are shifted down one
+// level (# becomes <h2>) because the page title is the only <h1>.
+//
+// extra extensions are added after these; pass annotate.Extension so that
+// Facts.Markdown contexts can mark extracted facts in the body.
+func NewMarkdown(extra ...goldmark.Extender) goldmark.Markdown {
+	exts := append([]goldmark.Extender{
+		extension.GFM,
+		extension.Footnote,
+		extension.Typographer,
+		safeHTML{},
+	}, extra...)
+	return goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+}
+
+// Markdown renders src with md and returns the HTML. src is Markdown
+// without front matter.
+func Markdown(md goldmark.Markdown, src []byte) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := md.Convert(src, &buf); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// safeHTML is the goldmark extension that escapes raw HTML instead of
+// omitting it, turns caption paragraphs into figures and shifts headings.
+type safeHTML struct{}
+
+func (safeHTML) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(articleTransformer{}, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(safeRenderer{}, 100)))
+}
+
+// KindCaption is the goldmark node kind of a photo caption.
+var KindCaption = ast.NewNodeKind("Caption")
+
+// CaptionNode is a photo caption block; its children are the caption's
+// inline content.
+type CaptionNode struct{ ast.BaseBlock }
+
+// Kind implements ast.Node.
+func (n *CaptionNode) Kind() ast.NodeKind { return KindCaption }
+
+// Dump implements ast.Node.
+func (n *CaptionNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+type articleTransformer struct{}
+
+func (articleTransformer) Transform(d *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var captions []*ast.Paragraph
+	_ = ast.Walk(d, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if n.Level < 6 {
+				n.Level++
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph:
+			if n.Parent() == d && isCaption(n, src) {
+				captions = append(captions, n)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, p := range captions {
+		c := &CaptionNode{}
+		c.SetLines(p.Lines())
+		for ch := p.FirstChild(); ch != nil; {
+			next := ch.NextSibling()
+			c.AppendChild(c, ch)
+			ch = next
+		}
+		d.ReplaceChild(d, p, c)
+	}
+}
+
+func isCaption(p *ast.Paragraph, src []byte) bool {
+	lines := p.Lines()
+	if lines.Len() == 0 {
+		return false
+	}
+	first := lines.At(0)
+	last := lines.At(lines.Len() - 1)
+	if first.Start < 0 || last.Stop > len(src) || first.Start >= last.Stop {
+		return false
+	}
+	return doc.Classify(src[first.Start:last.Stop]) == doc.Caption
+}
+
+type safeRenderer struct{}
+
+func (safeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, renderRawHTML)
+	reg.Register(ast.KindHTMLBlock, renderHTMLBlock)
+	reg.Register(KindCaption, renderCaption)
+}
+
+// renderRawHTML shows inline HTML as the text it is.
+func renderRawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	segs := n.(*ast.RawHTML).Segments
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// renderHTMLBlock shows a block of HTML as an escaped paragraph of text.
+func renderHTMLBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	b := n.(*ast.HTMLBlock)
+	_, _ = w.WriteString(`<p class="raw-html">`)
+	lines := b.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		line := lines.At(i)
+		_, _ = w.Write(util.EscapeHTML(line.Value(src)))
+	}
+	if b.HasClosure() {
+		_, _ = w.Write(util.EscapeHTML(b.ClosureLine.Value(src)))
+	}
+	_, _ = w.WriteString("</p>\n")
+	return ast.WalkSkipChildren, nil
+}
+
+func renderCaption(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<figure class="caption"><figcaption>`)
+	} else {
+		_, _ = w.WriteString("</figcaption></figure>\n")
+	}
+	return ast.WalkContinue, nil
+}
