@@ -1,29 +1,996 @@
 package actors
 
 import (
+	"bytes"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"briefgen/generator/doc"
+	"briefgen/generator/gazetteer"
 )
+
+// cand is one capitalized name found in a sentence, before coreference.
+type cand struct {
+	s, e     int // byte span of the name
+	kind     Kind
+	key      string   // organizations and places: canonical name
+	toks     []string // people: the name's words
+	evidence bool     // a title, cue or appositive shows a person
+	roles    []Role
+	gender   byte
+	inQuote  bool
+	pos      int // order in the text
+}
+
+// finder holds the state of one Find call.
+type finder struct {
+	d     *doc.Doc
+	t     []byte
+	ts    []token
+	cands []cand
+	buf   []byte
+}
 
 // Find returns the actors of d, ordered by first mention. sents are the
 // sentences of d (sentences.Split); when nil, each paragraph is read as one
 // sentence.
 func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
+	if d == nil {
+		return nil
+	}
 	if len(sents) == 0 {
 		for i, p := range d.Paragraphs {
 			sents = append(sents, doc.Sentence{Span: p.Span, Para: i})
 		}
 	}
-	var out []Actor
-	byName := map[string]int{}
+	f := &finder{d: d, t: d.Text}
+	inQuote, para := false, -1
 	for _, s := range sents {
-		if s.Start < 0 || s.End > len(d.Text) || s.Start >= s.End {
+		start, end := s.Start, s.End
+		if start < 0 {
+			start = 0
+		}
+		if end > len(d.Text) {
+			end = len(d.Text)
+		}
+		if start >= end {
 			continue
 		}
-		words := strings.Fields(string(d.Text[s.Start:s.End]))
-		_ = words
+		if s.Para != para {
+			para, inQuote = s.Para, false
+		}
+		f.ts = tokenize(f.ts[:0], d.Text, start, end, &inQuote)
+		f.sentence()
 	}
-	_ = byName
-	return out
+	return f.resolve()
+}
+
+// lower returns w in lower case, in f.buf (valid until the next call).
+func (f *finder) lower(s, e int) string {
+	f.buf = f.buf[:0]
+	for _, c := range f.t[s:e] {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		f.buf = append(f.buf, c)
+	}
+	return string(f.buf) // the compiler does not copy for map lookups only; callers keep it short-lived
+}
+
+func (f *finder) text(i int) []byte { return f.t[f.ts[i].s:f.ts[i].e] }
+
+func (f *finder) is(i int, words ...string) bool {
+	if i < 0 || i >= len(f.ts) || !f.ts[i].word() {
+		return false
+	}
+	w := f.text(i)
+	for _, x := range words {
+		if len(w) == len(x) && strings.EqualFold(string(w), x) {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *finder) punct(i int, marks string) bool {
+	return i >= 0 && i < len(f.ts) && f.ts[i].punct != 0 && strings.ContainsRune(marks, f.ts[i].punct)
+}
+
+var particles = map[string]bool{"da": true, "de": true, "van": true, "von": true, "der": true, "den": true,
+	"del": true, "bin": true, "ibn": true, "al": true, "la": true, "le": true, "du": true, "di": true,
+	"dos": true, "das": true, "ter": true, "y": true, "bint": true, "el": true}
+
+// startStop are capitalized words that begin sentences without being names.
+var startStop = setOf(`The A An In At On But And For If As When While After Before Since Despite With Without
+Among During Under Over This That These Those It Its He She They We I You His Her Their Our My Your Some Many
+Most Several Both All Each Every Any Other Another One Two Three Four Five No Not Yet So Also Still Then Now
+However Though Although Because Meanwhile Even Only Just Such What Who Why How Where Which There Here
+According Asked Last Next From To By Of Regarding Following Beyond Like Unlike Amid Against Whether Once
+Instead Indeed Thus Further Furthermore Moreover Meanwhile Nevertheless Later Earlier Today Tonight
+Tomorrow Yesterday Please Let Do Does Did Is Are Was Were Will Would Can Could Should May Might Must
+Through Toward Towards Between Across Around Near Inside Outside Until Upon Within Via Per Including
+More Less Much Few Fewer Former Editor Photo Video Watch Read Related Sign FILE`)
+
+// cueVerbs after a name show a person speaking or acting as one.
+var cueVerbs = setOf(`said says say told tells added adds noted notes warned warns stressed stresses urged
+urges argued argues insisted insists acknowledged acknowledges explained explains asked asks suggested
+suggests wrote writes continued stated states declared declares announced claimed claims believes
+believed thinks thought described predicted cautioned emphasized emphasised observed recalled replied
+responded commented concluded countered admitted agreed confirmed denied estimated complained posted
+tweeted pointed recalled contended maintained reiterated remarked testified vowed pledged promised
+hopes hoped wants wanted met visited spoke speaks called calls criticized criticised praised`)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// capWord reports whether token i can be part of a capitalized name.
+func (f *finder) capWord(i int) bool {
+	if i >= len(f.ts) || !f.ts[i].word() {
+		return false
+	}
+	t := f.ts[i]
+	if t.cap {
+		return true
+	}
+	// "al-Assad", "bin-Salman"
+	w := f.text(i)
+	if k := bytes.IndexByte(w, '-'); k > 0 && k+1 < len(w) && particles[string(w[:k])] {
+		r, _ := utf8.DecodeRune(w[k+1:])
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// sentence finds the candidates of the sentence in f.ts.
+func (f *finder) sentence() {
+	ts := f.ts
+	first := 0
+	for first < len(ts) && !ts[first].word() {
+		first++
+	}
+	for i := 0; i < len(ts); {
+		if !f.capWord(i) {
+			i++
+			continue
+		}
+		// the run of capitalized words starting at i
+		j := i + 1
+		hasHead := gazetteer.IsOrgHead(string(f.text(i))) || f.isTitle(i)
+		for j < len(ts) && !ts[j-1].poss {
+			if f.capWord(j) {
+				hasHead = hasHead || gazetteer.IsOrgHead(string(f.text(j))) || f.isTitle(j)
+				j++
+				continue
+			}
+			if j+1 < len(ts) && ts[j].word() && !ts[j].cap {
+				w := string(f.text(j))
+				if particles[w] && f.capWord(j+1) && !f.isTitle(j-1) {
+					j += 2
+					continue
+				}
+				if hasHead && (w == "of" || w == "for" || w == "on" || w == "and" && !gazetteer.IsOrgHead(string(f.text(j-1))) || w == "de") {
+					k := j + 1
+					if f.is(k, "the") && f.capWord(k+1) {
+						k++
+					}
+					if f.capWord(k) && !f.isTitleWord(k) {
+						j = k + 1
+						continue
+					}
+				}
+			}
+			break
+		}
+		f.run(i, j, first)
+		i = j
+	}
+}
+
+func (f *finder) isTitle(i int) bool {
+	return f.ts[i].cap && gazetteer.Role(f.lower(f.ts[i].s, f.ts[i].e)) == gazetteer.Head
+}
+
+func (f *finder) isTitleWord(i int) bool {
+	return gazetteer.Role(f.lower(f.ts[i].s, f.ts[i].e)) == gazetteer.Head
+}
+
+// lookup returns the gazetteer entry of tokens [i,j).
+func (f *finder) lookup(i, j int) (gazetteer.Entry, bool) {
+	s, e := f.ts[i].s, f.ts[j-1].e
+	seg := f.t[s:e]
+	if j-i > 1 || bytes.IndexByte(seg, ' ') >= 0 {
+		// normalize spacing between words
+		f.buf = f.buf[:0]
+		for k := i; k < j; k++ {
+			if k > i {
+				f.buf = append(f.buf, ' ')
+			}
+			f.buf = append(f.buf, f.text(k)...)
+		}
+		return gazetteer.Lookup(string(f.buf))
+	}
+	return gazetteer.Lookup(string(seg))
+}
+
+// run classifies the capitalized run [i,j).
+func (f *finder) run(i, j, first int) {
+	ts := f.ts
+	// sentence-initial function words, "The"
+	for i < j && (i == first || i == first+1 && !ts[first].word()) && startStop[string(f.text(i))] {
+		i++
+	}
+	for i < j && (f.is(i, "the") || gazetteer.IsCalendarWord(string(f.text(i)))) {
+		i++
+	}
+	for j > i && gazetteer.IsCalendarWord(string(f.text(j-1))) {
+		j--
+	}
+	if i >= j {
+		return
+	}
+	if e, ok := f.lookup(i, j); ok {
+		f.entity(i, j, e)
+		return
+	}
+	// a title followed by a name: "German Chancellor Olaf Scholtz"
+	h := -1
+	for k := j - 2; k >= i; k-- {
+		if f.isTitle(k) && !f.isTitle(k+1) {
+			h = k
+			break
+		}
+	}
+	if h >= 0 {
+		c := h + 1
+		if f.is(c, "of") {
+			// "Secretary of State Antony Blinken"
+			c++
+			if f.is(c, "the") {
+				c++
+			}
+			for c < j && (deptWords[string(f.text(c))] || func() bool { _, ok := f.lookup(c, c+1); return ok }()) {
+				c++
+			}
+		}
+		if c < j && f.nameLike(c, j) {
+			f.prefixEntities(i, h)
+			f.person(c, j, true)
+			return
+		}
+	}
+	// an organization by its head word
+	for k := j - 1; k >= i; k-- {
+		if gazetteer.IsOrgHead(string(f.text(k))) {
+			s := i
+			// "China’s Foreign Ministry"
+			if s > 0 && ts[s-1].poss && gazetteer.IsGovHead(string(f.text(s))) {
+				if e, ok := f.lookup(s-1, s); ok && (e.Class == gazetteer.Country) {
+					s--
+				}
+			}
+			f.org(s, j)
+			return
+		}
+	}
+	// gazetteer entities inside the run, longest first, and the rest as a name
+	for k := i; k < j; {
+		m, e := f.longest(k, j)
+		if m > k {
+			f.entity(k, m, e)
+			k = m
+			continue
+		}
+		// unknown stretch
+		u := k + 1
+		for u < j {
+			if m, _ := f.longest(u, j); m > u {
+				break
+			}
+			u++
+		}
+		if f.nameLike(k, u) {
+			f.person(k, u, false)
+		} else if u-k == 1 {
+			f.acronym(k)
+		}
+		k = u
+	}
+}
+
+var deptWords = setOf(`State Defense Defence Treasury Commerce Energy Health Agriculture Education Labor Labour
+Transportation Interior Justice Foreign Affairs Homeland Security Finance Trade Industry Economy Human Services
+Veterans Housing Urban Development Home War Navy Army Air Force Staff Information Culture Tourism Environment`)
+
+// longest returns the end of the longest gazetteer phrase starting at k.
+func (f *finder) longest(k, j int) (int, gazetteer.Entry) {
+	max := k + gazetteer.MaxWords()
+	if max > j {
+		max = j
+	}
+	for m := max; m > k; m-- {
+		if e, ok := f.lookup(k, m); ok {
+			return m, e
+		}
+	}
+	return k, gazetteer.Entry{}
+}
+
+// prefixEntities records the places and organizations named in a title
+// ("U.S." in "U.S. President").
+func (f *finder) prefixEntities(i, j int) {
+	for k := i; k < j; {
+		if m, e := f.longest(k, j); m > k {
+			f.entity(k, m, e)
+			k = m
+		} else {
+			k++
+		}
+	}
+}
+
+// nameLike reports whether tokens [i,j) can be a person's name.
+func (f *finder) nameLike(i, j int) bool {
+	if j-i > 6 {
+		return false
+	}
+	words := 0
+	for k := i; k < j; k++ {
+		w := f.text(k)
+		if !f.ts[k].cap {
+			if particles[string(w)] || f.capWord(k) {
+				continue
+			}
+			return false
+		}
+		if gazetteer.IsCalendarWord(string(w)) || gazetteer.IsOrgHead(string(w)) {
+			return false
+		}
+		// digits, all capitals ("NATO", "ICBMs") are not names
+		upper, digit := 0, false
+		for _, c := range w {
+			if c >= '0' && c <= '9' {
+				digit = true
+			}
+			if c >= 'A' && c <= 'Z' {
+				upper++
+			}
+		}
+		if digit || upper > 1 && upper*2 > len(w) && !(len(w) == 2 && w[1] == '.') {
+			return false
+		}
+		words++
+	}
+	return words > 0
+}
+
+// entity records a gazetteer match.
+func (f *finder) entity(i, j int, e gazetteer.Entry) {
+	var k Kind
+	switch {
+	case e.Class == gazetteer.Org:
+		k = Organization
+	case e.Class.IsPlace():
+		k = Place
+	default:
+		return // demonyms are not actors
+	}
+	f.add(cand{s: f.ts[i].s, e: f.ts[j-1].e, kind: k, key: e.Name, inQuote: f.ts[i].inQuote})
+	f.acronymAfter(j)
+}
+
+func (f *finder) org(i, j int) {
+	f.add(cand{s: f.ts[i].s, e: f.ts[j-1].e, kind: Organization, key: string(f.t[f.ts[i].s:f.ts[j-1].e]), inQuote: f.ts[i].inQuote})
+	f.acronymAfter(j)
+}
+
+// acronymAfter records "(USAF)" after an organization as its alias.
+func (f *finder) acronymAfter(j int) {
+	if !f.punct(j, "(") || !f.punct(j+2, ")") || j+1 >= len(f.ts) || !f.ts[j+1].word() {
+		return
+	}
+	w := f.text(j + 1)
+	if len(w) < 2 || len(w) > 8 || !isUpperWord(w) {
+		return
+	}
+	last := &f.cands[len(f.cands)-1]
+	f.add(cand{s: f.ts[j+1].s, e: f.ts[j+1].e, kind: last.kind, key: last.key, inQuote: f.ts[j+1].inQuote})
+}
+
+func isUpperWord(w []byte) bool {
+	for _, c := range w {
+		if c >= 'a' && c <= 'z' && c != 's' {
+			return false
+		}
+	}
+	return w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// acronym records an unknown all-capitals word as an organization when it
+// acts like one ("KCNA said").
+func (f *finder) acronym(i int) {
+	w := f.text(i)
+	if len(w) < 2 || len(w) > 6 || !isUpperWord(w) || w[len(w)-1] == 's' {
+		return
+	}
+	if f.cueAfter(i + 1) {
+		f.add(cand{s: f.ts[i].s, e: f.ts[i].e, kind: Organization, key: string(w), inQuote: f.ts[i].inQuote})
+	}
+}
+
+func (f *finder) add(c cand) {
+	c.pos = len(f.cands)
+	f.cands = append(f.cands, c)
+}
+
+// cueAfter reports whether a speech or action verb follows at i.
+func (f *finder) cueAfter(i int) bool {
+	if i < len(f.ts) && f.ts[i].word() && cueVerbs[string(f.text(i))] {
+		return true
+	}
+	return false
+}
+
+// person records a person candidate made of tokens [i,j); titled says a title
+// stands right before it.
+func (f *finder) person(i, j int, titled bool) {
+	ts := f.ts
+	c := cand{s: ts[i].s, e: ts[j-1].e, kind: Person, inQuote: ts[i].inQuote}
+	for k := i; k < j; k++ {
+		c.toks = append(c.toks, string(f.text(k)))
+	}
+	// honorifics: "Mr. Kim", "Dr. Smith"
+	if i > 0 && ts[i-1].word() {
+		if g, ok := gazetteer.Honorific(f.lower(ts[i-1].s, ts[i-1].e)); ok {
+			c.evidence, c.gender = true, g
+		}
+	}
+	if r, g, ok := f.roleBefore(i); ok {
+		c.roles = append(c.roles, r)
+		c.evidence = true
+		if c.gender == 0 {
+			c.gender = g
+		}
+	} else if titled {
+		c.evidence = true
+	}
+	if r, g, ok := f.appositiveAfter(j); ok {
+		c.roles = append(c.roles, r)
+		c.evidence = true
+		if c.gender == 0 {
+			c.gender = g
+		}
+	}
+	if r, ok := f.appositiveBefore(i, j); ok {
+		c.roles = append(c.roles, r)
+		c.evidence = true
+	}
+	if f.cueAfter(j) || f.is(i-1, "said", "says", "told", "added") || f.is(i-2, "according") && f.is(i-1, "to") {
+		c.evidence = true
+	}
+	if f.punct(j, ",") && f.is(j+1, "who") {
+		c.evidence = true
+	}
+	if f.is(j, "administration", "campaign") {
+		c.evidence = true
+	}
+	// an initial inside: "George W. Bush"
+	for k := i + 1; k < j-1; k++ {
+		if w := f.text(k); len(w) == 2 && w[1] == '.' {
+			c.evidence = true
+		}
+	}
+	if c.gender == 0 && c.evidence {
+		c.gender = f.pronounAfter(j)
+	}
+	f.add(c)
+}
+
+// pronounAfter looks for the first personal pronoun after a name, in the rest
+// of its sentence, stopping at another capitalized name.
+func (f *finder) pronounAfter(j int) byte {
+	for k := j; k < len(f.ts) && k < j+30; k++ {
+		if !f.ts[k].word() {
+			continue
+		}
+		if f.ts[k].cap && k > j && !startStop[string(f.text(k))] {
+			if e, ok := f.lookup(k, k+1); !ok || e.Class == gazetteer.Org {
+				return 0
+			}
+		}
+		switch string(f.text(k)) {
+		case "he", "his", "him", "himself", "He", "His":
+			return 'm'
+		case "she", "her", "hers", "herself", "She", "Her":
+			return 'f'
+		}
+	}
+	return 0
+}
+
+// stopWords end a title or role phrase when walking left from a name.
+var stopWords = setOf(`the a an his her its their our my your this that these those by with at in on from
+into as said says told to for of and or but while when after before since than also who which where
+according among between including like during under over about against amid via per is was are were be
+been has had have will would can could should may might not no then there here it he she they we i you
+him them us what whose whom if because although though so yet`)
+
+// roleBefore returns the title or role right before token i: "German
+// Chancellor", "his Russian counterpart", "Chinese Embassy spokesperson".
+func (f *finder) roleBefore(i int) (Role, byte, bool) {
+	ts := f.ts
+	k := i - 1
+	if k < 0 || !ts[k].word() || ts[k].poss {
+		return Role{}, 0, false
+	}
+	lw := f.lower(ts[k].s, ts[k].e)
+	head := gazetteer.Role(lw) == gazetteer.Head || roleSuffix(lw)
+	g := gazetteer.GenderedRole(lw)
+	if !head {
+		// "Secretary of State", "Minister of Foreign Affairs"
+		m := k
+		for m > k-3 && m >= 0 && ts[m].cap && !f.isTitle(m) {
+			m--
+		}
+		if m < k && f.is(m, "of") && m > 0 && f.isTitle(m-1) {
+			head = true
+		}
+	}
+	if !head {
+		return Role{}, 0, false
+	}
+	if stopWords[lw] {
+		return Role{}, 0, false
+	}
+	start := k
+	for m := k - 1; m >= 0 && m >= k-8; m-- {
+		t := ts[m]
+		if !t.word() {
+			break
+		}
+		w := f.lower(t.s, t.e)
+		if stopWords[w] {
+			// "Secretary of State", "CEO and co-founder"
+			if (w == "of" || w == "and") && m > 0 && ts[m-1].word() && (f.isTitleWord(m-1) || ts[m-1].cap) && ts[m+1].word() && (ts[m+1].cap || f.isTitleWord(m+1)) {
+				if w == "and" && !(f.isTitleWord(m-1) && f.isTitleWord(m+1)) {
+					break
+				}
+				continue
+			}
+			break
+		}
+		if t.cap {
+			if m == 0 && startStop[string(f.text(m))] || gazetteer.IsCalendarWord(string(f.text(m))) {
+				break
+			}
+			start = m
+			continue
+		}
+		if r := gazetteer.Role(w); r != gazetteer.NotRole || strings.IndexByte(w, '-') > 0 {
+			start = m
+			continue
+		}
+		break
+	}
+	for start < k && (f.is(start, "of") || f.is(start, "and")) {
+		start++
+	}
+	s, e := ts[start].s, ts[k].e
+	return Role{Text: string(f.t[s:e]), Span: doc.Span{Start: s, End: e}}, g, true
+}
+
+// roleSuffix accepts role nouns the table lacks by their endings
+// ("analysist", "technologist").
+func roleSuffix(w string) bool {
+	if len(w) < 6 || stopWords[w] {
+		return false
+	}
+	return strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ologist") || strings.HasSuffix(w, "ician")
+}
+
+// appositiveAfter returns the description after a name: ", a fellow at ...,"
+// or ", who served as the special envoy for ...".
+func (f *finder) appositiveAfter(j int) (Role, byte, bool) {
+	ts := f.ts
+	if !f.punct(j, ",") {
+		return Role{}, 0, false
+	}
+	k := j + 1
+	if f.is(k, "who") {
+		k++
+		for f.is(k, "is", "was", "has", "had", "been", "served", "serves", "works", "worked", "also", "now", "then", "previously", "formerly", "became", "as") {
+			k++
+		}
+		if k == j+2 {
+			return Role{}, 0, false
+		}
+	}
+	end := k
+	headAt := -1
+	var g byte
+	for end < len(ts) {
+		t := ts[end]
+		if !t.word() {
+			if t.punct == '-' || t.punct == '\'' || t.punct == '’' {
+				end++
+				continue
+			}
+			break
+		}
+		if headAt < 0 && end-k < 8 {
+			lw := f.lower(t.s, t.e)
+			if gazetteer.Role(lw) == gazetteer.Head || roleSuffix(lw) {
+				headAt = end
+				g = gazetteer.GenderedRole(lw)
+			} else if cueVerbs[lw] || lw == "and" && end == k {
+				return Role{}, 0, false
+			}
+		}
+		end++
+	}
+	if headAt < 0 || end == k {
+		return Role{}, 0, false
+	}
+	s, e := ts[k].s, ts[end-1].e
+	if e-s > 300 {
+		return Role{}, 0, false
+	}
+	return Role{Text: string(f.t[s:e]), Span: doc.Span{Start: s, End: e}}, g, true
+}
+
+// appositiveBefore returns a description that precedes a name set off by
+// commas: "Iowa’s Republican governor, Kim Reynolds,".
+func (f *finder) appositiveBefore(i, j int) (Role, bool) {
+	ts := f.ts
+	if !f.punct(i-1, ",") || !(j >= len(ts) || f.punct(j, ",.;")) {
+		return Role{}, false
+	}
+	c := i - 1 // the comma
+	left := c
+	for left > 0 && left > c-10 && ts[left-1].word() {
+		left--
+	}
+	// the rightmost role head, followed only by a place or organization
+	h := -1
+	for m := c - 1; m >= left; m-- {
+		lw := f.lower(ts[m].s, ts[m].e)
+		if gazetteer.Role(lw) == gazetteer.Head && !ts[m].cap {
+			h = m
+			break
+		}
+		if !(ts[m].cap || lw == "to" || lw == "of" || lw == "for" || lw == "the") {
+			return Role{}, false
+		}
+	}
+	if h < 0 {
+		return Role{}, false
+	}
+	start := h
+	for m := h - 1; m >= left; m-- {
+		w := f.lower(ts[m].s, ts[m].e)
+		if stopWords[w] {
+			break
+		}
+		if ts[m].cap || gazetteer.Role(w) != gazetteer.NotRole {
+			start = m
+			continue
+		}
+		break
+	}
+	s, e := ts[start].s, ts[c-1].e
+	return Role{Text: string(f.t[s:e]), Span: doc.Span{Start: s, End: e}}, true
+}
+
+// resolve groups candidates into actors.
+func (f *finder) resolve() []Actor {
+	var out []*Actor
+	type person struct {
+		a    *Actor
+		toks []string
+		last int // position of the last mention
+	}
+	var people []*person
+	byKey := map[string]*Actor{}
+	gender := map[*Actor][2]int{}
+	addMention := func(a *Actor, c *cand) {
+		a.Mentions = append(a.Mentions, doc.Span{Start: c.s, End: c.e})
+		text := string(f.t[c.s:c.e])
+		if text != a.Name && !contains(a.Aliases, text) {
+			if len(text) > len(a.Name) && a.Kind != Person {
+				a.Aliases = append(a.Aliases, a.Name)
+				a.Name = text
+			} else {
+				a.Aliases = append(a.Aliases, text)
+			}
+		}
+		for _, r := range c.roles {
+			if !hasRole(a.Roles, r.Text) {
+				a.Roles = append(a.Roles, r)
+			}
+		}
+		if c.gender != 0 {
+			g := gender[a]
+			if c.gender == 'm' {
+				g[0]++
+			} else {
+				g[1]++
+			}
+			gender[a] = g
+		}
+	}
+	newActor := func(c *cand, k Kind) *Actor {
+		a := &Actor{Name: string(f.t[c.s:c.e]), Kind: k}
+		out = append(out, a)
+		return a
+	}
+	// organizations and places
+	for i := range f.cands {
+		c := &f.cands[i]
+		if c.kind == Person {
+			continue
+		}
+		key := c.kind.String() + "\x00" + c.key
+		a := byKey[key]
+		if a == nil {
+			a = newActor(c, c.kind)
+			byKey[key] = a
+		}
+		addMention(a, c)
+	}
+	// people with evidence and a full name register first
+	for i := range f.cands {
+		c := &f.cands[i]
+		if c.kind != Person || len(c.toks) < 2 || !c.evidence {
+			continue
+		}
+		var match *person
+		for _, p := range people {
+			if equalToks(p.toks, c.toks) || variant(p.toks, c.toks) {
+				match = p
+				break
+			}
+		}
+		if match == nil {
+			people = append(people, &person{a: &Actor{Name: string(f.t[c.s:c.e]), Kind: Person}, toks: c.toks, last: -1})
+		}
+	}
+	// then every person candidate in text order
+	lastOutside := (*person)(nil)
+	for i := range f.cands {
+		c := &f.cands[i]
+		if c.kind != Person {
+			continue
+		}
+		var match *person
+		var cs []*person
+		for _, p := range people {
+			if equalToks(p.toks, c.toks) || len(c.toks) >= 2 && variant(p.toks, c.toks) {
+				cs = []*person{p}
+				break
+			}
+			if sub(p.toks, c.toks) {
+				cs = append(cs, p)
+			}
+		}
+		switch {
+		case len(cs) == 1:
+			match = cs[0]
+		case len(cs) > 1:
+			match = pick(cs, c, lastOutside, func(p *person) ([]string, int) { return p.toks, p.last })
+		}
+		if match == nil {
+			if !c.evidence {
+				continue
+			}
+			match = &person{a: &Actor{Name: string(f.t[c.s:c.e]), Kind: Person}, toks: c.toks, last: -1}
+			people = append(people, match)
+		}
+		if match.last < 0 {
+			out = append(out, match.a)
+		}
+		match.last = c.pos
+		addMention(match.a, c)
+		if !c.inQuote {
+			lastOutside = match
+		}
+	}
+	// drop people registered but never placed (cannot happen) and finish
+	var res []Actor
+	for _, a := range out {
+		if len(a.Mentions) == 0 {
+			continue
+		}
+		if a.Kind == Person {
+			g := gender[a]
+			switch {
+			case g[0] > g[1]:
+				a.Gender = Male
+			case g[1] > g[0]:
+				a.Gender = Female
+			}
+		}
+		sort.Slice(a.Mentions, func(x, y int) bool { return a.Mentions[x].Start < a.Mentions[y].Start })
+		res = append(res, *a)
+	}
+	sort.SliceStable(res, func(x, y int) bool { return res[x].Mentions[0].Start < res[y].Mentions[0].Start })
+	assignIDs(res)
+	return res
+}
+
+// pick chooses among several people whose names contain the words of c:
+// people whose family name it is come first; inside a quotation, not the
+// probable speaker; then the most recently mentioned.
+func pick[P comparable](cs []P, c *cand, speaker P, info func(P) ([]string, int)) P {
+	var zero P
+	best, bestScore := zero, -1<<30
+	for _, p := range cs {
+		toks, last := info(p)
+		score := 0
+		if surname(toks) == c.toks[len(c.toks)-1] {
+			score += 1 << 20
+		}
+		if c.inQuote && p == speaker {
+			score -= 1 << 21
+		}
+		score += last
+		if score > bestScore {
+			best, bestScore = p, score
+		}
+	}
+	return best
+}
+
+// surname returns the family name of a name: the first word of an East Asian
+// name written family name first ("Kim Jong Un"), else the last word that is
+// not a suffix.
+func surname(toks []string) string {
+	if len(toks) >= 2 && len(toks) <= 3 && gazetteer.IsEastAsianSurname(toks[0]) && asianGiven(toks[1:]) {
+		return toks[0]
+	}
+	for k := len(toks) - 1; k >= 0; k-- {
+		switch strings.TrimSuffix(toks[k], ".") {
+		case "Jr", "Sr", "II", "III", "IV":
+			continue
+		}
+		return toks[k]
+	}
+	return ""
+}
+
+// asianGiven reports whether words look like romanized Chinese or Korean
+// given-name syllables ("Jong Un", "Jinping", "Ching-te").
+func asianGiven(toks []string) bool {
+	for _, t := range toks {
+		for _, syl := range strings.Split(strings.ToLower(t), "-") {
+			if !syllables(syl) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var initials = []string{"zh", "ch", "sh", "hs", "ts", "tz", "kk", "tt", "pp", "ss", "jj", "b", "c", "d", "f", "g", "h",
+	"j", "k", "l", "m", "n", "p", "q", "r", "s", "t", "w", "x", "y", "z", ""}
+
+// syllables reports whether s splits into syllables of the form
+// initial + vowels + optional n/ng/m/l/k/p/t.
+func syllables(s string) bool {
+	if s == "" {
+		return true
+	}
+	for _, in := range initials {
+		if !strings.HasPrefix(s, in) {
+			continue
+		}
+		rest := s[len(in):]
+		v := 0
+		for v < len(rest) && strings.IndexByte("aeiouy", rest[v]) >= 0 {
+			v++
+		}
+		if v == 0 || v > 3 {
+			continue
+		}
+		rest = rest[v:]
+		for _, fin := range []string{"ng", "n", "m", "l", "k", "p", "t", ""} {
+			if strings.HasPrefix(rest, fin) && syllables(rest[len(fin):]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func equalToks(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// sub reports whether b is a contiguous run of the words of a (not counting
+// particles alone).
+func sub(a, b []string) bool {
+	if len(b) == 0 || len(b) >= len(a) {
+		return false
+	}
+	if len(b) == 1 && particles[b[0]] {
+		return false
+	}
+	for i := 0; i+len(b) <= len(a); i++ {
+		if equalToks(a[i:i+len(b)], b) {
+			return true
+		}
+	}
+	return false
+}
+
+// variant reports whether two full names are spellings of the same name:
+// the same number of words, most of them equal, the others one or two edits
+// apart ("Luis"/"Luiz").
+func variant(a, b []string) bool {
+	if len(a) != len(b) || len(a) < 2 {
+		return false
+	}
+	same := 0
+	for i := range a {
+		switch {
+		case a[i] == b[i]:
+			same++
+		case editDistance(a[i], b[i]) > 2 || a[i][0] != b[i][0]:
+			return false
+		}
+	}
+	return same*2 >= len(a) && same < len(a)
+}
+
+func editDistance(a, b string) int {
+	if len(a) > 32 || len(b) > 32 {
+		return 99
+	}
+	var prev, cur [33]int
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func hasRole(rs []Role, text string) bool {
+	for _, r := range rs {
+		if r.Text == text {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,56 @@
+package actors
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Slug returns the ID form of a name: lower-case ASCII letters and digits
+// in words joined by hyphens ("Luiz Inácio Lula da Silva" ->
+// "luiz-inacio-lula-da-silva"). Possessives and apostrophes are dropped
+// ("O'Leary" -> "oleary"). It returns "actor" when nothing is left.
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(name) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+		case r == '\'' || r == '’' || unicode.Is(unicode.Mn, r):
+			continue
+		default:
+			if r < 0x80 || unicode.IsSpace(r) || unicode.IsPunct(r) {
+				dash = b.Len() > 0
+			}
+			continue
+		}
+		if dash {
+			b.WriteByte('-')
+			dash = false
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() == 0 {
+		return "actor"
+	}
+	return b.String()
+}
+
+// assignIDs gives every actor the slug of its name, made unique with -2, -3
+// suffixes in order of first mention.
+func assignIDs(as []Actor) {
+	used := make(map[string]bool, len(as))
+	for i := range as {
+		base := Slug(as[i].Name)
+		id := base
+		for n := 2; used[id]; n++ {
+			id = base + "-" + strconv.Itoa(n)
+		}
+		used[id] = true
+		as[i].ID = id
+	}
+}

@@ -1,0 +1,179 @@
+// Package gazetteer holds the knowledge tables that actor extraction reads:
+// countries, capitals, demonyms, provinces and major cities as places;
+// well-known organizations and their acronyms; the head words that make a
+// capitalized phrase an organization ("Institute", "Ministry"); and the
+// titles and role words that introduce a person ("President", "spokesperson").
+//
+// Country data is generated (countries_gen.go, see internal/gendata) from the
+// world-countries package (mledoze/countries) and the subdivision names of
+// github.com/pariz/gountries. The other tables are curated lists in this
+// package. Lookups are map reads on tables built once, on first use.
+package gazetteer
+
+//go:generate sh -c "cd /tmp && npm pack world-countries@5.1.0 >/dev/null && tar xzf world-countries-5.1.0.tgz"
+//go:generate go run ./internal/gendata -countries /tmp/package/countries.json -o countries_gen.go
+
+import (
+	"strings"
+	"sync"
+)
+
+// Class says what a gazetteer entry names.
+type Class uint8
+
+const (
+	None    Class = iota
+	Country       // a country ("China", "South Korea", "U.S.")
+	City          // a capital or major city ("Seoul", "Rio de Janeiro")
+	Region        // a province, state or wider region ("Xinjiang", "Middle East")
+	Org           // an organization ("United Nations", "NATO", "White House")
+	Demonym       // a nationality adjective ("Chinese", "South Korean")
+)
+
+func (c Class) String() string {
+	switch c {
+	case Country:
+		return "country"
+	case City:
+		return "city"
+	case Region:
+		return "region"
+	case Org:
+		return "organization"
+	case Demonym:
+		return "demonym"
+	}
+	return "none"
+}
+
+// IsPlace reports whether c names a place.
+func (c Class) IsPlace() bool { return c == Country || c == City || c == Region }
+
+// Entry is what a phrase names.
+type Entry struct {
+	Class   Class
+	Name    string // canonical name: "United States" for "U.S.", "China" for "Chinese"
+	Country string // the country a city, region or demonym belongs to, if known
+}
+
+type entryRow struct {
+	key     string
+	class   Class
+	name    string
+	country string
+}
+
+var (
+	once     sync.Once
+	phrases  map[string]Entry
+	maxWords int
+)
+
+func build() {
+	phrases = make(map[string]Entry, len(generated)+len(extraPlaces)+len(orgs)*2)
+	add := func(key string, e Entry) {
+		if _, ok := phrases[key]; ok {
+			return
+		}
+		phrases[key] = e
+		if n := strings.Count(key, " ") + 1; n > maxWords {
+			maxWords = n
+		}
+	}
+	// curated entries first: they win over generated spellings
+	for _, r := range extraPlaces {
+		add(r.key, Entry{r.class, r.name, r.country})
+	}
+	for _, o := range orgs {
+		for _, k := range o {
+			add(k, Entry{Org, o[0], ""})
+		}
+	}
+	for _, r := range generated {
+		add(r.key, Entry{r.class, r.name, r.country})
+	}
+}
+
+// Lookup returns the entry of a phrase written exactly as in the text (case
+// matters: "US" is a country, "us" a pronoun), its words separated by single
+// spaces. A possessive ’s must be removed first.
+func Lookup(phrase string) (Entry, bool) {
+	once.Do(build)
+	e, ok := phrases[phrase]
+	return e, ok
+}
+
+// MaxWords is the number of words of the longest phrase Lookup knows.
+func MaxWords() int {
+	once.Do(build)
+	return maxWords
+}
+
+// IsOrgHead reports whether a capitalized word makes the phrase it ends (or
+// heads, as in "Center for ...") the name of an organization.
+func IsOrgHead(word string) bool {
+	_, ok := orgHeads[word]
+	return ok
+}
+
+// IsGovHead reports whether word names a government body when it follows a
+// country or demonym ("Foreign Ministry", "Embassy", "Coast Guard").
+func IsGovHead(word string) bool {
+	_, ok := govHeads[word]
+	return ok
+}
+
+// RoleWord says how a lower-cased word takes part in a title or role.
+type RoleWord uint8
+
+const (
+	NotRole  RoleWord = iota
+	Head              // a title or role noun that can stand right before a name: "president", "spokesperson"
+	Modifier          // a word that can precede a head: "former", "deputy", "foreign"
+)
+
+// Role classifies a lower-cased word (periods kept: "gen.", "sen.").
+func Role(lower string) RoleWord {
+	if _, ok := roleHeads[lower]; ok {
+		return Head
+	}
+	if _, ok := roleModifiers[lower]; ok {
+		return Modifier
+	}
+	return NotRole
+}
+
+// Honorific returns the gender an honorific implies: 'm' for "mr.", 'f' for
+// "ms."/"mrs."; 0 for any other word. ok reports whether lower is an
+// honorific at all ("dr." is one without a gender).
+func Honorific(lower string) (gender byte, ok bool) {
+	g, ok := honorifics[lower]
+	return g, ok
+}
+
+// GenderedRole returns 'm' or 'f' for role words that carry a gender
+// ("spokeswoman", "businessman"), else 0.
+func GenderedRole(lower string) byte { return genderedRoles[lower] }
+
+// IsEastAsianSurname reports whether a capitalized word is a common Chinese,
+// Korean or Vietnamese family name, written first in those names ("Kim" in
+// "Kim Jong Un", "Xi" in "Xi Jinping").
+func IsEastAsianSurname(word string) bool {
+	_, ok := eastAsianSurnames[word]
+	return ok
+}
+
+// IsCalendarWord reports whether a capitalized word is a month or weekday
+// name or abbreviation ("November", "Nov.", "Tuesday").
+func IsCalendarWord(word string) bool {
+	_, ok := calendar[word]
+	return ok
+}
+
+func set(words string) map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, w := range strings.Fields(words) {
+		m[w] = struct{}{}
+	}
+	return m
+}
