@@ -1,0 +1,349 @@
+package timex
+
+// Word classes of the lexicon. A word token carries its class and a value
+// (month number, ISO weekday, unit, number, ...).
+type class uint8
+
+const (
+	cNone     class = iota
+	cMonth          // val 1..12
+	cWeekday        // val 1..7 (ISO, Monday = 1)
+	cWeekdays       // plural weekday ("Mondays"), val 1..7
+	cUnit           // val = unit
+	cUnits          // plural unit
+	cNum            // number word, val
+	cOrd            // ordinal word, val
+	cSeason         // val = season
+	cPart           // part of day, val = part
+	cWord           // a function word; val = word id
+)
+
+// Units.
+const (
+	uDay = iota + 1
+	uWeek
+	uMonth
+	uYear
+	uDecade
+	uCentury
+	uQuarter
+	uWeekend
+	uHour
+	uMinute
+	uSecond
+	uHalf
+)
+
+// Seasons and parts of the day.
+const (
+	sSpring = iota + 1
+	sSummer
+	sFall
+	sWinter
+)
+
+const (
+	pMorning = iota + 1
+	pAfternoon
+	pEvening
+	pNight
+)
+
+// Function words (cWord values).
+const (
+	wNone = iota
+	wToday
+	wTomorrow
+	wYesterday
+	wTonight
+	wNow
+	wCurrently
+	wRecently
+	wNowadays
+	wPresent
+	wPast
+	wFuture
+	wMoment
+	wPoint
+	wTime
+	wRight
+	wThis
+	wThat
+	wThese
+	wLast
+	wNext
+	wPrevious
+	wComing
+	wFollowing
+	wSame
+	wEarlier
+	wLater
+	wEarly
+	wLate
+	wMid
+	wAgo
+	wThe
+	wA
+	wIn
+	wOn
+	wAt
+	wFrom
+	wTo
+	wBetween
+	wAnd
+	wThrough
+	wUntil
+	wSince
+	wBy
+	wDuring
+	wOf
+	wFor
+	wOver
+	wEvery
+	wEach
+	wPer
+	wOnce
+	wTwice
+	wTimes
+	wAnnual
+	wDaily
+	wWeekly
+	wMonthly
+	wQuarterly
+	wBeginning
+	wEnd
+	wMiddle
+	wNoon
+	wMidnight
+	wAM
+	wPM
+	wUTC
+	wRecent
+	wSeveral
+	wFew
+	wMany
+	wSome
+	wCouple
+	wBefore
+	wAfter
+	wThroughout
+	wNear
+	wDays
+	wTh // ordinal suffixes st nd rd th
+	wS  // the "s" of "1990s"
+	wQ  // "Q" of "Q3"
+	wH  // "H" of "H1"
+	wCentury
+	wHalf
+	wNumberBefore // words before which a 4-digit number is not a year
+	wNumberish // words after which a 4-digit number is not a year ("No.", "flight", "route")
+	wWill
+	wPastMark
+	wFutMark
+	wBe
+	wInto
+)
+
+type lex struct {
+	c   class
+	val int16
+}
+
+var lexicon = map[string]lex{}
+
+func add(c class, val int, words ...string) {
+	for _, w := range words {
+		lexicon[w] = lex{c, int16(val)}
+	}
+}
+
+func init() {
+	months := [][]string{
+		{"january", "jan"}, {"february", "feb"}, {"march", "mar"}, {"april", "apr"},
+		{"may"}, {"june", "jun"}, {"july", "jul"}, {"august", "aug"},
+		{"september", "sept", "sep"}, {"october", "oct"}, {"november", "nov"}, {"december", "dec"},
+	}
+	for i, ws := range months {
+		add(cMonth, i+1, ws...)
+	}
+	days := []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+	for i, w := range days {
+		add(cWeekday, i+1, w)
+		add(cWeekdays, i+1, w+"s")
+	}
+	add(cUnit, uDay, "day")
+	add(cUnits, uDay, "days")
+	add(cUnit, uWeek, "week")
+	add(cUnits, uWeek, "weeks")
+	add(cUnit, uMonth, "month")
+	add(cUnits, uMonth, "months")
+	add(cUnit, uYear, "year")
+	add(cUnits, uYear, "years")
+	add(cUnit, uDecade, "decade")
+	add(cUnits, uDecade, "decades")
+	add(cUnit, uCentury, "century")
+	add(cUnits, uCentury, "centuries")
+	add(cUnit, uQuarter, "quarter")
+	add(cUnits, uQuarter, "quarters")
+	add(cUnit, uWeekend, "weekend")
+	add(cUnits, uWeekend, "weekends")
+	add(cUnit, uHour, "hour")
+	add(cUnits, uHour, "hours")
+	add(cUnit, uMinute, "minute")
+	add(cUnits, uMinute, "minutes")
+	add(cUnit, uSecond, "second")
+	add(cUnits, uSecond, "seconds")
+	nums := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"}
+	for i, w := range nums {
+		add(cNum, i, w)
+	}
+	for i, w := range []string{"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
+		add(cNum, 30+10*i, w)
+	}
+	add(cNum, 100, "hundred")
+	ords := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+		"nineteenth", "twentieth", "twenty-first"}
+	for i, w := range ords {
+		if i == 1 {
+			continue // "second" is a unit too; handled in ordinal()
+		}
+		add(cOrd, i+1, w)
+	}
+	add(cSeason, sSpring, "spring")
+	add(cSeason, sSummer, "summer")
+	add(cSeason, sFall, "fall", "autumn")
+	add(cSeason, sWinter, "winter")
+	add(cPart, pMorning, "morning")
+	add(cPart, pAfternoon, "afternoon")
+	add(cPart, pEvening, "evening")
+	add(cPart, pNight, "night")
+	w := func(id int, words ...string) { add(cWord, id, words...) }
+	w(wToday, "today")
+	w(wTomorrow, "tomorrow")
+	w(wYesterday, "yesterday")
+	w(wTonight, "tonight")
+	w(wNow, "now")
+	w(wCurrently, "currently", "presently")
+	w(wRecently, "recently", "lately")
+	w(wNowadays, "nowadays")
+	w(wPresent, "present")
+	w(wPast, "past")
+	w(wFuture, "future")
+	w(wMoment, "moment")
+	w(wPoint, "point")
+	w(wTime, "time")
+	w(wRight, "right")
+	w(wThis, "this")
+	w(wThat, "that")
+	w(wThese, "these")
+	w(wLast, "last")
+	w(wNext, "next")
+	w(wPrevious, "previous", "preceding", "prior")
+	w(wComing, "coming", "upcoming")
+	w(wFollowing, "following")
+	w(wSame, "same")
+	w(wEarlier, "earlier")
+	w(wLater, "later")
+	w(wEarly, "early")
+	w(wLate, "late")
+	w(wMid, "mid")
+	w(wAgo, "ago")
+	w(wThe, "the")
+	w(wA, "a", "an")
+	w(wIn, "in")
+	w(wOn, "on")
+	w(wAt, "at")
+	w(wFrom, "from")
+	w(wInto, "into")
+	w(wTo, "to")
+	w(wBetween, "between")
+	w(wAnd, "and")
+	w(wThrough, "through", "thru")
+	w(wUntil, "until", "till", "til")
+	w(wSince, "since")
+	w(wBy, "by")
+	w(wDuring, "during")
+	w(wOf, "of")
+	w(wFor, "for")
+	w(wOver, "over")
+	w(wEvery, "every")
+	w(wEach, "each")
+	w(wPer, "per")
+	w(wOnce, "once")
+	w(wTwice, "twice")
+	w(wTimes, "times")
+	w(wAnnual, "annual", "annually", "yearly")
+	w(wDaily, "daily", "nightly")
+	w(wWeekly, "weekly")
+	w(wMonthly, "monthly")
+	w(wQuarterly, "quarterly")
+	w(wBeginning, "beginning", "start")
+	w(wEnd, "end")
+	w(wMiddle, "middle")
+	w(wNoon, "noon", "midday")
+	w(wMidnight, "midnight")
+	w(wAM, "am")
+	w(wPM, "pm")
+	w(wUTC, "utc", "gmt")
+	w(wRecent, "recent")
+	w(wSeveral, "several")
+	w(wFew, "few")
+	w(wMany, "many")
+	w(wSome, "some")
+	w(wCouple, "couple")
+	w(wBefore, "before")
+	w(wAfter, "after")
+	w(wThroughout, "throughout")
+	w(wNear, "near")
+	w(wTh, "st", "nd", "rd", "th")
+	w(wS, "s")
+	w(wQ, "q")
+	w(wH, "h")
+	w(wNumberBefore, "no", "number", "flight", "route", "resolution", "article", "section", "room", "highway",
+		"model", "version", "page", "pages", "chapter", "code", "unit", "batch", "item", "line", "gate", "bus",
+		"serial", "id", "pin", "nos", "nr", "tel", "phone", "ext")
+	w(wNumberish, "mile", "miles", "km", "kg", "feet", "meters", "metres", "tons", "tonnes",
+		"dollars", "euros", "yuan", "won", "pounds", "rupees", "yen", "rubles", "people", "troops", "soldiers",
+		"workers", "members", "students", "jobs", "units", "cars", "ships", "planes", "aircraft", "homes",
+		"houses", "points", "votes", "seats", "containers", "barrels", "votes", "cases", "deaths", "refugees",
+		"men", "women", "children", "residents", "employees", "copies", "times", "percent", "kilometers")
+	w(wWill, "will", "shall", "ll")
+	for _, p := range []string{"said", "was", "were", "had", "did", "told", "met", "took", "made", "gave",
+		"went", "came", "saw", "began", "held", "won", "lost", "left", "sent", "led", "spoke", "wrote",
+		"found", "brought", "became", "fell", "rose", "struck", "hit", "paid", "sold", "bought", "put",
+		"ran", "set", "got", "chose", "drew", "flew", "grew", "knew", "thought", "felt", "kept", "meant",
+		"heard", "shot", "stood", "understood", "broke", "spent", "taught", "caught", "fought", "sought",
+		"won", "built", "launched", "signed", "ended", "died", "visited"} {
+		w(wPastMark, p)
+	}
+	for _, f := range []string{"upcoming", "scheduled", "planned", "plans", "plan", "planning", "expected",
+		"expects", "slated", "intends", "intend", "aims", "could", "would", "might", "going", "due", "tomorrow", "forthcoming", "later"} {
+		if _, ok := lexicon[f]; !ok {
+			w(wFutMark, f)
+		}
+	}
+	for _, b := range []string{"is", "are", "be", "been", "being", "am", "has", "have", "to",
+		"should", "must", "can"} {
+		if _, ok := lexicon[b]; !ok {
+			w(wBe, b)
+		}
+	}
+}
+
+// lookup returns the lexicon entry of a word, case-insensitively, without
+// allocating.
+func lookup(b []byte) lex {
+	if len(b) > 16 {
+		return lex{}
+	}
+	var buf [16]byte
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return lexicon[string(buf[:len(b)])]
+}

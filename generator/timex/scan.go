@@ -1,0 +1,345 @@
+package timex
+
+import (
+	"strconv"
+	"time"
+
+	"briefgen/generator/doc"
+)
+
+// Granularity of a resolved date (for anchoring and ranges).
+const (
+	gNone = iota
+	gYear
+	gMonth
+	gDay
+)
+
+type scanner struct {
+	text   []byte
+	pub    time.Time // publication day at midnight UTC
+	hasPub bool
+	ts     []tok
+	tense  []int8 // per token: +1 future marker, -1 past marker; nil until needed
+
+	anchor     time.Time // the last day-precision date, for "the next day"
+	anchorSent int
+	hasAnchor  bool
+	cur        int     // current sentence index
+	found      []match // expressions found so far in the current sentence
+}
+
+// match is one expression found in a sentence.
+type match struct {
+	i, j  int // token range [i, j)
+	val   string
+	typ   Type
+	mod   string
+	day   time.Time // the day, when the value has day precision
+	gran  int
+	hh    int // for times whose day comes from context: hour, minute, zone
+	mm    int
+	zone  bool
+	part  string // part of day ("NI") whose day comes from context
+	fill  bool   // the day is to be filled from the sentence
+	rangeEnd bool
+	end   string
+}
+
+func (s *scanner) sentence(out []Timex, idx, start, end int) []Timex {
+	s.ts = tokenize(s.ts[:0], s.text, start, end)
+	s.tense = s.tense[:0]
+	s.cur = idx
+	ms := s.found[:0]
+	for i := 0; i < len(s.ts); {
+		s.found = ms
+		m, ok := s.at(i)
+		if !ok || m.j <= i {
+			i++
+			continue
+		}
+		ms = append(ms, m)
+		if m.gran == gDay && m.typ == Date {
+			s.anchor, s.hasAnchor, s.anchorSent = m.day, true, idx
+		}
+		i = m.j
+	}
+	s.found = ms
+	if len(ms) == 0 {
+		return out
+	}
+	s.fillTimes(ms)
+	s.linkRanges(ms)
+	for _, m := range ms {
+		if m.val == "" {
+			continue
+		}
+		out = append(out, Timex{
+			Span:     doc.Span{Start: s.ts[m.i].s, End: s.ts[m.j-1].e},
+			Value:    m.val,
+			Type:     m.typ,
+			Sentence: idx,
+			End:      m.end,
+			Mod:      m.mod,
+			RangeEnd: m.rangeEnd,
+		})
+	}
+	return out
+}
+
+// fillTimes gives times without their own day the day of the sentence's
+// day-precision date, or the publication date.
+func (s *scanner) fillTimes(ms []match) {
+	for k := range ms {
+		m := &ms[k]
+		if !m.fill {
+			continue
+		}
+		day, ok := time.Time{}, false
+		best := 1 << 30
+		for _, o := range ms {
+			if o.gran == gDay && !o.fill {
+				dist := o.i - m.j
+				if dist < 0 {
+					dist = m.i - o.j
+				}
+				if dist < best {
+					best, day, ok = dist, o.day, true
+				}
+			}
+		}
+		prefix := "XXXX-XX-XX"
+		if ok {
+			prefix = fmtDay(day)
+		} else if s.hasPub {
+			prefix = fmtDay(s.pub)
+		}
+		if m.part != "" {
+			m.val = prefix + "T" + m.part
+		} else {
+			m.val = prefix + "T" + two(m.hh) + ":" + two(m.mm)
+			if m.zone {
+				m.val += "Z"
+			}
+		}
+	}
+}
+
+// linkRanges marks "from X to Y", "between X and Y" and "X-Y".
+func (s *scanner) linkRanges(ms []match) {
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := &ms[k], &ms[k+1]
+		if a.typ != Date || b.typ != Date || a.gran == gNone || b.gran == gNone || b.i != a.j+1 {
+			continue
+		}
+		w := s.word(a.j)
+		before := s.word(a.i - 1)
+		ok := false
+		switch {
+		case s.isPunct(a.j, '-'):
+			ok = a.gran == b.gran
+		case w == wTo || w == wThrough || w == wUntil:
+			ok = before == wFrom || a.gran == b.gran && before != wTo
+		case w == wAnd:
+			ok = before == wBetween
+		}
+		if ok && b.val >= a.val {
+			a.end = b.val
+			b.rangeEnd = true
+			k++
+		}
+	}
+}
+
+// ---- token helpers
+
+func (s *scanner) word(i int) int {
+	if i < 0 || i >= len(s.ts) || s.ts[i].kind != kWord || s.ts[i].c != cWord {
+		return -1
+	}
+	return s.ts[i].val
+}
+
+func (s *scanner) cls(i int) class {
+	if i < 0 || i >= len(s.ts) || s.ts[i].kind != kWord {
+		return cNone
+	}
+	return s.ts[i].c
+}
+
+func (s *scanner) isPunct(i int, c byte) bool {
+	return i >= 0 && i < len(s.ts) && s.ts[i].kind == kPunct && s.ts[i].punct == c
+}
+
+func (s *scanner) isNum(i int) bool { return i >= 0 && i < len(s.ts) && s.ts[i].kind == kNum }
+
+// adj reports whether tokens i and i+1 touch.
+func (s *scanner) adj(i int) bool {
+	return i >= 0 && i+1 < len(s.ts) && s.ts[i].e == s.ts[i+1].s
+}
+
+func (s *scanner) lowerIs(i int, w string) bool {
+	if i < 0 || i >= len(s.ts) {
+		return false
+	}
+	b := s.text[s.ts[i].s:s.ts[i].e]
+	if len(b) != len(w) {
+		return false
+	}
+	for k := range b {
+		c := b[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// skipDot skips an abbreviation's period right after token i-1.
+func (s *scanner) skipDot(j int) int {
+	if s.isPunct(j, '.') && s.adj(j-1) {
+		return j + 1
+	}
+	return j
+}
+
+// ---- tense
+
+// tenseAt returns +1 when the nearest tense marker around tokens [i, j) points
+// to the future, -1 when it points to the past, 0 when there is none.
+func (s *scanner) tenseAt(i, j int) int {
+	if len(s.tense) != len(s.ts) {
+		s.tense = s.tense[:0]
+		for k := range s.ts {
+			s.tense = append(s.tense, s.marker(k))
+		}
+	}
+	// The verb that governs a date usually comes before it ("told VOA on
+	// Wednesday", "will meet on Tuesday"); look there first.
+	for k := i - 1; k >= 0; k-- {
+		if s.tense[k] != 0 {
+			return int(s.tense[k])
+		}
+	}
+	for k := j; k < len(s.ts); k++ {
+		if s.tense[k] != 0 {
+			return int(s.tense[k])
+		}
+	}
+	return 0
+}
+
+func (s *scanner) marker(k int) int8 {
+	t := s.ts[k]
+	if t.kind != kWord {
+		return 0
+	}
+	if t.c == cWord {
+		switch t.val {
+		case wWill, wFutMark, wComing, wNext:
+			return 1
+		case wPastMark:
+			if s.lowerIs(k, "set") {
+				if s.word(k+1) == wTo {
+					return 1
+				}
+				return 0
+			}
+			return s.participle(k)
+		case wTomorrow:
+			return 1
+		case wYesterday, wAgo:
+			return -1
+		}
+		return 0
+	}
+	if t.c == cMonth && t.val == 5 && !t.cap {
+		return 1 // the modal "may"
+	}
+	if t.c != cNone {
+		return 0
+	}
+	b := s.text[t.s:t.e]
+	n := len(b)
+	if n > 4 && b[n-2] == 'e' && b[n-1] == 'd' && b[n-3] != 'e' && !s.lowerIs(k, "hundred") {
+		return s.participle(k)
+	}
+	return 0
+}
+
+// participle gives the tense of a past form at k: past, unless it is a
+// participle after "to be" (future: "to be held") or after another
+// auxiliary (no tense of its own: "is expected").
+func (s *scanner) participle(k int) int8 {
+	if p := s.word(k - 1); p == wBe || p == wWill {
+		if s.lowerIs(k-1, "be") && s.word(k-2) == wTo {
+			return 1
+		}
+		return 0
+	}
+	return -1
+}
+
+// ---- value formatting
+
+func two(n int) string {
+	if n < 10 && n >= 0 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+func four(y int) string {
+	s := strconv.Itoa(y)
+	for len(s) < 4 {
+		s = "0" + s
+	}
+	return s
+}
+
+func fmtDay(t time.Time) string {
+	y, m, d := t.Date()
+	return four(y) + "-" + two(int(m)) + "-" + two(d)
+}
+
+func fmtMonth(y, m int) string { return four(y) + "-" + two(m) }
+
+func fmtWeek(t time.Time) string {
+	y, w := t.ISOWeek()
+	return four(y) + "-W" + two(w)
+}
+
+func daysIn(y, m int) int {
+	return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+func validYear(y int) bool { return y >= 1 && y <= 9999 }
+
+func mkDay(y, m, d int) (time.Time, bool) {
+	if !validYear(y) || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+}
+
+func dayMatch(i, j int, t time.Time) match {
+	return match{i: i, j: j, val: fmtDay(t), typ: Date, day: t, gran: gDay}
+}
+
+func (s *scanner) pubDay(i, j, delta int) match {
+	if !s.hasPub {
+		switch {
+		case delta < 0:
+			return match{i: i, j: j, val: "PAST_REF", typ: Date}
+		case delta > 0:
+			return match{i: i, j: j, val: "FUTURE_REF", typ: Date}
+		}
+		return match{i: i, j: j, val: "PRESENT_REF", typ: Date}
+	}
+	return dayMatch(i, j, s.pub.AddDate(0, 0, delta))
+}
+
+func ref(i, j int, v string) match { return match{i: i, j: j, val: v, typ: Date} }
