@@ -18,10 +18,13 @@ type cand struct {
 	key      string   // organizations and places: canonical name
 	toks     []string // people: the name's words
 	evidence bool     // a title, cue or appositive shows a person
+	strong   bool     // a title, honorific or description shows it (not only a cue)
 	roles    []Role
 	gender   byte
 	inQuote  bool
 	pos      int // order in the text
+	pend     int // end of its paragraph
+	given    byte // gender of its given name, if known
 }
 
 // finder holds the state of one Find call.
@@ -31,6 +34,7 @@ type finder struct {
 	ts    []token
 	cands []cand
 	buf   []byte
+	pend  int // end of the current paragraph
 }
 
 // Find returns the actors of d, ordered by first mention. sents are the
@@ -60,6 +64,13 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
 		}
 		if s.Para != para {
 			para, inQuote = s.Para, false
+			f.pend = end
+			if s.Para >= 0 && s.Para < len(d.Paragraphs) && d.Paragraphs[s.Para].End <= len(d.Text) && d.Paragraphs[s.Para].End > end {
+				f.pend = d.Paragraphs[s.Para].End
+			}
+		}
+		if end > f.pend {
+			f.pend = end
 		}
 		f.ts = tokenize(f.ts[:0], d.Text, start, end, &inQuote)
 		f.sentence()
@@ -113,6 +124,10 @@ Tomorrow Yesterday Please Let Do Does Did Is Are Was Were Will Would Can Could S
 Through Toward Towards Between Across Around Near Inside Outside Until Upon Within Via Per Including
 More Less Much Few Fewer Former Editor Photo Video Watch Read Related Sign FILE`)
 
+// neverName are capitalized words that are never part of a person's name.
+var neverName = setOf(`He She They We I You It His Her Their Our My Your Its Him Them Us Me This That These
+Those There Here What Who Whom Whose Which Why How Where When The A An And Or But If Not No Yes Mr Mrs Ms`)
+
 // cueVerbs after a name show a person speaking or acting as one.
 var cueVerbs = setOf(`said says say told tells added adds noted notes warned warns stressed stresses urged
 urges argued argues insisted insists acknowledged acknowledges explained explains asked asks suggested
@@ -162,10 +177,10 @@ func (f *finder) sentence() {
 		}
 		// the run of capitalized words starting at i
 		j := i + 1
-		hasHead := gazetteer.IsOrgHead(string(f.text(i))) || f.isTitle(i)
+		hasHead := gazetteer.IsOrgHead(string(f.text(i)))
 		for j < len(ts) && !ts[j-1].poss {
 			if f.capWord(j) {
-				hasHead = hasHead || gazetteer.IsOrgHead(string(f.text(j))) || f.isTitle(j)
+				hasHead = hasHead || gazetteer.IsOrgHead(string(f.text(j)))
 				j++
 				continue
 			}
@@ -175,12 +190,13 @@ func (f *finder) sentence() {
 					j += 2
 					continue
 				}
-				if hasHead && (w == "of" || w == "for" || w == "on" || w == "and" && !gazetteer.IsOrgHead(string(f.text(j-1))) || w == "de") {
+				if hasHead && (w == "of" || w == "for" || w == "on" || w == "and" && !gazetteer.IsOrgHead(string(f.text(j-1))) || w == "de") ||
+					w == "of" && f.isTitle(j-1) {
 					k := j + 1
 					if f.is(k, "the") && f.capWord(k+1) {
 						k++
 					}
-					if f.capWord(k) && !f.isTitleWord(k) {
+					if f.capWord(k) && !f.isTitleWord(k) && !gazetteer.IsCalendarWord(string(f.text(k))) {
 						j = k + 1
 						continue
 					}
@@ -226,7 +242,7 @@ func (f *finder) run(i, j, first int) {
 	for i < j && (i == first || i == first+1 && !ts[first].word()) && startStop[string(f.text(i))] {
 		i++
 	}
-	for i < j && (f.is(i, "the") || gazetteer.IsCalendarWord(string(f.text(i)))) {
+	for i < j && (f.is(i, "the") || gazetteer.IsCalendarWord(string(f.text(i))) || bytes.HasSuffix(f.text(i), []byte("-based"))) {
 		i++
 	}
 	for j > i && gazetteer.IsCalendarWord(string(f.text(j-1))) {
@@ -269,6 +285,13 @@ func (f *finder) run(i, j, first int) {
 	for k := j - 1; k >= i; k-- {
 		if gazetteer.IsOrgHead(string(f.text(k))) {
 			s := i
+			// "CEO of the Jewish Democratic Council": the title is no part of it
+			for s < k && (f.isTitleWord(s) || f.is(s, "of", "the")) {
+				s++
+			}
+			if s == j-1 && !(s > 0 && ts[s-1].poss) {
+				break // a head word alone ("Party voters") names nothing
+			}
 			// "China’s Foreign Ministry"
 			if s > 0 && ts[s-1].poss && gazetteer.IsGovHead(string(f.text(s))) {
 				if e, ok := f.lookup(s-1, s); ok && (e.Class == gazetteer.Country) {
@@ -349,7 +372,7 @@ func (f *finder) nameLike(i, j int) bool {
 			}
 			return false
 		}
-		if gazetteer.IsCalendarWord(string(w)) || gazetteer.IsOrgHead(string(w)) {
+		if gazetteer.IsCalendarWord(string(w)) || gazetteer.IsOrgHead(string(w)) || neverName[string(w)] {
 			return false
 		}
 		// digits, all capitals ("NATO", "ICBMs") are not names
@@ -448,28 +471,28 @@ func (f *finder) person(i, j int, titled bool) {
 	// honorifics: "Mr. Kim", "Dr. Smith"
 	if i > 0 && ts[i-1].word() {
 		if g, ok := gazetteer.Honorific(f.lower(ts[i-1].s, ts[i-1].e)); ok {
-			c.evidence, c.gender = true, g
+			c.evidence, c.strong, c.gender = true, true, g
 		}
 	}
 	if r, g, ok := f.roleBefore(i); ok {
 		c.roles = append(c.roles, r)
-		c.evidence = true
+		c.evidence, c.strong = true, true
 		if c.gender == 0 {
 			c.gender = g
 		}
 	} else if titled {
-		c.evidence = true
+		c.evidence, c.strong = true, true
 	}
 	if r, g, ok := f.appositiveAfter(j); ok {
 		c.roles = append(c.roles, r)
-		c.evidence = true
+		c.evidence, c.strong = true, true
 		if c.gender == 0 {
 			c.gender = g
 		}
 	}
 	if r, ok := f.appositiveBefore(i, j); ok {
 		c.roles = append(c.roles, r)
-		c.evidence = true
+		c.evidence, c.strong = true, true
 	}
 	if f.cueAfter(j) || f.is(i-1, "said", "says", "told", "added") || f.is(i-2, "according") && f.is(i-1, "to") {
 		c.evidence = true
@@ -478,7 +501,18 @@ func (f *finder) person(i, j int, titled bool) {
 		c.evidence = true
 	}
 	if f.is(j, "administration", "campaign") {
+		c.evidence, c.strong = true, true
+	}
+	// "Xi Jinping", "Kim Jong Un": a family name and romanized syllables
+	if len(c.toks) >= 2 && len(c.toks) <= 3 && gazetteer.IsEastAsianSurname(c.toks[0]) && asianGiven(c.toks[1:]) {
 		c.evidence = true
+	}
+	// a common given name followed by a family name
+	if len(c.toks) >= 2 && len(c.toks) <= 4 {
+		if g, ok := gazetteer.GivenName(c.toks[0]); ok {
+			c.evidence = true
+			c.given = g
+		}
 	}
 	// an initial inside: "George W. Bush"
 	for k := i + 1; k < j-1; k++ {
@@ -486,32 +520,8 @@ func (f *finder) person(i, j int, titled bool) {
 			c.evidence = true
 		}
 	}
-	if c.gender == 0 && c.evidence {
-		c.gender = f.pronounAfter(j)
-	}
+	c.pend = f.pend
 	f.add(c)
-}
-
-// pronounAfter looks for the first personal pronoun after a name, in the rest
-// of its sentence, stopping at another capitalized name.
-func (f *finder) pronounAfter(j int) byte {
-	for k := j; k < len(f.ts) && k < j+30; k++ {
-		if !f.ts[k].word() {
-			continue
-		}
-		if f.ts[k].cap && k > j && !startStop[string(f.text(k))] {
-			if e, ok := f.lookup(k, k+1); !ok || e.Class == gazetteer.Org {
-				return 0
-			}
-		}
-		switch string(f.text(k)) {
-		case "he", "his", "him", "himself", "He", "His":
-			return 'm'
-		case "she", "her", "hers", "herself", "She", "Her":
-			return 'f'
-		}
-	}
-	return 0
 }
 
 // stopWords end a title or role phrase when walking left from a name.
@@ -637,6 +647,17 @@ func (f *finder) appositiveAfter(j int) (Role, byte, bool) {
 	if headAt < 0 || end == k {
 		return Role{}, 0, false
 	}
+	// "Xi and Putin, China’s ambassador to Russia, Zhang Hanhui, told":
+	// the description belongs to the name after it
+	if f.punct(end, ",") && end+1 < len(ts) && ts[end+1].cap {
+		n := end + 1
+		for n < len(ts) && f.capWord(n) {
+			n++
+		}
+		if n-end-1 >= 2 && f.nameLike(end+1, n) && (n >= len(ts) || f.punct(n, ",.;")) {
+			return Role{}, 0, false
+		}
+	}
 	s, e := ts[k].s, ts[end-1].e
 	if e-s > 300 {
 		return Role{}, 0, false
@@ -743,6 +764,19 @@ func (f *finder) resolve() []Actor {
 		}
 		addMention(a, c)
 	}
+	// a full name without evidence of its own is a person's when its family
+	// name stands alone elsewhere at least twice ("Trump won", "Trump's")
+	alone := map[string]int{}
+	for i := range f.cands {
+		if c := &f.cands[i]; c.kind == Person && len(c.toks) == 1 {
+			alone[c.toks[0]]++
+		}
+	}
+	for i := range f.cands {
+		if c := &f.cands[i]; c.kind == Person && len(c.toks) >= 2 && !c.evidence && alone[surname(c.toks)] >= 2 {
+			c.evidence = true
+		}
+	}
 	// people with evidence and a full name register first
 	for i := range f.cands {
 		c := &f.cands[i]
@@ -785,7 +819,7 @@ func (f *finder) resolve() []Actor {
 			match = pick(cs, c, lastOutside, func(p *person) ([]string, int) { return p.toks, p.last })
 		}
 		if match == nil {
-			if !c.evidence {
+			if !c.evidence || len(c.toks) == 1 && !c.strong {
 				continue
 			}
 			match = &person{a: &Actor{Name: string(f.t[c.s:c.e]), Kind: Person}, toks: c.toks, last: -1}
@@ -793,6 +827,9 @@ func (f *finder) resolve() []Actor {
 		}
 		if match.last < 0 {
 			out = append(out, match.a)
+		}
+		if g := f.pronounAfter(c, i); g != 0 && c.gender == 0 {
+			c.gender = g
 		}
 		match.last = c.pos
 		addMention(match.a, c)
@@ -813,6 +850,16 @@ func (f *finder) resolve() []Actor {
 				a.Gender = Male
 			case g[1] > g[0]:
 				a.Gender = Female
+			}
+		}
+		if a.Kind == Person && a.Gender == Unknown {
+			// the usual gender of the given name
+			if k := strings.IndexByte(a.Name, ' '); k > 0 {
+				if g, ok := gazetteer.GivenName(a.Name[:k]); ok && g == 'm' {
+					a.Gender = Male
+				} else if ok && g == 'f' {
+					a.Gender = Female
+				}
 			}
 		}
 		sort.Slice(a.Mentions, func(x, y int) bool { return a.Mentions[x].Start < a.Mentions[y].Start })
@@ -993,4 +1040,45 @@ func hasRole(rs []Role, text string) bool {
 		}
 	}
 	return false
+}
+
+// pronounAfter returns the gender of the first personal pronoun after the
+// person candidate i in its paragraph, before any other person candidate,
+// when the candidate stands outside quotation marks.
+func (f *finder) pronounAfter(c *cand, i int) byte {
+	if c.inQuote {
+		return 0
+	}
+	end := c.pend
+	if end > c.e+400 {
+		end = c.e + 400
+	}
+	for k := i + 1; k < len(f.cands); k++ {
+		if f.cands[k].kind == Person && f.cands[k].s < end {
+			end = f.cands[k].s
+			break
+		}
+	}
+	if end > len(f.t) {
+		end = len(f.t)
+	}
+	for p := c.e; p < end; {
+		b := f.t[p]
+		if !(b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z') {
+			p++
+			continue
+		}
+		q := p
+		for q < end && (f.t[q] >= 'a' && f.t[q] <= 'z' || f.t[q] >= 'A' && f.t[q] <= 'Z') {
+			q++
+		}
+		switch string(f.t[p:q]) {
+		case "he", "his", "him", "himself", "He", "His", "Him":
+			return 'm'
+		case "she", "her", "hers", "herself", "She", "Her":
+			return 'f'
+		}
+		p = q
+	}
+	return 0
 }

