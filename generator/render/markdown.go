@@ -74,7 +74,7 @@ type articleTransformer struct{}
 
 func (articleTransformer) Transform(d *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
-	var captions []*ast.Paragraph
+	var captions, headings []*ast.Paragraph
 	_ = ast.Walk(d, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -86,8 +86,15 @@ func (articleTransformer) Transform(d *ast.Document, reader text.Reader, pc pars
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph:
-			if n.Parent() == d && isCaption(n, src) {
-				captions = append(captions, n)
+			if n.Parent() == d {
+				switch classify(n, src) {
+				case doc.Caption:
+					captions = append(captions, n)
+				case doc.Heading:
+					if plainText(n) {
+						headings = append(headings, n)
+					}
+				}
 			}
 			return ast.WalkSkipChildren, nil
 		}
@@ -103,19 +110,48 @@ func (articleTransformer) Transform(d *ast.Document, reader text.Reader, pc pars
 		}
 		d.ReplaceChild(d, p, c)
 	}
+	// A short line standing alone, as plain text copied from a web page
+	// carries its subheads ("Balancing act"), is a heading in doc's model;
+	// show it as one.
+	for _, p := range headings {
+		h := ast.NewHeading(2)
+		h.SetLines(p.Lines())
+		lines := p.Lines()
+		first, last := lines.At(0), lines.At(lines.Len()-1)
+		id := pc.IDs().Generate(src[first.Start:last.Stop], ast.KindHeading)
+		h.SetAttributeString("id", id)
+		for ch := p.FirstChild(); ch != nil; {
+			next := ch.NextSibling()
+			h.AppendChild(h, ch)
+			ch = next
+		}
+		d.ReplaceChild(d, p, h)
+	}
 }
 
-func isCaption(p *ast.Paragraph, src []byte) bool {
+// plainText reports whether a paragraph holds only text (no emphasis,
+// links or code), so promoting it to a heading loses nothing.
+func plainText(p *ast.Paragraph) bool {
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() != ast.KindText && c.Kind() != ast.KindString {
+			return false
+		}
+	}
+	return true
+}
+
+// classify applies doc.Classify to a paragraph's source text.
+func classify(p *ast.Paragraph, src []byte) doc.Kind {
 	lines := p.Lines()
 	if lines.Len() == 0 {
-		return false
+		return doc.Body
 	}
 	first := lines.At(0)
 	last := lines.At(lines.Len() - 1)
 	if first.Start < 0 || last.Stop > len(src) || first.Start >= last.Stop {
-		return false
+		return doc.Body
 	}
-	return doc.Classify(src[first.Start:last.Stop]) == doc.Caption
+	return doc.Classify(src[first.Start:last.Stop])
 }
 
 type safeRenderer struct{}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"sort"
 )
@@ -31,6 +32,14 @@ func (o overlay) Open(name string) (fs.File, error) {
 	for _, l := range o {
 		f, err := l.Open(name)
 		if err == nil {
+			if fi, err := f.Stat(); err == nil && fi.IsDir() && len(o) > 1 {
+				es, err := o.ReadDir(name)
+				if err != nil {
+					f.Close()
+					return nil, err
+				}
+				return &dirFile{File: f, entries: es}, nil
+			}
 			return f, nil
 		}
 		if !notExist(err) && firstErr == nil {
@@ -107,4 +116,28 @@ func notExist(err error) bool {
 	}
 	var pe *fs.PathError
 	return errors.As(err, &pe) && pe.Err != nil && pe.Err.Error() == "not a directory"
+}
+
+// dirFile is a directory of the overlay: the first layer's directory with
+// the merged listing.
+type dirFile struct {
+	fs.File
+	entries []fs.DirEntry
+	off     int
+}
+
+func (d *dirFile) ReadDir(n int) ([]fs.DirEntry, error) {
+	rest := d.entries[d.off:]
+	if n <= 0 {
+		d.off = len(d.entries)
+		return rest, nil
+	}
+	if len(rest) == 0 {
+		return nil, io.EOF
+	}
+	if n > len(rest) {
+		n = len(rest)
+	}
+	d.off += n
+	return rest[:n], nil
 }

@@ -486,6 +486,11 @@ func stripMarkdown(s string) string {
 			}
 			continue
 		case '[':
+			if i+1 < len(s) && s[i+1] == '^' { // footnote reference [^1]
+				if j := strings.IndexByte(s[i:], ']'); j > 0 {
+					i += j
+				}
+			}
 			continue
 		}
 		b.WriteByte(c)
