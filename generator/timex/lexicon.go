@@ -136,7 +136,7 @@ const (
 	wCentury
 	wHalf
 	wNumberBefore // words before which a 4-digit number is not a year
-	wNumberish // words after which a 4-digit number is not a year ("No.", "flight", "route")
+	wNumberish    // words after which a 4-digit number is not a year ("No.", "flight", "route")
 	wWill
 	wPastMark
 	wFutMark
@@ -151,9 +151,16 @@ type lex struct {
 
 var lexicon = map[string]lex{}
 
+// maybe[first letter][length] says whether some lexicon word has that first
+// letter and length; it spares most words the map lookup.
+var maybe [26][17]bool
+
 func add(c class, val int, words ...string) {
 	for _, w := range words {
 		lexicon[w] = lex{c, int16(val)}
+		if len(w) <= 16 && 'a' <= w[0] && w[0] <= 'z' {
+			maybe[w[0]-'a'][len(w)] = true
+		}
 	}
 }
 
@@ -335,7 +342,11 @@ func init() {
 // lookup returns the lexicon entry of a word, case-insensitively, without
 // allocating.
 func lookup(b []byte) lex {
-	if len(b) > 16 {
+	if len(b) > 16 || len(b) == 0 {
+		return lex{}
+	}
+	c0 := b[0] | 0x20
+	if c0 < 'a' || c0 > 'z' || !maybe[c0-'a'][len(b)] {
 		return lex{}
 	}
 	var buf [16]byte

@@ -136,7 +136,7 @@ func (s *scanner) atNum(i int) (match, bool) {
 				if d, ok := mkDay(y, mon, t.val); ok {
 					return dayMatch(i, k2, d), true
 				}
-				return match{}, false
+				return match{i: i, j: k2}, true // impossible date: skip it whole
 			}
 			if s.ts[j].e-s.ts[j].s <= 3 && k == j+1 && s.ts[j].val != 5 {
 				return match{}, false // "20 Nov" without its period is too unsure
@@ -207,9 +207,11 @@ func (s *scanner) ampm(j int) (pm bool, end int, ok bool) {
 // strongYearContext reports whether the word before token i introduces a year.
 func (s *scanner) strongYearContext(i int) bool {
 	switch s.word(i - 1) {
-	case wIn, wSince, wUntil, wBy, wOf, wFrom, wTo, wBetween, wAnd, wThrough, wDuring, wBefore, wAfter,
+	case wIn, wSince, wUntil, wBy, wOf, wFrom, wBetween, wThrough, wDuring, wBefore, wAfter,
 		wEarly, wLate, wMid, wThroughout:
 		return true
+	case wTo, wAnd:
+		return s.isNum(i-2) && s.ts[i-2].nd == 4
 	}
 	if s.cls(i-1) == cMonth || s.cls(i-1) == cSeason {
 		return true
@@ -236,12 +238,15 @@ func (s *scanner) year(i int) (match, bool) {
 		}
 		return match{}, false
 	}
+	if s.word(i+1) == wNumberish {
+		return match{}, false
+	}
 	strong := s.strongYearContext(i)
 	if !strong {
 		if y < 1800 || y > 2100 {
 			return match{}, false
 		}
-		if s.word(i-1) == wNumberBefore || s.word(i+1) == wNumberish {
+		if s.word(i-1) == wNumberBefore {
 			return match{}, false
 		}
 		if c := s.cls(i + 1); c == cUnit || c == cUnits {
@@ -298,7 +303,7 @@ func (s *scanner) atMonth(i, k int) (match, bool) {
 					s.dayRangeEnd(&m, e, y, mon)
 					return m, true
 				}
-				return match{}, false
+				return match{i: i, j: e2}, true // impossible date: skip it whole
 			}
 		}
 		m, ok := s.monthDay(i, e, mon, day)
@@ -579,7 +584,7 @@ func (s *scanner) period(i, j int, code string, n, per int) (match, bool) {
 		if y, e, ok := s.yearAfter(j); ok {
 			return match{i: i, j: e, val: four(y) + "-" + code + strconv.Itoa(n), typ: Date, gran: gYear}, true
 		}
-		if m, ok := s.relUnit(j+1); ok && m.gran == gYear && len(m.val) == 4 {
+		if m, ok := s.relUnit(j + 1); ok && m.gran == gYear && len(m.val) == 4 {
 			return match{i: i, j: m.j, val: m.val + "-" + code + strconv.Itoa(n), typ: Date, gran: gYear}, true
 		}
 	}

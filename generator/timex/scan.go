@@ -31,19 +31,19 @@ type scanner struct {
 
 // match is one expression found in a sentence.
 type match struct {
-	i, j  int // token range [i, j)
-	val   string
-	typ   Type
-	mod   string
-	day   time.Time // the day, when the value has day precision
-	gran  int
-	hh    int // for times whose day comes from context: hour, minute, zone
-	mm    int
-	zone  bool
-	part  string // part of day ("NI") whose day comes from context
-	fill  bool   // the day is to be filled from the sentence
+	i, j     int // token range [i, j)
+	val      string
+	typ      Type
+	mod      string
+	day      time.Time // the day, when the value has day precision
+	gran     int
+	hh       int // for times whose day comes from context: hour, minute, zone
+	mm       int
+	zone     bool
+	part     string // part of day ("NI") whose day comes from context
+	fill     bool   // the day is to be filled from the sentence
 	rangeEnd bool
-	end   string
+	end      string
 }
 
 func (s *scanner) sentence(out []Timex, idx, start, end int) []Timex {
@@ -52,6 +52,10 @@ func (s *scanner) sentence(out []Timex, idx, start, end int) []Timex {
 	s.cur = idx
 	ms := s.found[:0]
 	for i := 0; i < len(s.ts); {
+		if t := &s.ts[i]; t.kind == kWord && t.c == cNone || t.kind == kPunct && t.punct != '\'' {
+			i++ // cannot start an expression
+			continue
+		}
 		s.found = ms
 		m, ok := s.at(i)
 		if !ok || m.j <= i {
@@ -71,8 +75,8 @@ func (s *scanner) sentence(out []Timex, idx, start, end int) []Timex {
 	s.fillTimes(ms)
 	s.linkRanges(ms)
 	for _, m := range ms {
-		if m.val == "" {
-			continue
+		if m.val == "" || !ValidValue(m.val) {
+			continue // e.g. a date pushed past year 9999
 		}
 		out = append(out, Timex{
 			Span:     doc.Span{Start: s.ts[m.i].s, End: s.ts[m.j-1].e},

@@ -194,24 +194,24 @@ func (s *scanner) shiftFrom(i, j int, base time.Time, u, k int) match {
 	case uMonth:
 		t := time.Date(y, mo+time.Month(k), 1, 0, 0, 0, 0, time.UTC)
 		if !validYear(t.Year()) {
-			return ref(i, j, "PAST_REF")
+			return outOfRange(i, j, k)
 		}
 		return match{i: i, j: j, val: fmtMonth(t.Year(), int(t.Month())), typ: Date, gran: gMonth}
 	case uYear:
 		if !validYear(y + k) {
-			return ref(i, j, "PAST_REF")
+			return outOfRange(i, j, k)
 		}
 		return match{i: i, j: j, val: four(y + k), typ: Date, gran: gYear}
 	case uQuarter:
 		q := (y*4 + (int(mo)-1)/3) + k
 		if !validYear(q / 4) {
-			return ref(i, j, "PAST_REF")
+			return outOfRange(i, j, k)
 		}
 		return match{i: i, j: j, val: four(q/4) + "-Q" + strconv.Itoa(q%4+1), typ: Date, gran: gYear}
 	case uDecade:
 		d := y/10 + k
 		if d < 0 || d > 999 {
-			return ref(i, j, "PAST_REF")
+			return outOfRange(i, j, k)
 		}
 		v := strconv.Itoa(d)
 		for len(v) < 3 {
@@ -221,13 +221,25 @@ func (s *scanner) shiftFrom(i, j int, base time.Time, u, k int) match {
 	case uCentury:
 		c := y/100 + k
 		if c < 0 || c > 99 {
-			return ref(i, j, "PAST_REF")
+			return outOfRange(i, j, k)
 		}
 		return match{i: i, j: j, val: two(c), typ: Date}
 	case uHour, uMinute, uSecond:
 		return dayMatch(i, j, base)
 	}
-	return ref(i, j, "PAST_REF")
+	return outOfRange(i, j, k)
+}
+
+// outOfRange is the value of a relative date that falls outside years
+// 1-9999.
+func outOfRange(i, j, k int) match {
+	switch {
+	case k < 0:
+		return ref(i, j, "PAST_REF")
+	case k > 0:
+		return ref(i, j, "FUTURE_REF")
+	}
+	return ref(i, j, "PRESENT_REF")
 }
 
 // relUnit reads "this week", "last year", "next month", "last Tuesday",

@@ -1,0 +1,233 @@
+package timex
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// pub is a Friday.
+var pub = day(2024, 11, 22)
+
+type want struct {
+	expr, value string
+	typ         Type
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		pub  time.Time
+		text string
+		want []want
+	}{
+		{"full date", pub, "The leaders met on Nov. 20, 2024, in the capital.", []want{{"Nov. 20, 2024", "2024-11-20", Date}}},
+		{"month day", pub, "The summit opened November 20 with a speech.", []want{{"November 20", "2024-11-20", Date}}},
+		{"day month year", pub, "It was signed on 20 November 2024 by both sides.", []want{{"20 November 2024", "2024-11-20", Date}}},
+		{"iso", pub, "The filing is dated 2024-11-20 in the register.", []want{{"2024-11-20", "2024-11-20", Date}}},
+		{"us numeric", pub, "The form was signed 11/20/2024 at the embassy.", []want{{"11/20/2024", "2024-11-20", Date}}},
+		{"sept abbreviation", pub, "Talks resumed Sept. 3 after a pause.", []want{{"Sept. 3", "2024-09-03", Date}}},
+		{"month day future", pub, "Elections will be held on Jan. 15 across the country.", []want{{"Jan. 15", "2025-01-15", Date}}},
+		{"month day nearest", pub, "The envoy arrives Dec. 2 for talks.", []want{{"Dec. 2", "2024-12-02", Date}}},
+		{"mid month", pub, "Prices rose in mid-October after the storm.", []want{{"mid-October", "2024-10", Date}}},
+		{"late month", pub, "The crisis began in late February.", []want{{"late February", "2024-02", Date}}},
+		{"month only past", pub, "The ministry said in May that it would act.", []want{{"May", "2024-05", Date}}},
+		{"month only future", pub, "The ministers will meet again in May.", []want{{"May", "2025-05", Date}}},
+		{"month only later in year", pub, "The deal was struck in December.", []want{{"December", "2023-12", Date}}},
+		{"month year", pub, "Exports fell in March 2023, the bank said.", []want{{"March 2023", "2023-03", Date}}},
+		{"year", pub, "The treaty was signed in 2023.", []want{{"2023", "2023", Date}}},
+		{"old year", pub, "The abbey was founded in 1066 by monks.", []want{{"1066", "1066", Date}}},
+		{"thousands are not years", pub, "The army sent 2,000 troops and the port moved 1,000 containers.", nil},
+		{"counted nouns are not years", pub, "About 1500 soldiers and 2000 people left.", nil},
+		{"decade", pub, "Growth peaked in the 1990s.", []want{{"the 1990s", "199", Date}}},
+		{"short decade", pub, "Music from the '80s is back.", []want{{"the '80s", "198", Date}}},
+		{"century", pub, "The fort dates from the 19th century.", []want{{"the 19th century", "18", Date}}},
+		{"weekday past", pub, "She spoke on Tuesday at the forum.", []want{{"Tuesday", "2024-11-19", Date}}},
+		{"weekday future", pub, "The council will meet on Tuesday.", []want{{"Tuesday", "2024-11-26", Date}}},
+		{"weekday is publication day", pub, "The court ruled Friday.", []want{{"Friday", "2024-11-22", Date}}},
+		{"last weekday", pub, "He resigned last Friday.", []want{{"last Friday", "2024-11-15", Date}}},
+		{"next weekday", pub, "They vote next Friday.", []want{{"next Friday", "2024-11-29", Date}}},
+		{"weekday with date", pub, "It happened Tuesday, Nov. 19, 2024.", []want{{"Tuesday, Nov. 19, 2024", "2024-11-19", Date}}},
+		{"today", pub, "The report came out today.", []want{{"today", "2024-11-22", Date}}},
+		{"yesterday", pub, "He arrived yesterday.", []want{{"yesterday", "2024-11-21", Date}}},
+		{"tomorrow", pub, "They leave tomorrow.", []want{{"tomorrow", "2024-11-23", Date}}},
+		{"last week", pub, "Officials met last week.", []want{{"last week", "2024-W46", Date}}},
+		{"next week", pub, "Officials meet next week.", []want{{"next week", "2024-W48", Date}}},
+		{"the past week", pub, "Sales rose over the past week.", []want{{"the past week", "P1W", Duration}}},
+		{"this month", pub, "Exports fell this month.", []want{{"this month", "2024-11", Date}}},
+		{"earlier this month", pub, "The agency said earlier this month that it agreed.", []want{{"earlier this month", "2024-11", Date}}},
+		{"next year", pub, "The plant will open next year.", []want{{"next year", "2025", Date}}},
+		{"last year", pub, "Profits fell last year.", []want{{"last year", "2023", Date}}},
+		{"last month", pub, "Profits fell last month.", []want{{"last month", "2024-10", Date}}},
+		{"days ago", pub, "The ship left two days ago.", []want{{"two days ago", "2024-11-20", Date}}},
+		{"years ago", pub, "The mine closed three years ago.", []want{{"three years ago", "2021", Date}}},
+		{"weekday night", pub, "The rebels attacked on Monday night.", []want{{"Monday night", "2024-11-18TNI", Time}}},
+		{"this morning", pub, "The minister spoke this morning.", []want{{"this morning", "2024-11-22TMO", Time}}},
+		{"clock", pub, "The polls close at 3 p.m. sharp.", []want{{"3 p.m.", "2024-11-22T15:00", Time}}},
+		{"clock with weekday", pub, "The rocket lifted off at 18:00 UTC on Tuesday.", []want{{"18:00 UTC", "2024-11-19T18:00Z", Time}, {"Tuesday", "2024-11-19", Date}}},
+		{"currently", pub, "Markets are currently calm.", []want{{"currently", "PRESENT_REF", Date}}},
+		{"now", pub, "Putin is now indebted to Kim.", []want{{"now", "PRESENT_REF", Date}}},
+		{"recently", pub, "Tensions have risen recently.", []want{{"recently", "PAST_REF", Date}}},
+		{"in the past", pub, "Such talks failed in the past.", []want{{"the past", "PAST_REF", Date}}},
+		{"in the future", pub, "Such talks could happen in the future.", []want{{"the future", "FUTURE_REF", Date}}},
+		{"at the moment", pub, "At the moment, nobody knows.", []want{{"the moment", "PRESENT_REF", Date}}},
+		{"duration", pub, "The program ran for three years.", []want{{"three years", "P3Y", Duration}}},
+		{"duration weeks", pub, "The review takes two weeks.", []want{{"two weeks", "P2W", Duration}}},
+		{"duration adjective", pub, "It ended a 27-year run.", []want{{"27-year", "P27Y", Duration}}},
+		{"duration half", pub, "It took two and a half years.", []want{{"two and a half years", "P2.5Y", Duration}}},
+		{"vague duration", pub, "The dispute has lasted for decades.", []want{{"decades", "PXDE", Duration}}},
+		{"set every", pub, "The report is published every year.", []want{{"every year", "P1Y", Set}}},
+		{"set weekly", pub, "The journal appears weekly.", []want{{"weekly", "P1W", Set}}},
+		{"set weekdays", pub, "The market opens on Sundays.", []want{{"Sundays", "XXXX-WXX-7", Set}}},
+		{"season of year", pub, "Harvests were poor in the summer of 2023.", []want{{"the summer of 2023", "2023-SU", Date}}},
+		{"season this", pub, "Talks resume this spring.", []want{{"this spring", "2024-SP", Date}}},
+		{"season last", pub, "Floods hit last summer.", []want{{"last summer", "2024-SU", Date}}},
+		{"quarter past", pub, "Revenue rose in the third quarter.", []want{{"the third quarter", "2024-Q3", Date}}},
+		{"quarter future", pub, "Revenue will rise in the first quarter.", []want{{"the first quarter", "2025-Q1", Date}}},
+		{"quarter of year", pub, "Revenue fell in the second quarter of 2022.", []want{{"the second quarter of 2022", "2022-Q2", Date}}},
+		{"range years", pub, "He served from 2003 to 2006.", []want{{"2003", "2003", Date}, {"2006", "2006", Date}}},
+		{"range months", pub, "Rains fell between May and July.", []want{{"May", "2024-05", Date}, {"July", "2024-07", Date}}},
+		{"day range", pub, "The forum met Nov. 20-21 in Lima.", []want{{"Nov. 20-21", "2024-11-20", Date}}},
+		{"next day anchored", pub, "The talks began on Nov. 12. The next day, the envoys left.", []want{{"Nov. 12", "2024-11-12", Date}, {"The next day", "2024-11-13", Date}}},
+		{"year names month", pub, "Voters are divided ahead of the 2024 election in November.", []want{{"2024", "2024", Date}, {"November", "2024-11", Date}}},
+		{"beginning of the year", pub, "Prices rose at the beginning of the year.", []want{{"the beginning of the year", "2024", Date}}},
+		{"during the year", pub, "They hope to meet several times during the year.", []want{{"the year", "2024", Date}}},
+		{"modal may", pub, "This may embolden Pyongyang. May I ask?", nil},
+		{"surname may", pub, "Theresa May spoke.", nil},
+		{"name april", pub, "April Jones spoke to reporters.", nil},
+		{"impossible date", pub, "The vote was on Feb. 30, 2023.", nil},
+		{"leap day", pub, "The anniversary was Feb. 29.", []want{{"Feb. 29", "2024-02-29", Date}}},
+		{"flight numbers", pub, "Flight 2024 landed safely.", nil},
+		{"money", pub, "It cost $2024 to fix.", nil},
+		{"no publication weekday", time.Time{}, "She spoke on Tuesday.", []want{{"Tuesday", "XXXX-WXX-2", Date}}},
+		{"no publication month", time.Time{}, "They met in May.", []want{{"May", "XXXX-05", Date}}},
+		{"no publication month day", time.Time{}, "They met Nov. 20.", []want{{"Nov. 20", "XXXX-11-20", Date}}},
+		{"no publication today", time.Time{}, "They met today.", []want{{"today", "PRESENT_REF", Date}}},
+		{"no publication last week", time.Time{}, "They met last week.", []want{{"last week", "PAST_REF", Date}}},
+		{"no publication absolute", time.Time{}, "They met on Nov. 20, 2024.", []want{{"Nov. 20, 2024", "2024-11-20", Date}}},
+		{"far past publication", day(1, 1, 3), "The fair opened last year.", []want{{"last year", "PAST_REF", Date}}},
+		{"far future publication", day(9999, 12, 30), "The fair opens next year.", []want{{"next year", "FUTURE_REF", Date}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, sents := testDoc(tt.text, tt.pub)
+			got := Find(d, sents)
+			var gs []want
+			for _, x := range got {
+				gs = append(gs, want{d.Slice(x.Span), x.Value, x.Type})
+			}
+			if len(gs) != len(tt.want) {
+				t.Fatalf("got %v, want %v", gs, tt.want)
+			}
+			for i := range gs {
+				if gs[i] != tt.want[i] {
+					t.Errorf("expression %d: got %v, want %v", i, gs[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestRangesAndMods(t *testing.T) {
+	d, sents := testDoc("He served from 2003 to 2006. Rains fell between May and July. Prices rose in mid-October. The forum met Nov. 20-21.", pub)
+	got := Find(d, sents)
+	if len(got) != 6 {
+		t.Fatalf("got %d expressions: %+v", len(got), got)
+	}
+	checks := []struct {
+		i        int
+		end, mod string
+		rangeEnd bool
+	}{
+		{0, "2006", "", false}, {1, "", "", true},
+		{2, "2024-07", "", false}, {3, "", "", true},
+		{4, "", "MID", false},
+		{5, "2024-11-21", "", false},
+	}
+	for _, c := range checks {
+		g := got[c.i]
+		if g.End != c.end || g.Mod != c.mod || g.RangeEnd != c.rangeEnd {
+			t.Errorf("%q: End %q Mod %q RangeEnd %v, want %q %q %v", d.Slice(g.Span), g.End, g.Mod, g.RangeEnd, c.end, c.mod, c.rangeEnd)
+		}
+	}
+	for i, g := range got {
+		if g.Sentence < 0 || g.Sentence >= len(sents) || !sents[g.Sentence].Contains(g.Span) {
+			t.Errorf("expression %d: sentence %d does not contain its span", i, g.Sentence)
+		}
+	}
+}
+
+// TestArticles runs the scanner over the articles in testdata: each X.txt
+// has a first line "published: YYYY-MM-DD" and X.want lists every expression
+// as "text<TAB>value<TAB>TYPE", in order.
+func TestArticles(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txt")
+	if len(files) == 0 {
+		t.Fatal("no test articles")
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			raw, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			first, body, _ := strings.Cut(string(raw), "\n")
+			p, err := time.Parse("2006-01-02", strings.TrimSpace(strings.TrimPrefix(first, "published:")))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, sents := testDoc(body, p)
+			got := Find(d, sents)
+			wf, err := os.Open(strings.TrimSuffix(f, ".txt") + ".want")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer wf.Close()
+			var wants []string
+			sc := bufio.NewScanner(wf)
+			for sc.Scan() {
+				if l := strings.TrimSpace(sc.Text()); l != "" && !strings.HasPrefix(l, "#") {
+					wants = append(wants, l)
+				}
+			}
+			var gots []string
+			for _, x := range got {
+				gots = append(gots, d.Slice(x.Span)+"\t"+x.Value+"\t"+x.Type.String())
+			}
+			if strings.Join(gots, "\n") != strings.Join(wants, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(gots, "\n"), strings.Join(wants, "\n"))
+			}
+		})
+	}
+}
+
+func TestValidValue(t *testing.T) {
+	good := []string{"2024", "199", "20", "2024-11", "2024-11-19", "2024-02-29", "2024-W46", "2024-W46-2", "2024-W04-WE",
+		"2024-Q3", "2024-H1", "2024-SU", "XXXX-11-20", "XXXX-WXX-2", "XXXX-05", "2024-11-19T15:00", "2024-11-19TNI",
+		"2009-12-15T18:00Z", "XXXX-XX-XXT15:00", "PRESENT_REF", "PAST_REF", "FUTURE_REF", "P3Y", "P2.5Y", "PXDE",
+		"PT30M", "P1DT2H", "P1WE", "0001", "9999-12-31"}
+	bad := []string{"", "2023-02-29", "2024-02-30", "2024-13", "2024-00", "2024-11-31", "2024-W54", "2024-Q5", "2024-H3",
+		"2024-XY", "2024T15:00", "2024-11-19T25:00", "2024-11-19T15:60", "P", "PY", "P3", "P3.Y", "NOW", "0000",
+		"12345", "2024-11-19TXX", "2024-11-19T15:00ZZ", "XXXX-02-30"}
+	for _, v := range good {
+		if !ValidValue(v) {
+			t.Errorf("ValidValue(%q) = false, want true", v)
+		}
+	}
+	for _, v := range bad {
+		if ValidValue(v) {
+			t.Errorf("ValidValue(%q) = true, want false", v)
+		}
+	}
+}
+
+func TestTypeString(t *testing.T) {
+	for ty, s := range map[Type]string{Date: "DATE", Time: "TIME", Duration: "DURATION", Set: "SET"} {
+		if ty.String() != s {
+			t.Errorf("%d.String() = %q, want %q", ty, ty.String(), s)
+		}
+	}
+}
