@@ -22,8 +22,8 @@ type cand struct {
 	roles    []Role
 	gender   byte
 	inQuote  bool
-	pos      int // order in the text
-	pend     int // end of its paragraph
+	pos      int  // order in the text
+	pend     int  // end of its paragraph
 	given    byte // gender of its given name, if known
 }
 
@@ -248,6 +248,13 @@ func (f *finder) run(i, j, first int) {
 	for j > i && gazetteer.IsCalendarWord(string(f.text(j-1))) {
 		j--
 	}
+	// "Mr. Lee Hsien Loong": the honorific stays outside the name
+	for i < j-1 {
+		if _, ok := gazetteer.Honorific(f.lower(ts[i].s, ts[i].e)); !ok {
+			break
+		}
+		i++
+	}
 	if i >= j {
 		return
 	}
@@ -275,7 +282,11 @@ func (f *finder) run(i, j, first int) {
 				c++
 			}
 		}
-		if c < j && f.nameLike(c, j) {
+		core := c < j && f.nameLike(c, j)
+		for k := c; core && k < j; k++ {
+			core = !f.isTitle(k)
+		}
+		if core {
 			f.prefixEntities(i, h)
 			f.person(c, j, true)
 			return
@@ -291,6 +302,14 @@ func (f *finder) run(i, j, first int) {
 			}
 			if s == j-1 && !(s > 0 && ts[s-1].poss) {
 				break // a head word alone ("Party voters") names nothing
+			}
+			// "Apple Inc. Steve Jobs": a name after the organization
+			if k < j-2 && f.nameLike(k+1, j) {
+				if _, ok := gazetteer.GivenName(string(f.text(k + 1))); ok {
+					f.org(s, k+1)
+					f.person(k+1, j, false)
+					return
+				}
 			}
 			// "China’s Foreign Ministry"
 			if s > 0 && ts[s-1].poss && gazetteer.IsGovHead(string(f.text(s))) {
@@ -372,7 +391,7 @@ func (f *finder) nameLike(i, j int) bool {
 			}
 			return false
 		}
-		if gazetteer.IsCalendarWord(string(w)) || gazetteer.IsOrgHead(string(w)) || neverName[string(w)] {
+		if gazetteer.IsCalendarWord(string(w)) || gazetteer.IsOrgHead(string(w)) || gazetteer.IsFacilityHead(string(w)) || neverName[string(w)] {
 			return false
 		}
 		// digits, all capitals ("NATO", "ICBMs") are not names
@@ -507,8 +526,9 @@ func (f *finder) person(i, j int, titled bool) {
 	if len(c.toks) >= 2 && len(c.toks) <= 3 && gazetteer.IsEastAsianSurname(c.toks[0]) && asianGiven(c.toks[1:]) {
 		c.evidence = true
 	}
-	// a common given name followed by a family name
-	if len(c.toks) >= 2 && len(c.toks) <= 4 {
+	// a common given name followed by a family name (not by a number:
+	// "Adam Air Flight 574")
+	if len(c.toks) >= 2 && len(c.toks) <= 4 && !(j < len(ts) && ts[j].word() && f.t[ts[j].s] >= '0' && f.t[ts[j].s] <= '9') {
 		if g, ok := gazetteer.GivenName(c.toks[0]); ok {
 			c.evidence = true
 			c.given = g
@@ -543,12 +563,12 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 	head := gazetteer.Role(lw) == gazetteer.Head || roleSuffix(lw)
 	g := gazetteer.GenderedRole(lw)
 	if !head {
-		// "Secretary of State", "Minister of Foreign Affairs"
+		// "Secretary of State", "chief executive officer of Apple Inc."
 		m := k
-		for m > k-3 && m >= 0 && ts[m].cap && !f.isTitle(m) {
+		for m > k-5 && m >= 0 && ts[m].word() && ts[m].cap && !f.isTitle(m) {
 			m--
 		}
-		if m < k && f.is(m, "of") && m > 0 && f.isTitle(m-1) {
+		if m < k && f.is(m, "of") && m > 0 && f.isTitleWord(m-1) {
 			head = true
 		}
 	}
@@ -669,7 +689,7 @@ func (f *finder) appositiveAfter(j int) (Role, byte, bool) {
 // commas: "Iowa’s Republican governor, Kim Reynolds,".
 func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 	ts := f.ts
-	if !f.punct(i-1, ",") || !(j >= len(ts) || f.punct(j, ",.;")) {
+	if !f.punct(i-1, ",") {
 		return Role{}, false
 	}
 	c := i - 1 // the comma
@@ -681,7 +701,7 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 	h := -1
 	for m := c - 1; m >= left; m-- {
 		lw := f.lower(ts[m].s, ts[m].e)
-		if gazetteer.Role(lw) == gazetteer.Head && !ts[m].cap {
+		if gazetteer.Role(lw) == gazetteer.Head {
 			h = m
 			break
 		}

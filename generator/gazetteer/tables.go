@@ -186,7 +186,14 @@ Embassy Consulate Parliament Assembly Senate Congress Army Navy Force Guard Poli
 Company Companies Industries Holdings Laboratory Laboratories Observatory Museum School Hospital Trust
 Endowment Coalition Movement Front Secretariat Tribunal Initiative Project Studies Times Post Journal
 News Press Media Television Radio Broadcasting Agency Systems Technologies Motors Partners Capital
-Exchange Reserve Mission Delegation Caucus Chamber Conference Forces`)
+Exchange Reserve Mission Delegation Caucus Chamber Conference Forces Corps Courts Aircraft Airplanes Aviation
+Aerospace Electronics Pharmaceuticals Brands Studios Records Entertainment Games Software Computer Computers`)
+
+// facilityHeads end the names of places and things that are not people.
+var facilityHeads = set(`Factory Plant Airport Station Stadium Square Street Avenue Road Boulevard Palace Hall
+Theater Theatre Bridge Port Harbor Harbour Base Park River Mountain Mountains Island Islands Lake Sea Ocean Bay
+Gulf Valley Tower Building Mall Hotel Temple Church Cathedral Mosque Airfield Flight Terminal Highway Canal
+Strait Peninsula Desert Forest Prison Camp Dam Mine Field Fields Arena Garden Gardens Museum Library Zoo`)
 
 // govHeads name government bodies after a country or demonym.
 var govHeads = set(`Ministry Embassy Consulate Mission Government Parliament Army Navy Military Coast Guard
