@@ -461,3 +461,12 @@ func humanize(name string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
 }
+
+// Slugify makes a URL slug from a file or folder name the way Load does:
+// lower case, letters and digits kept, runs of anything else turned into
+// one "-". It returns "" when nothing usable is left.
+func Slugify(name string) string { return slugify(name) }
+
+// Humanize makes a title from a file name the way Load does for an
+// article without one: "troops-to-russia" becomes "Troops to russia".
+func Humanize(name string) string { return humanize(name) }
