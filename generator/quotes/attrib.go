@@ -1,0 +1,1054 @@
+package quotes
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"briefgen/generator/actors"
+	"briefgen/generator/doc"
+)
+
+// cue is a speech cue outside quotation marks: a verb of saying with the
+// speaker it names.
+type cue struct {
+	verb    doc.Span
+	span    doc.Span // subject and verb together ("he said", "said Weitz")
+	speaker int      // actor index, -1 when the cue names nobody we know
+}
+
+// ---------------------------------------------------------------- text helpers
+
+func (a *attributor) runeBefore(p, lo int) (rune, int) {
+	if p <= lo {
+		return 0, 0
+	}
+	return utf8.DecodeLastRune(a.t[lo:p])
+}
+
+func (a *attributor) runeAt(p, hi int) (rune, int) {
+	if p >= hi {
+		return 0, 0
+	}
+	return utf8.DecodeRune(a.t[p:hi])
+}
+
+func isWordR(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isConnector(r rune) bool { return r == '-' || r == '\'' || r == '’' || r == '.' }
+
+// skipSpaceBack returns p moved back over white space, not below lo.
+func (a *attributor) skipSpaceBack(p, lo int) int {
+	for p > lo && isSpace(a.t[p-1]) {
+		p--
+	}
+	return p
+}
+
+func (a *attributor) skipSpace(p, hi int) int {
+	for p < hi && isSpace(a.t[p]) {
+		p++
+	}
+	return p
+}
+
+// wordBefore returns the word ending at p (after skipping white space back),
+// not starting below lo. ws == we when the text before is not a word.
+func (a *attributor) wordBefore(p, lo int) (int, int) {
+	e := a.skipSpaceBack(p, lo)
+	s := e
+	for s > lo {
+		r, n := a.runeBefore(s, lo)
+		if isWordR(r) {
+			s -= n
+			continue
+		}
+		if isConnector(r) && s < e && s-n > lo {
+			if r2, _ := a.runeBefore(s-n, lo); isWordR(r2) {
+				s -= n
+				continue
+			}
+		}
+		break
+	}
+	return s, e
+}
+
+// wordAfter returns the word starting at p (after skipping white space), not
+// reaching past hi.
+func (a *attributor) wordAfter(p, hi int) (int, int) {
+	s := a.skipSpace(p, hi)
+	e := s
+	for e < hi {
+		r, n := a.runeAt(e, hi)
+		if isWordR(r) {
+			e += n
+			continue
+		}
+		if isConnector(r) && e > s && e+n < hi {
+			if r2, _ := a.runeAt(e+n, hi); isWordR(r2) {
+				e += n
+				continue
+			}
+		}
+		break
+	}
+	return s, e
+}
+
+// lower returns the lower-cased ASCII form of t[s:e] in a scratch buffer;
+// nil when the word is too long or not ASCII.
+func (a *attributor) lower(s, e int) []byte {
+	if e-s > 20 || e <= s {
+		return nil
+	}
+	var buf [20]byte
+	b := buf[:e-s]
+	for i := s; i < e; i++ {
+		c := a.t[i]
+		if c >= 0x80 {
+			return nil
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i-s] = c
+	}
+	return b
+}
+
+func (a *attributor) in(m map[string]struct{}, s, e int) bool {
+	b := a.lower(s, e)
+	if b == nil {
+		return false
+	}
+	_, ok := m[string(b)]
+	return ok
+}
+
+func (a *attributor) is(s, e int, w string) bool {
+	b := a.lower(s, e)
+	return b != nil && string(b) == w
+}
+
+func (a *attributor) capitalized(s, e int) bool {
+	r, _ := a.runeAt(s, e)
+	return unicode.IsUpper(r)
+}
+
+// ---------------------------------------------------------------- mentions
+
+// mentionEndingAt returns the mention ending in [e, p] (p after e only by
+// punctuation such as the final dot of "U.S.") that starts at or after lo.
+func (a *attributor) mentionEndingAt(e, p, lo int) (mention, bool) {
+	i := sort.Search(len(a.byEnd), func(i int) bool { return a.byEnd[i].End >= e })
+	best, ok := mention{}, false
+	for ; i < len(a.byEnd) && a.byEnd[i].End <= p+1; i++ {
+		m := a.byEnd[i]
+		if m.Start >= lo && m.Start < e {
+			if !ok || m.Start < best.Start {
+				best, ok = m, true
+			}
+		}
+	}
+	return best, ok
+}
+
+// mentionStartingIn returns the longest mention starting in [s, e).
+func (a *attributor) mentionStartingIn(s, e int) (mention, bool) {
+	i := sort.Search(len(a.ments), func(i int) bool { return a.ments[i].Start >= s })
+	if i < len(a.ments) && a.ments[i].Start < e {
+		return a.ments[i], true
+	}
+	return mention{}, false
+}
+
+// mentionAfter finds a mention starting within a few words after p (titles
+// and lower-case lead words like "the former" may come first), before any
+// punctuation.
+func (a *attributor) mentionAfter(p, hi int) (mention, bool) {
+	for n := 0; n < 6; n++ {
+		ws, we := a.wordAfter(p, hi)
+		if ws >= hi {
+			return mention{}, false
+		}
+		if m, ok := a.mentionStartingIn(p, ws+1); ok && m.Start >= p {
+			if a.as[m.actor].Kind != actors.Person {
+				// "Kremlin spokesperson Dmitry Peskov": prefer the person.
+				if pm, ok := a.personAfter(m.End, hi); ok {
+					return pm, true
+				}
+			}
+			return m, true
+		}
+		if we == ws {
+			return mention{}, false // punctuation
+		}
+		if !a.capitalized(ws, we) && !a.in(nameLead, ws, we) && !a.roleWord(ws, we) {
+			return mention{}, false
+		}
+		p = we
+		// Allow the final dot of an abbreviated title ("Gen.", "U.S.").
+		if p < hi && a.t[p] == '.' {
+			p++
+		}
+	}
+	return mention{}, false
+}
+
+// personAfter finds a person mention within three title or job words after p.
+func (a *attributor) personAfter(p, hi int) (mention, bool) {
+	for n := 0; n < 3; n++ {
+		ws, we := a.wordAfter(p, hi)
+		if we <= ws {
+			return mention{}, false
+		}
+		if m, ok := a.mentionStartingIn(ws, we); ok {
+			return m, a.as[m.actor].Kind == actors.Person
+		}
+		if !a.capitalized(ws, we) && !a.roleWord(ws, we) {
+			return mention{}, false
+		}
+		p = we
+	}
+	return mention{}, false
+}
+
+// roleWord reports whether t[s:e] is a lower-case job word that may stand
+// before a name ("spokesperson Dmitry Peskov").
+func (a *attributor) roleWord(s, e int) bool {
+	b := a.lower(s, e)
+	if b == nil {
+		return false
+	}
+	switch string(b) {
+	case "spokesperson", "spokesman", "spokeswoman", "president", "minister", "ambassador",
+		"envoy", "secretary", "chairman", "chairwoman", "director", "official", "leader",
+		"analyst", "professor", "lawmaker", "senator", "governor", "mayor", "chief", "general",
+		"commander", "adviser", "advisor", "lawyer", "attorney", "economist", "activist", "candidate":
+		return true
+	}
+	return false
+}
+
+// ---------------------------------------------------------------- sentence analysis
+
+// analyse computes the cues and the topic of sentence si (once).
+func (a *attributor) analyse(si int) {
+	if si < 0 || si >= len(a.sents) || a.done[si] {
+		return
+	}
+	a.done[si] = true
+	a.topics[si] = -1
+	s := a.sents[si].Span
+	if s.Start < 0 || s.End > len(a.t) || s.Start >= s.End {
+		return
+	}
+	var cs []cue
+	for p := s.Start; p < s.End; {
+		if qi := a.quoteAt(p); qi >= 0 {
+			if e := a.raws[qi].outer.End; e > p {
+				p = e
+				continue
+			}
+		}
+		r, n := a.runeAt(p, s.End)
+		if !isWordR(r) {
+			p += n
+			continue
+		}
+		ws, we := a.wordAfter(p, s.End)
+		if we <= ws {
+			we = ws + n
+		}
+		p = we
+		b := a.lower(ws, we)
+		if b == nil {
+			continue
+		}
+		kind := cueWords[string(b)]
+		if kind == cueNone {
+			continue
+		}
+		if c, ok := a.resolveCue(si, ws, we, kind, cs); ok {
+			cs = append(cs, c)
+		}
+	}
+	a.cues[si] = cs
+	for _, c := range cs {
+		if c.speaker >= 0 && a.canSpeak(c.speaker, false) {
+			a.topics[si] = c.speaker
+			return
+		}
+	}
+	if t, ok := a.sentSubject(si, s.End); ok && t >= 0 && a.canSpeak(t, false) {
+		a.topics[si] = t
+	}
+}
+
+// clauseStart returns the start of the clause a word at p belongs to: the
+// sentence start or the end of the last quotation before p in the sentence.
+func (a *attributor) clauseStart(si, p int) int {
+	lo := a.sents[si].Start
+	qi := sort.Search(len(a.raws), func(i int) bool { return a.raws[i].outer.End > p }) - 1
+	if qi >= 0 && a.raws[qi].outer.End > lo && a.raws[qi].outer.End <= p {
+		lo = a.raws[qi].outer.End
+	}
+	return lo
+}
+
+// resolveCue decides whether the cue word t[ws:we] is a speech cue and who
+// it names. prev are the cues found earlier in the sentence.
+func (a *attributor) resolveCue(si, ws, we int, kind cueKind, prev []cue) (cue, bool) {
+	s := a.sents[si].Span
+	c := cue{verb: doc.Span{Start: ws, End: we}, span: doc.Span{Start: ws, End: we}, speaker: -1}
+	// Only lower-case words are verbs, except "Said X" opening a sentence.
+	if a.capitalized(ws, we) && ws != s.Start {
+		return c, false
+	}
+	lo := a.clauseStart(si, ws)
+	pws, pwe := a.wordBefore(ws, lo)
+	if pwe > pws && a.in(nounDeterminers, pws, pwe) {
+		return c, false // "mounting calls", "his remarks"
+	}
+	passive := pwe > pws && (a.is(pws, pwe, "was") || a.is(pws, pwe, "were") || a.is(pws, pwe, "been") ||
+		a.is(pws, pwe, "being") || a.is(pws, pwe, "is") || a.is(pws, pwe, "are"))
+	switch kind {
+	case cuePointed:
+		ns, ne := a.wordAfter(we, s.End)
+		if !a.is(ns, ne, "out") {
+			return c, false
+		}
+		c.verb.End, c.span.End = ne, ne
+	case cueAccording:
+		ns, ne := a.wordAfter(we, s.End)
+		if !a.is(ns, ne, "to") {
+			return c, false
+		}
+		if m, ok := a.mentionAfter(ne, s.End); ok {
+			c.speaker = m.actor
+			c.span.End = m.End
+		} else if h, ok := a.descAfter(ne, s.End); ok {
+			c.speaker = h
+		}
+		return c, true
+	case cueQuoted:
+		if passive { // "X was quoted as saying"
+			break
+		}
+		if m, ok := a.mentionAfter(we, s.End); ok {
+			c.speaker = m.actor
+			c.span.End = m.End
+		}
+		return c, true
+	case cueParticiple:
+		if len(prev) > 0 {
+			c.speaker = prev[len(prev)-1].speaker
+			return c, true
+		}
+		if m, ok := a.nearestMentionBefore(ws, s.Start, true); ok {
+			c.speaker = m.actor
+			return c, true
+		}
+		if sp, ok := a.sentSubject(si, ws); ok {
+			c.speaker = sp
+		}
+		return c, true
+	}
+	if passive && kind != cueQuoted {
+		return c, false // "Xi was told by ..."
+	}
+	// Inverted order: "…,” said X" / ", said X, a fellow at …".
+	pb := a.skipSpaceBack(ws, lo)
+	inverted := pb <= lo
+	afterQuote := lo > s.Start && a.skipCommaBack(ws, lo) <= lo
+	if !inverted {
+		r, _ := a.runeBefore(pb, lo)
+		inverted = r == ',' || r == '”' || r == '"' || r == '’' || r == '\'' || r == '»' || r == '—'
+	}
+	// "told VOA", "urged Xi": the name after is the addressee, unless the
+	// verb follows the quotation directly ("“Why?” asked Smith").
+	if inverted && a.in(objectCues, ws, we) && !afterQuote {
+		inverted = false
+	}
+	if inverted {
+		if m, ok := a.mentionAfter(we, s.End); ok && a.nameEnds(m.End, s.End) {
+			c.speaker = m.actor
+			c.span.End = m.End
+			return c, true
+		}
+		if h, ok := a.descAfter(we, s.End); ok {
+			c.speaker = h
+			return c, true
+		}
+		ns, ne := a.wordAfter(we, s.End)
+		if ne > ns && (a.in(pronounMale, ns, ne) || a.in(pronounFemale, ns, ne)) {
+			c.speaker = a.resolvePronoun(ns, ne, si, prev)
+			c.span.End = ne
+			return c, true
+		}
+	}
+	sp, start := a.subjectBefore(si, ws, lo, prev)
+	c.speaker = sp
+	if start >= 0 && start < ws {
+		c.span.Start = start
+	}
+	return c, true
+}
+
+// skipCommaBack moves p back over white space and commas, not below lo.
+func (a *attributor) skipCommaBack(p, lo int) int {
+	for p > lo && (isSpace(a.t[p-1]) || a.t[p-1] == ',') {
+		p--
+	}
+	return p
+}
+
+// nameEnds reports whether a name ending at e closes its noun phrase, as in
+// "said Weitz." or "said Patricia Kim, a fellow", not "said Kim's ability".
+func (a *attributor) nameEnds(e, hi int) bool {
+	e = a.skipSpace(e, hi)
+	if e >= hi {
+		return true
+	}
+	r, _ := a.runeAt(e, hi)
+	switch r {
+	case ',', '.', ';', ':', '—', '–', '(', '[', '!', '?', '”', '"':
+		return true
+	case '\'', '’':
+		return false
+	}
+	ws, we := a.wordAfter(e, hi)
+	if we <= ws {
+		return false
+	}
+	switch string(a.lower(ws, we)) {
+	case "in", "on", "at", "during", "to", "after", "before", "from", "via", "by", "when", "while",
+		"as", "who", "whose", "adding", "according", "recently", "earlier", "last", "this", "told",
+		"of", "with", "and", "but", "later", "yesterday", "today", "tonight":
+		return true
+	}
+	return false
+}
+
+// subjectBefore finds the subject of a verb at vs in the clause starting at
+// lo: a name, a pronoun, a relative pronoun's antecedent, a described actor,
+// or a name before an appositive. It returns the actor (-1 if none) and the
+// start of the subject (-1 if none).
+func (a *attributor) subjectBefore(si, vs, lo int, prev []cue) (int, int) {
+	p := vs
+	for n := 0; n < 8; n++ {
+		ws, we := a.wordBefore(p, lo)
+		if we <= ws {
+			q := a.skipSpaceBack(p, lo)
+			if r, _ := a.runeBefore(q, lo); r == ',' {
+				return a.appositiveSubject(si, q-1, lo)
+			}
+			return -1, -1
+		}
+		if m, ok := a.mentionEndingAt(we, a.skipSpaceBack(p, lo), lo); ok {
+			return a.subjectMention(m, lo), m.Start
+		}
+		switch {
+		case a.in(skipBeforeVerb, ws, we):
+			p = ws
+			continue
+		case a.in(pronounMale, ws, we) || a.in(pronounFemale, ws, we) || a.is(ws, we, "it"):
+			return a.resolvePronoun(ws, we, si, prev), ws
+		case a.is(ws, we, "they") || a.is(ws, we, "we") || a.is(ws, we, "i") || a.is(ws, we, "you"):
+			return -1, ws
+		case a.is(ws, we, "who") || a.is(ws, we, "that") || a.is(ws, we, "which"):
+			if m, ok := a.nearestMentionBefore(ws, a.sents[si].Start, false); ok {
+				return m.actor, -1
+			}
+			return -1, -1
+		case a.is(ws, we, "and") || a.is(ws, we, "but") || a.is(ws, we, "or"):
+			// A second verb of the same subject: "Scala described … but said".
+			if len(prev) > 0 {
+				return prev[len(prev)-1].speaker, -1
+			}
+			sp, _ := a.sentSubject(si, ws)
+			return sp, -1
+		case a.is(ws, we, "to"):
+			sp, _ := a.sentSubject(si, ws)
+			return sp, -1
+		}
+		// A description ("the ministry", "a State Department spokesperson").
+		if h, ok := a.descLookup(ws, we, vs); ok {
+			return h, ws
+		}
+		return -1, ws
+	}
+	return -1, -1
+}
+
+// subjectMention checks a subject name: "Putin and Xi" is plural (nobody),
+// "Liu Pengyu in Washington" and "a spokesperson for the ministry" name the
+// person before the preposition.
+func (a *attributor) subjectMention(m mention, lo int) int {
+	ws, we := a.wordBefore(m.Start, lo)
+	if we > ws && (a.is(ws, we, "the") || a.is(ws, we, "a")) {
+		ws, we = a.wordBefore(ws, lo)
+	}
+	if we <= ws {
+		if r, _ := a.runeBefore(a.skipSpaceBack(m.Start, lo), lo); r == '&' {
+			return -1
+		}
+		return m.actor
+	}
+	if a.is(ws, we, "and") || a.is(ws, we, "or") {
+		if _, ok := a.mentionEndingAt(a.skipSpaceBack(ws, lo), a.skipSpaceBack(ws, lo), lo); ok {
+			return -1
+		}
+		return m.actor
+	}
+	if a.in(prepositions, ws, we) && a.as[m.actor].Kind != actors.Person {
+		if pm, ok := a.mentionEndingAt(a.skipSpaceBack(ws, lo), a.skipSpaceBack(ws, lo), lo); ok && a.as[pm.actor].Kind == actors.Person {
+			return pm.actor
+		}
+		hs, he := a.wordBefore(ws, lo)
+		if he > hs {
+			if h, ok := a.descLookup(hs, he, m.Start); ok {
+				return h
+			}
+		}
+	}
+	return m.actor
+}
+
+// appositiveSubject handles "X, a fellow at Y, said": it walks back over the
+// commas of the clause before the comma at c and returns the nearest person
+// (else organization) named just before a comma that opens an appositive.
+func (a *attributor) appositiveSubject(si, c, lo int) (int, int) {
+	person, org := -1, -1
+	ps, os := -1, -1
+	for i := c - 1; i >= lo; i-- {
+		if qi := a.quoteAt(i); qi >= 0 {
+			i = a.raws[qi].outer.Start
+			continue
+		}
+		if a.t[i] != ',' {
+			continue
+		}
+		e := a.skipSpaceBack(i, lo)
+		m, ok := a.mentionEndingAt(e, e, lo)
+		if !ok {
+			continue
+		}
+		// The segment after the comma must read like an appositive.
+		ws, we := a.wordAfter(i+1, c)
+		if we > ws && (a.in(pronounMale, ws, we) || a.in(pronounFemale, ws, we) || a.is(ws, we, "they") || a.is(ws, we, "and")) {
+			continue
+		}
+		switch a.as[m.actor].Kind {
+		case actors.Person:
+			if person < 0 {
+				person, ps = m.actor, m.Start
+			}
+		case actors.Organization:
+			if org < 0 {
+				org, os = m.actor, m.Start
+			}
+		}
+		if person >= 0 {
+			break
+		}
+	}
+	if person >= 0 {
+		return a.subjectMention(mention{doc.Span{Start: ps, End: ps}, person}, lo), ps
+	}
+	return org, os
+}
+
+// nearestMentionBefore returns the nearest person or organization mention
+// ending before p and not before lo, outside quotations; people are
+// preferred when people is set.
+func (a *attributor) nearestMentionBefore(p, lo int, people bool) (mention, bool) {
+	i := sort.Search(len(a.byEnd), func(i int) bool { return a.byEnd[i].End > p }) - 1
+	var org mention
+	haveOrg := false
+	for ; i >= 0 && a.byEnd[i].End > lo; i-- {
+		m := a.byEnd[i]
+		if m.Start < lo || a.quoteAt(m.Start) >= 0 {
+			continue
+		}
+		switch a.as[m.actor].Kind {
+		case actors.Person:
+			return m, true
+		case actors.Organization:
+			if !people {
+				return m, true
+			}
+			if !haveOrg {
+				org, haveOrg = m, true
+			}
+		}
+	}
+	return org, haveOrg
+}
+
+// sentSubject returns the subject of sentence si's main clause, looking no
+// further than limit: a name, a pronoun or a described actor at the start
+// of the clause, after an introductory phrase ("At a press conference, Xi
+// called …"). The bool is false when the sentence has no usable subject.
+func (a *attributor) sentSubject(si, limit int) (int, bool) {
+	if si < 0 || si >= len(a.sents) {
+		return -1, false
+	}
+	s := a.sents[si].Span
+	hi := limit
+	if hi > s.End {
+		hi = s.End
+	}
+	p := s.Start
+	// Skip a leading quotation (its subject is after it, via a cue).
+	if qi := a.quoteAt(p); qi >= 0 {
+		return -1, false
+	}
+	ws, we := a.wordAfter(p, hi)
+	if we <= ws {
+		return -1, false
+	}
+	if a.in(leadWords, ws, we) {
+		p = we
+		for p < hi && (a.t[p] == ',' || isSpace(a.t[p])) {
+			p++
+		}
+		ws, we = a.wordAfter(p, hi)
+	}
+	if a.in(introWords, ws, we) {
+		comma := -1
+		for i := we; i < hi; i++ {
+			if qi := a.quoteAt(i); qi >= 0 {
+				i = a.raws[qi].outer.End - 1
+				continue
+			}
+			if a.t[i] == ',' {
+				comma = i
+				break
+			}
+		}
+		if comma < 0 {
+			return -1, false
+		}
+		ws, we = a.wordAfter(comma+1, hi)
+	}
+	if we <= ws {
+		return -1, false
+	}
+	if a.in(pronounMale, ws, we) || a.in(pronounFemale, ws, we) || a.is(ws, we, "it") {
+		return a.resolvePronoun(ws, we, si, nil), true
+	}
+	// A name, possibly after titles: "South Korean President Yoon Suk Yeol".
+	q := ws
+	for n := 0; n < 6 && q < hi; n++ {
+		qs, qe := a.wordAfter(q, hi)
+		if qe <= qs {
+			break
+		}
+		if m, ok := a.mentionStartingIn(qs, qe); ok {
+			return a.subjectNoun(m, hi), true
+		}
+		if !a.capitalized(qs, qe) && !a.in(nameLead, qs, qe) {
+			break
+		}
+		q = qe
+		if q < hi && a.t[q] == '.' {
+			q++
+		}
+	}
+	// A description: "The ministry said", "The signs read".
+	if a.is(ws, we, "the") || a.is(ws, we, "a") || a.is(ws, we, "an") {
+		q = we
+		for n := 0; n < 3; n++ {
+			hs, he := a.wordAfter(q, hi)
+			if he <= hs {
+				break
+			}
+			if h, ok := a.descLookup(hs, he, hs); ok {
+				return h, true
+			}
+			q = he
+		}
+	}
+	return -1, true
+}
+
+// subjectNoun resolves a subject that starts with mention m: "China’s
+// Foreign Ministry" is the ministry, "Japan’s envoy" an unnamed person,
+// "China and Russia" two actors (nobody).
+func (a *attributor) subjectNoun(m mention, hi int) int {
+	e := m.End
+	if e+1 < hi && a.t[e] == '\'' && a.t[e+1] == 's' {
+		e += 2
+	} else if e+3 < hi && a.t[e] == 0xE2 && a.t[e+1] == 0x80 && a.t[e+2] == 0x99 && a.t[e+3] == 's' {
+		e += 4
+	} else {
+		ws, we := a.wordAfter(e, hi)
+		if a.is(ws, we, "and") || a.is(ws, we, "&") {
+			return -1
+		}
+		return m.actor
+	}
+	// Possessive: the subject is what follows.
+	ws, we := a.wordAfter(e, hi)
+	if m2, ok := a.mentionStartingIn(ws, we); ok {
+		return m2.actor
+	}
+	return -1
+}
+
+// ---------------------------------------------------------------- descriptions
+
+// descAfter looks for a description right after p ("said the spokesperson")
+// and returns the actor it matches.
+func (a *attributor) descAfter(p, hi int) (int, bool) {
+	ws, we := a.wordAfter(p, hi)
+	if !(a.is(ws, we, "the") || a.is(ws, we, "a") || a.is(ws, we, "an")) {
+		return -1, false
+	}
+	q := we
+	for n := 0; n < 4; n++ {
+		hs, he := a.wordAfter(q, hi)
+		if he <= hs {
+			return -1, false
+		}
+		if h, ok := a.descLookup(hs, he, hs); ok && a.nameEnds(he, hi) {
+			return h, true
+		}
+		q = he
+	}
+	return -1, false
+}
+
+// descLookup matches the description head word t[ws:we] ("ministry",
+// "spokesperson") against the roles of people and the names of
+// organizations, and returns the matching actor mentioned most recently
+// before pos. ok is false when the word names nobody.
+func (a *attributor) descLookup(ws, we, pos int) (int, bool) {
+	b := a.lower(ws, we)
+	if b == nil || len(b) < 3 {
+		return -1, false
+	}
+	head := string(b)
+	if _, ok := genericHeads[head]; ok || isPluralHead(head) {
+		return -1, false
+	}
+	if _, ok := prepositions[head]; ok {
+		return -1, false
+	}
+	words := roleSynonyms[head]
+	if words == nil {
+		words = []string{head}
+	}
+	best, bestPos := -1, -1
+	for i, ac := range a.as {
+		match := false
+		switch ac.Kind {
+		case actors.Person:
+			for _, r := range ac.Roles {
+				if containsWord(r.Text, words) {
+					match = true
+					break
+				}
+			}
+		case actors.Organization:
+			match = containsWord(ac.Name, words)
+			for _, al := range ac.Aliases {
+				match = match || containsWord(al, words)
+			}
+		}
+		if !match {
+			continue
+		}
+		last := -1
+		for _, m := range ac.Mentions {
+			if m.Start < pos {
+				last = m.Start
+			}
+		}
+		if last > bestPos {
+			best, bestPos = i, last
+		}
+	}
+	return best, best >= 0
+}
+
+// containsWord reports whether s contains one of the lower-case words as a
+// whole word, ignoring case.
+func containsWord(s string, words []string) bool {
+	for _, w := range words {
+		for i := 0; i+len(w) <= len(s); i++ {
+			if !strings.EqualFold(s[i:i+len(w)], w) {
+				continue
+			}
+			before := i == 0 || !isWordByte(s[i-1])
+			after := i+len(w) == len(s) || !isWordByte(s[i+len(w)])
+			if before && after {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ---------------------------------------------------------------- pronouns
+
+// resolvePronoun resolves the pronoun t[ws:we] in sentence si: an earlier
+// cue of the same sentence, else the topic of the nearest earlier sentence
+// (within three paragraphs), else the nearest compatible mention.
+func (a *attributor) resolvePronoun(ws, we, si int, prev []cue) int {
+	male, female := a.in(pronounMale, ws, we), a.in(pronounFemale, ws, we)
+	org := a.is(ws, we, "it")
+	ok := func(i int) bool {
+		if i < 0 || i >= len(a.as) {
+			return false
+		}
+		ac := a.as[i]
+		switch {
+		case org:
+			return ac.Kind == actors.Organization
+		case ac.Kind != actors.Person:
+			return false
+		case male:
+			return ac.Gender != actors.Female
+		case female:
+			return ac.Gender != actors.Male
+		}
+		return false
+	}
+	for k := len(prev) - 1; k >= 0; k-- {
+		if ok(prev[k].speaker) {
+			return prev[k].speaker
+		}
+	}
+	para := a.sents[si].Para
+	for k := si - 1; k >= 0 && k >= si-10; k-- {
+		if a.sents[k].Para < para-3 {
+			break
+		}
+		a.analyse(k)
+		if ok(a.topics[k]) {
+			return a.topics[k]
+		}
+	}
+	lo := 0
+	if si-10 > 0 {
+		lo = a.sents[si-10].Start
+	}
+	i := sort.Search(len(a.byEnd), func(i int) bool { return a.byEnd[i].End > ws }) - 1
+	for ; i >= 0 && a.byEnd[i].End > lo; i-- {
+		m := a.byEnd[i]
+		if a.quoteAt(m.Start) < 0 && ok(m.actor) {
+			return m.actor
+		}
+	}
+	return -1
+}
+
+// ---------------------------------------------------------------- per quotation
+
+// cueFor returns the cue that attributes quotation qi: the one right after
+// it when the quotation closes like dialogue ("…,” she said), else the
+// nearest before it in its sentence, else any after it in the sentence.
+func (a *attributor) cueFor(qi int) (cue, bool) {
+	if len(a.sents) == 0 {
+		return cue{}, false
+	}
+	r := a.raws[qi]
+	ss := a.sentenceAt(r.inner.Start)
+	se := a.sentenceAt(r.outer.End - 1)
+	if se < ss {
+		se = ss
+	}
+	a.analyse(ss)
+	a.analyse(se)
+	if a.d.Paragraphs[r.para].Kind == doc.Heading {
+		return cue{}, false
+	}
+	limit := a.sents[se].End
+	if qi+1 < len(a.raws) && a.raws[qi+1].outer.Start < limit {
+		limit = a.raws[qi+1].outer.Start
+	}
+	var near, before, far *cue
+	for k := range a.cues[se] {
+		c := &a.cues[se][k]
+		if c.verb.Start >= r.outer.End {
+			if far == nil {
+				far = c
+			}
+			if near == nil && c.verb.Start < limit {
+				near = c
+			}
+		}
+	}
+	for k := range a.cues[ss] {
+		c := &a.cues[ss][k]
+		if c.verb.End <= r.outer.Start {
+			before = c
+		}
+	}
+	order := [3]*cue{before, near, far}
+	if a.dialogueClose(r) {
+		order = [3]*cue{near, before, far}
+	}
+	for _, c := range order {
+		if c != nil {
+			return *c, true
+		}
+	}
+	return cue{}, false
+}
+
+// dialogueClose reports whether quotation r ends the way a quotation
+// followed by its attribution does: with punctuation inside the marks or a
+// comma or dash after them.
+func (a *attributor) dialogueClose(r rawQuote) bool {
+	if !r.closed {
+		return false
+	}
+	if rr, _ := a.runeBefore(r.inner.End, r.inner.Start); rr == ',' || rr == '?' || rr == '!' || rr == '.' || rr == '—' || rr == '…' {
+		return true
+	}
+	hi := len(a.t)
+	p := a.skipSpace(r.outer.End, hi)
+	rr, _ := a.runeAt(p, hi)
+	return rr == ',' || rr == '—'
+}
+
+// isPartial reports whether quotation qi is a fragment inside the writer's
+// own sentence rather than a whole utterance.
+func (a *attributor) isPartial(qi int) bool {
+	if len(a.sents) == 0 {
+		return false
+	}
+	r := a.raws[qi]
+	ss := a.sentenceAt(r.inner.Start)
+	se := a.sentenceAt(r.outer.End - 1)
+	if se < ss {
+		se = ss
+	}
+	return !(a.startsUtterance(qi, ss) && a.endsUtterance(qi, se))
+}
+
+func (a *attributor) startsUtterance(qi, ss int) bool {
+	r := a.raws[qi]
+	if r.cont {
+		return true
+	}
+	lo := a.sents[ss].Start
+	if lo > r.outer.Start {
+		lo = a.d.Paragraphs[r.para].Start
+	}
+	p := r.outer.Start
+	for p > lo {
+		rr, n := a.runeBefore(p, lo)
+		if unicode.IsSpace(rr) || rr == '(' || rr == '[' || rr == '—' || rr == '–' || rr == '-' {
+			p -= n
+			continue
+		}
+		break
+	}
+	if p <= lo {
+		return true
+	}
+	rr, _ := a.runeBefore(p, lo)
+	switch rr {
+	case ':':
+		return true
+	case ',':
+		first, _ := a.runeAt(r.inner.Start, r.inner.End)
+		if !unicode.IsUpper(first) {
+			return false
+		}
+		a.analyse(ss)
+		for _, c := range a.cues[ss] {
+			if c.verb.End < p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (a *attributor) endsUtterance(qi, se int) bool {
+	r := a.raws[qi]
+	if !r.closed {
+		return true
+	}
+	hi := a.sents[se].End
+	if hi < r.outer.End {
+		hi = a.d.Paragraphs[r.para].End
+	}
+	p := r.outer.End
+	for p < hi {
+		rr, n := a.runeAt(p, hi)
+		if unicode.IsSpace(rr) || rr == '.' || rr == '!' || rr == '?' || rr == ')' || rr == ']' || rr == ';' {
+			p += n
+			continue
+		}
+		break
+	}
+	if p >= hi {
+		return true
+	}
+	// A cue right after: "…,” said X" / "…,” X told VOA".
+	q := r.outer.End
+	for q < hi && (isSpace(a.t[q]) || a.t[q] == ',') {
+		q++
+	}
+	a.analyse(se)
+	for _, c := range a.cues[se] {
+		if c.verb.Start >= r.outer.End {
+			start := c.span.Start
+			if c.verb.Start < start {
+				start = c.verb.Start
+			}
+			return start <= q || a.onlyTitleWords(q, start)
+		}
+	}
+	return false
+}
+
+// onlyTitleWords reports whether t[p:e] holds only capitalized words, lead
+// words and job words, as in “…,” U.S. Ambassador Linda Thomas-Greenfield said.
+func (a *attributor) onlyTitleWords(p, e int) bool {
+	for n := 0; p < e && n < 8; n++ {
+		ws, we := a.wordAfter(p, e)
+		if ws >= e {
+			return true
+		}
+		if we <= ws || !(a.capitalized(ws, we) || a.in(nameLead, ws, we) || a.roleWord(ws, we)) {
+			return false
+		}
+		p = we
+		for p < e && (a.t[p] == '.' || isSpace(a.t[p])) {
+			p++
+		}
+	}
+	return p >= e
+}
+
+// foldText lower-cases ASCII letters and maps typographic quotes to ASCII,
+// for comparing quotation texts.
+func foldText(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0x98 || b[i+2] == 0x99) {
+			out = append(out, '\'')
+			i += 2
+			continue
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func containsFold(hay, needle []byte) bool {
+	return strings.Contains(string(hay), string(needle))
+}

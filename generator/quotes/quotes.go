@@ -1,0 +1,249 @@
+// Package quotes finds the direct quotations of an article and attributes
+// each one to the actor who says it.
+//
+// Quotations are found by a byte scan of every paragraph: curly and straight
+// double marks, single marks at the top level (headlines, British style),
+// nested single quotes inside double ones, quotations that run over several
+// paragraphs, and unbalanced marks (a stray mark never reaches past its
+// paragraph).
+//
+// Attribution reads the sentence around a quotation the way an editor does:
+// a speech cue right after it ("…,” said X / “…,” X told VOA), a cue before
+// it (X said: “…” / X warned that … “…”), "according to X", pronouns ("she
+// said") resolved to the person the text is talking about, descriptions ("the
+// ministry said") matched against actors' roles and names, a run of
+// quotations continuing the previous speaker, and, for a fragment inside the
+// writer's own sentence, the subject of that sentence.
+package quotes
+
+import (
+	"sort"
+
+	"briefgen/generator/actors"
+	"briefgen/generator/doc"
+	"briefgen/generator/sentences"
+)
+
+// Quote is one contiguous quotation.
+type Quote struct {
+	Span     doc.Span // the quoted words without the enclosing marks
+	Speaker  string   // actor ID, or "" when nobody is named
+	Partial  bool     // a fragment inside the writer's own sentence
+	Sentence int      // index into the sentences passed in
+	Cue      doc.Span // the attribution ("he said", "said Weitz"); zero if none
+}
+
+// Find returns the quotations of d in text order with their speakers. sents
+// are d's sentences (sentences.Split); when nil they are computed, and
+// Quote.Sentence indexes sentences.Split(d). as are d's actors
+// (actors.Find); a Speaker is always "" or the ID of one of them.
+func Find(d *doc.Doc, sents []doc.Sentence, as []actors.Actor) []Quote {
+	if sents == nil {
+		sents = sentences.Split(d)
+	}
+	raws := scan(d)
+	if len(raws) == 0 {
+		return nil
+	}
+	a := newAttributor(d, sents, as, raws)
+	return a.run()
+}
+
+// mention is one reference to an actor.
+type mention struct {
+	doc.Span
+	actor int
+}
+
+type attributor struct {
+	d      *doc.Doc
+	t      []byte
+	sents  []doc.Sentence
+	as     []actors.Actor
+	raws   []rawQuote
+	ments  []mention // sorted by Start
+	byEnd  []mention // sorted by End
+	cues   [][]cue   // per sentence
+	topics []int     // per sentence: the actor the sentence is about, -1 if none
+	done   []bool    // per sentence: cues and topic computed
+}
+
+func newAttributor(d *doc.Doc, sents []doc.Sentence, as []actors.Actor, raws []rawQuote) *attributor {
+	a := &attributor{d: d, t: d.Text, sents: sents, as: as, raws: raws}
+	n := 0
+	for _, ac := range as {
+		n += len(ac.Mentions)
+	}
+	a.ments = make([]mention, 0, n)
+	for i, ac := range as {
+		for _, m := range ac.Mentions {
+			if m.Start < 0 || m.End > len(a.t) || m.Start >= m.End {
+				continue
+			}
+			a.ments = append(a.ments, mention{m, i})
+		}
+	}
+	sort.Slice(a.ments, func(i, j int) bool {
+		if a.ments[i].Start != a.ments[j].Start {
+			return a.ments[i].Start < a.ments[j].Start
+		}
+		return a.ments[i].End > a.ments[j].End
+	})
+	a.byEnd = append([]mention(nil), a.ments...)
+	sort.SliceStable(a.byEnd, func(i, j int) bool { return a.byEnd[i].End < a.byEnd[j].End })
+	a.cues = make([][]cue, len(sents))
+	a.topics = make([]int, len(sents))
+	a.done = make([]bool, len(sents))
+	return a
+}
+
+// sentenceAt returns the index of the sentence containing offset p, or of
+// the last sentence starting before p; 0 when there is none.
+func (a *attributor) sentenceAt(p int) int {
+	i := sort.Search(len(a.sents), func(i int) bool { return a.sents[i].Start > p }) - 1
+	if i < 0 {
+		return 0
+	}
+	return i
+}
+
+// inQuote reports whether offset p lies inside a quotation (marks included).
+func (a *attributor) quoteAt(p int) int {
+	i := sort.Search(len(a.raws), func(i int) bool { return a.raws[i].outer.End > p })
+	if i < len(a.raws) && a.raws[i].outer.Start <= p {
+		return i
+	}
+	return -1
+}
+
+func (a *attributor) run() []Quote {
+	out := make([]Quote, 0, len(a.raws))
+	speakers := make([]int, len(a.raws))
+	explicit := make([]bool, len(a.raws))
+	partial := make([]bool, len(a.raws))
+	cues := make([]doc.Span, len(a.raws))
+	for qi := range a.raws {
+		speakers[qi] = -1
+		c, ok := a.cueFor(qi)
+		if ok {
+			explicit[qi] = true
+			speakers[qi] = c.speaker
+			cues[qi] = c.span
+		}
+		partial[qi] = a.isPartial(qi)
+	}
+	// Quotations without a cue of their own.
+	for qi, r := range a.raws {
+		if explicit[qi] {
+			continue
+		}
+		switch {
+		case r.cont && qi > 0:
+			speakers[qi] = speakers[qi-1]
+		case !partial[qi]:
+			speakers[qi] = a.runSpeaker(qi, speakers, explicit)
+		case qi+1 < len(a.raws) && explicit[qi+1] && len(a.sents) > 0 &&
+			a.sentenceAt(a.raws[qi+1].inner.Start) <= a.sentenceAt(r.outer.End-1):
+			// “…,” including X, “…,” said Y: the cue of the next part.
+			speakers[qi] = speakers[qi+1]
+		default:
+			si := a.sentenceAt(r.inner.Start)
+			if len(a.sents) > 0 && a.d.Paragraphs[r.para].Kind != doc.Caption {
+				if s, ok := a.sentSubject(si, r.outer.Start); ok && s >= 0 && a.canSpeak(s, false) {
+					speakers[qi] = s
+				}
+			}
+		}
+	}
+	// Headline quotations repeat words said later in the article.
+	for qi, r := range a.raws {
+		if speakers[qi] >= 0 || explicit[qi] || a.d.Paragraphs[r.para].Kind != doc.Heading {
+			continue
+		}
+		speakers[qi] = a.echoSpeaker(qi, speakers)
+	}
+	for qi, r := range a.raws {
+		q := Quote{Span: r.inner, Partial: partial[qi], Cue: cues[qi]}
+		if len(a.sents) > 0 {
+			q.Sentence = a.sentenceAt(r.inner.Start)
+		}
+		if s := speakers[qi]; s >= 0 && s < len(a.as) {
+			q.Speaker = a.as[s].ID
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// canSpeak reports whether actor i may be a speaker. Places speak only
+// through an explicit cue ("China said").
+func (a *attributor) canSpeak(i int, cued bool) bool {
+	if i < 0 || i >= len(a.as) {
+		return false
+	}
+	switch a.as[i].Kind {
+	case actors.Person, actors.Organization:
+		return true
+	case actors.Place:
+		return cued
+	}
+	return false
+}
+
+// runSpeaker finds the speaker of a whole-utterance quotation with no cue of
+// its own: the previous quotation of the paragraph, else the next one with a
+// cue, else a cue ending the previous paragraph with a colon, else the
+// quotation that ends the previous paragraph.
+func (a *attributor) runSpeaker(qi int, speakers []int, explicit []bool) int {
+	r := a.raws[qi]
+	if qi > 0 && a.raws[qi-1].para == r.para && speakers[qi-1] >= 0 {
+		return speakers[qi-1]
+	}
+	for j := qi + 1; j < len(a.raws) && a.raws[j].para == r.para; j++ {
+		if explicit[j] {
+			return speakers[j]
+		}
+	}
+	if r.para == 0 || a.d.Paragraphs[r.para].Kind != doc.Body {
+		return -1
+	}
+	prev := a.d.Paragraphs[r.para-1]
+	// "X said:" closing the previous paragraph.
+	if pe := prev.End; pe > prev.Start && pe <= len(a.t) && a.t[pe-1] == ':' && len(a.sents) > 0 {
+		si := a.sentenceAt(pe - 1)
+		a.analyse(si)
+		for k := len(a.cues[si]) - 1; k >= 0; k-- {
+			if c := a.cues[si][k]; c.speaker >= 0 {
+				return c.speaker
+			}
+		}
+	}
+	for j := qi - 1; j >= 0; j-- {
+		if a.raws[j].para < r.para-1 {
+			break
+		}
+		if a.raws[j].para == r.para-1 && speakers[j] >= 0 {
+			return speakers[j]
+		}
+	}
+	return -1
+}
+
+// echoSpeaker finds a later quotation whose words contain those of quotation
+// qi and returns its speaker.
+func (a *attributor) echoSpeaker(qi int, speakers []int) int {
+	needle := foldText(a.t[a.raws[qi].inner.Start:a.raws[qi].inner.End])
+	if len(needle) < 4 {
+		return -1
+	}
+	for j := range a.raws {
+		if j == qi || speakers[j] < 0 {
+			continue
+		}
+		hay := foldText(a.t[a.raws[j].inner.Start:a.raws[j].inner.End])
+		if containsFold(hay, needle) {
+			return speakers[j]
+		}
+	}
+	return -1
+}

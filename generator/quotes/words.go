@@ -1,0 +1,159 @@
+package quotes
+
+// Word tables for attribution. All entries are lower case.
+
+type cueKind uint8
+
+const (
+	cueNone       cueKind = iota
+	cueFinite             // said, told, warns: the subject or an inverted name is the speaker
+	cueParticiple         // saying, adding: the speaker of the clause it hangs on
+	cueQuoted             // quoted: the object is the speaker ("It quoted X saying")
+	cueAccording          // according (to X)
+	cuePointed            // pointed/points (out)
+)
+
+var cueWords = map[string]cueKind{}
+
+// objectCues take the person spoken to as their object ("told VOA",
+// "urged Xi"): a name after them is never the speaker.
+var objectCues = set("told", "tell", "tells", "urged", "urge", "urges", "accused", "accuse", "accuses",
+	"called", "calls", "described", "describe", "describes", "praised", "praises", "criticized",
+	"criticised", "criticizes", "condemned", "condemns", "thanked", "denounced", "denounces",
+	"hailed", "hails", "dubbed", "labeled", "labelled", "termed", "blasted", "slammed", "advised",
+	"advises", "asked", "asks", "warned", "warns", "questioned", "reminded")
+
+func init() {
+	finite := []string{
+		"say", "says", "said", "tell", "tells", "told", "add", "adds", "added",
+		"warn", "warns", "warned", "ask", "asks", "asked", "suggest", "suggests", "suggested",
+		"noted", "write", "writes", "wrote", "stresses", "stressed",
+		"urge", "urges", "urged", "argue", "argues", "argued", "insist", "insists", "insisted",
+		"acknowledge", "acknowledges", "acknowledged", "explain", "explains", "explained",
+		"continued", "declare", "declares", "declared", "claimed",
+		"stated", "reply", "replies", "replied", "respond", "responds", "responded",
+		"tweeted", "posted", "recall", "recalls", "recalled",
+		"concede", "concedes", "conceded", "cautions", "cautioned",
+		"predict", "predicts", "predicted", "maintain", "maintains", "maintained",
+		"emphasize", "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised",
+		"underscore", "underscores", "underscored", "underline", "underlines", "underlined",
+		"announce", "announces", "announced", "vows", "vowed", "pledges", "pledged",
+		"promises", "promised", "complain", "complains", "complained",
+		"admit", "admits", "admitted", "observe", "observes", "observed", "remarked",
+		"agree", "agrees", "agreed", "commented", "testify", "testifies", "testified",
+		"assert", "asserts", "asserted", "contend", "contends", "contended", "countered",
+		"laments", "lamented", "reiterate", "reiterates", "reiterated",
+		"condemn", "condemns", "condemned", "criticize", "criticizes", "criticized",
+		"criticise", "criticises", "criticised", "denounce", "denounces", "denounced",
+		"accuse", "accuses", "accused", "praises", "praised", "hails", "hailed",
+		"called", "describe", "describes", "described", "dubs", "dubbed",
+		"labels", "labeled", "labelled", "termed", "quipped",
+		"joked", "exclaim", "exclaimed", "shouted",
+		"chanted", "demands", "demanded", "proclaim", "proclaimed",
+		"reported", "confirm", "confirms", "confirmed", "deny", "denies", "denied",
+		"blasted", "slams", "slammed", "questioned",
+		"wonder", "wonders", "wondered", "pleads", "pleaded", "advise", "advises", "advised",
+		"recommend", "recommends", "recommended", "propose", "proposes", "proposed",
+
+		"write", "writes", "mention", "mentions", "mentioned", "reveal", "reveals", "revealed",
+		"concluded", "concludes", "charged",
+		"boasted", "boasts", "retorted", "snapped", "scoffed", "wrote", "explained",
+	}
+	for _, w := range finite {
+		cueWords[w] = cueFinite
+	}
+	for _, w := range []string{
+		"saying", "adding", "telling", "noting", "warning", "arguing", "insisting", "stressing",
+		"explaining", "asking", "urging", "calling", "describing", "claiming", "writing",
+		"declaring", "suggesting", "acknowledging", "emphasizing", "emphasising", "pointing",
+		"underscoring", "calling", "referring", "citing", "vowing", "pledging", "promising",
+		"complaining", "admitting", "reiterating", "repeating", "recalling", "predicting",
+		"cautioning", "contending", "asserting", "declaring", "demanding",
+	} {
+		cueWords[w] = cueParticiple
+	}
+	cueWords["quoted"] = cueQuoted
+	cueWords["quotes"] = cueQuoted
+	cueWords["according"] = cueAccording
+	cueWords["pointed"] = cuePointed
+	cueWords["points"] = cuePointed
+}
+
+func set(ws ...string) map[string]struct{} {
+	m := make(map[string]struct{}, len(ws))
+	for _, w := range ws {
+		m[w] = struct{}{}
+	}
+	return m
+}
+
+// skipBeforeVerb are words that may stand between a subject and its verb.
+var skipBeforeVerb = set("also", "later", "then", "has", "have", "had", "was", "is", "were", "are",
+	"will", "would", "could", "should", "may", "might", "must", "can", "did", "does", "do",
+	"once", "recently", "previously", "further", "again", "repeatedly", "first", "subsequently",
+	"separately", "reportedly", "quickly", "publicly", "privately", "earlier", "not", "never",
+	"often", "frequently", "still", "been", "already", "even", "only", "just", "yet", "too",
+	"however", "though", "simply", "flatly", "openly", "bluntly", "candidly", "explicitly",
+	"directly", "personally", "additionally", "similarly", "likewise", "meanwhile", "instead",
+	"angrily", "firmly", "strongly", "sharply", "last", "week", "yesterday", "today", "on",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "now")
+
+// nounDeterminers before a cue word make it a noun ("mounting calls").
+var nounDeterminers = set("the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
+	"mounting", "many", "recent", "new", "these", "those", "this", "that", "such", "repeated",
+	"several", "multiple", "any", "no", "some", "growing", "earlier", "public", "official")
+
+var prepositions = set("of", "for", "at", "from", "with", "in", "by", "to", "on", "about",
+	"against", "between", "among", "over", "under", "into", "toward", "towards", "near",
+	"than", "like", "without", "within", "after", "before", "during", "through")
+
+// introWords open an introductory phrase that ends at the first comma.
+var introWords = set("in", "at", "on", "during", "after", "before", "since", "while", "as", "with",
+	"despite", "following", "regarding", "although", "though", "because", "if", "when", "under",
+	"amid", "over", "for", "from", "by", "like", "unlike", "beyond", "besides", "given", "once",
+	"until", "unless", "whether", "whereas", "throughout", "ahead", "asked", "speaking", "according",
+	"to", "earlier", "later", "last", "next", "this", "on", "within", "without", "upon", "among",
+	"between", "against", "instead", "rather", "even", "still", "yet", "now", "today", "yesterday")
+
+// leadWords may open a sentence before its subject without a comma.
+var leadWords = set("but", "and", "yet", "so", "still", "however", "meanwhile", "instead", "also",
+	"moreover", "furthermore", "separately", "similarly", "then", "thus", "now")
+
+var pronounMale = set("he", "him")
+var pronounFemale = set("she", "her")
+
+// nameWordsBeforeName are lower-case words allowed between a cue and the
+// name it introduces ("said the former minister X").
+var nameLead = set("the", "a", "an", "former", "then", "late", "acting", "deputy", "senior", "outgoing",
+	"incoming", "current", "longtime", "veteran")
+
+// plural heads that are not group names
+func isPluralHead(w string) bool {
+	if len(w) < 4 || w[len(w)-1] != 's' {
+		return w == "people" || w == "police" || w == "officials" || w == "men" || w == "women"
+	}
+	switch {
+	case len(w) > 2 && (w[len(w)-2] == 's' || w[len(w)-2] == 'u' || w[len(w)-2] == 'i'):
+		return false // "press", "status", "analysis"
+	case w == "news" || w == "series" || w == "species":
+		return false
+	}
+	return true
+}
+
+// roleSynonyms maps a description head to the words a matching role may use.
+var roleSynonyms = map[string][]string{
+	"spokesperson": {"spokesperson", "spokesman", "spokeswoman"},
+	"spokesman":    {"spokesperson", "spokesman", "spokeswoman"},
+	"spokeswoman":  {"spokesperson", "spokesman", "spokeswoman"},
+	"envoy":        {"envoy", "ambassador"},
+	"ambassador":   {"ambassador", "envoy"},
+	"chief":        {"chief", "head", "chairman", "chairwoman", "director"},
+	"head":         {"head", "chief", "chairman", "chairwoman", "director"},
+	"leader":       {"leader", "head", "chairman", "president"},
+}
+
+// genericHeads are description heads too vague to pick an actor by role.
+var genericHeads = set("statement", "letter", "release", "article", "document", "study",
+	"survey", "poll", "message", "source", "person", "man", "woman", "one",
+	"resident", "witness", "member", "expert", "analyst", "observer", "official", "country", "nation")
