@@ -407,6 +407,13 @@ func (f *finder) nameLike(i, j int) bool {
 		if digit || upper > 1 && upper*2 > len(w) && !(len(w) == 2 && w[1] == '.') {
 			return false
 		}
+		// a title inside ("Chief Operating Officer") only in a name that
+		// starts with a given name ("Martin Luther King")
+		if f.isTitle(k) {
+			if _, ok := gazetteer.GivenName(string(f.text(i))); !ok || k == i {
+				return false
+			}
+		}
 		words++
 	}
 	return words > 0
@@ -488,9 +495,11 @@ func (f *finder) person(i, j int, titled bool) {
 		c.toks = append(c.toks, string(f.text(k)))
 	}
 	// honorifics: "Mr. Kim", "Dr. Smith"
+	hi := i
 	if i > 0 && ts[i-1].word() {
 		if g, ok := gazetteer.Honorific(f.lower(ts[i-1].s, ts[i-1].e)); ok {
 			c.evidence, c.strong, c.gender = true, true, g
+			hi = i - 1
 		}
 	}
 	if r, g, ok := f.roleBefore(i); ok {
@@ -509,7 +518,7 @@ func (f *finder) person(i, j int, titled bool) {
 			c.gender = g
 		}
 	}
-	if r, ok := f.appositiveBefore(i, j); ok {
+	if r, ok := f.appositiveBefore(hi, j); ok {
 		c.roles = append(c.roles, r)
 		c.evidence, c.strong = true, true
 	}
@@ -638,6 +647,15 @@ func (f *finder) appositiveAfter(j int) (Role, byte, bool) {
 			k++
 		}
 		if k == j+2 {
+			return Role{}, 0, false
+		}
+	}
+	// ", Tim Cook will ...": a name, not a description
+	if n := k; f.capWord(n) && !f.isTitle(n) {
+		for n < len(ts) && f.capWord(n) {
+			n++
+		}
+		if _, known := f.lookup(k, n); n-k >= 2 && !ts[n-1].poss && !known && f.nameLike(k, n) {
 			return Role{}, 0, false
 		}
 	}

