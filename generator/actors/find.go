@@ -25,6 +25,7 @@ type cand struct {
 	pos      int  // order in the text
 	pend     int  // end of its paragraph
 	given    byte // gender of its given name, if known
+	sent     int  // index of its sentence
 }
 
 // finder holds the state of one Find call.
@@ -35,6 +36,7 @@ type finder struct {
 	cands []cand
 	buf   []byte
 	pend  int // end of the current paragraph
+	sent  int // index of the current sentence
 }
 
 // Find returns the actors of d, ordered by first mention. sents are the
@@ -74,6 +76,7 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
 		}
 		f.ts = tokenize(f.ts[:0], d.Text, start, end, &inQuote)
 		f.sentence()
+		f.sent++
 	}
 	return f.resolve()
 }
@@ -122,7 +125,7 @@ According Asked Last Next From To By Of Regarding Following Beyond Like Unlike A
 Instead Indeed Thus Further Furthermore Moreover Meanwhile Nevertheless Later Earlier Today Tonight
 Tomorrow Yesterday Please Let Do Does Did Is Are Was Were Will Would Can Could Should May Might Must
 Through Toward Towards Between Across Around Near Inside Outside Until Upon Within Via Per Including
-More Less Much Few Fewer Former Editor Photo Video Watch Read Related Sign FILE`)
+More Less Much Few Fewer Editor Photo Video Watch Read Related Sign FILE`)
 
 // neverName are capitalized words that are never part of a person's name.
 var neverName = setOf(`He She They We I You It His Her Their Our My Your Its Him Them Us Me This That These
@@ -475,6 +478,7 @@ func (f *finder) acronym(i int) {
 
 func (f *finder) add(c cand) {
 	c.pos = len(f.cands)
+	c.sent = f.sent
 	f.cands = append(f.cands, c)
 }
 
@@ -750,9 +754,10 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 func (f *finder) resolve() []Actor {
 	var out []*Actor
 	type person struct {
-		a    *Actor
-		toks []string
-		last int // position of the last mention
+		a        *Actor
+		toks     []string
+		last     int // position of the last mention
+		lastSent int // sentence of the last mention
 	}
 	var people []*person
 	byKey := map[string]*Actor{}
@@ -789,11 +794,13 @@ func (f *finder) resolve() []Actor {
 		return a
 	}
 	// organizations and places
+	seen := map[doc.Span]bool{}
 	for i := range f.cands {
 		c := &f.cands[i]
-		if c.kind == Person {
+		if c.kind == Person || seen[doc.Span{Start: c.s, End: c.e}] {
 			continue
 		}
+		seen[doc.Span{Start: c.s, End: c.e}] = true
 		key := c.kind.String() + "\x00" + c.key
 		a := byKey[key]
 		if a == nil {
@@ -854,7 +861,7 @@ func (f *finder) resolve() []Actor {
 		case len(cs) == 1:
 			match = cs[0]
 		case len(cs) > 1:
-			match = pick(cs, c, lastOutside, func(p *person) ([]string, int) { return p.toks, p.last })
+			match = pick(cs, c, lastOutside, func(p *person) ([]string, int, int) { return p.toks, p.last, p.lastSent })
 		}
 		if match == nil {
 			if !c.evidence || len(c.toks) == 1 && !c.strong {
@@ -869,7 +876,7 @@ func (f *finder) resolve() []Actor {
 		if g := f.pronounAfter(c, i); g != 0 && c.gender == 0 {
 			c.gender = g
 		}
-		match.last = c.pos
+		match.last, match.lastSent = c.pos, c.sent
 		addMention(match.a, c)
 		if !c.inQuote {
 			lastOutside = match
@@ -909,14 +916,18 @@ func (f *finder) resolve() []Actor {
 }
 
 // pick chooses among several people whose names contain the words of c:
-// people whose family name it is come first; inside a quotation, not the
-// probable speaker; then the most recently mentioned.
-func pick[P comparable](cs []P, c *cand, speaker P, info func(P) ([]string, int)) P {
+// people whose family name it is come first; not one named in full in the
+// same sentence ("Helen Park said Park ..." is about another Park); inside a
+// quotation, not the probable speaker; then the most recently mentioned.
+func pick[P comparable](cs []P, c *cand, speaker P, info func(P) ([]string, int, int)) P {
 	var zero P
 	best, bestScore := zero, -1<<30
 	for _, p := range cs {
-		toks, last := info(p)
+		toks, last, lastSent := info(p)
 		score := 0
+		if last >= 0 && lastSent == c.sent {
+			score -= 1 << 21
+		}
 		if surname(toks) == c.toks[len(c.toks)-1] {
 			score += 1 << 20
 		}

@@ -190,10 +190,10 @@ Exchange Reserve Mission Delegation Caucus Chamber Conference Forces Corps Court
 Aerospace Electronics Pharmaceuticals Brands Studios Records Entertainment Games Software Computer Computers`)
 
 // facilityHeads end the names of places and things that are not people.
-var facilityHeads = set(`Factory Plant Airport Station Stadium Square Street Avenue Road Boulevard Palace Hall
-Theater Theatre Bridge Port Harbor Harbour Base Park River Mountain Mountains Island Islands Lake Sea Ocean Bay
-Gulf Valley Tower Building Mall Hotel Temple Church Cathedral Mosque Airfield Flight Terminal Highway Canal
-Strait Peninsula Desert Forest Prison Camp Dam Mine Field Fields Arena Garden Gardens Museum Library Zoo`)
+var facilityHeads = set(`Factory Plant Airport Station Stadium Square Avenue Road Boulevard Palace
+Theater Theatre Harbor Harbour Base River Mountain Mountains Island Islands Lake Sea Ocean Bay Gulf Valley Tower
+Building Mall Hotel Cathedral Mosque Airfield Flight Terminal Highway Canal Strait Peninsula Desert Forest Prison
+Dam Arena Museum Library Zoo Province Prefecture County District Region Oblast`)
 
 // govHeads name government bodies after a country or demonym.
 var govHeads = set(`Ministry Embassy Consulate Mission Government Parliament Army Navy Military Coast Guard
@@ -221,7 +221,10 @@ deputy ambassador-at-large minister-counselor attaché attache charge chargé co
 pastor priest monk nun governor-general premier-elect chancellor-elect prime-minister owner partner
 president-designate nominee-designate chief-of-staff lobbyist organizer organiser president-elect
 vice-chairman vice-chair senior-fellow member survivor witness resident veteran student teacher
-doctor nurse engineer pilot soldier farmer worker`)
+doctor nurse engineer pilot soldier farmer worker banker trader broker financier accountant architect
+designer photographer physician surgeon psychologist psychiatrist biologist chemist physicist mathematician
+professor-emeritus researcher-at-large cartoonist comedian musician composer conductor dancer
+chancellor-designate mp legislator-elect governor-elect mayor-elect senator-elect`)
 
 // roleModifiers can precede a role head in a title ("former", "deputy",
 // "foreign" in "former Deputy Foreign Minister").
