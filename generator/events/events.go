@@ -1,0 +1,172 @@
+// Package events turns dated sentences into timeline events: what happened
+// (or will), when, where (the venue: a summit, a meeting or a city) and who
+// was involved.
+//
+// Every sentence that ties a happening to a DATE or TIME expression gives an
+// event per distinct date. The summary is the sentence with the date phrase
+// (and the preposition that introduces it) removed, cut to its first clause.
+// The venue comes from "on the sidelines of the X summit", "at the X
+// summit/meeting/conference", "at <a summit grouping>" (G20, APEC, ...) or
+// "in <city>", and is normalized so that one event reads the same whether an
+// article says "the G20", "G20" or "the G20 summit in Rio de Janeiro".
+package events
+
+import (
+	"sort"
+	"strings"
+
+	"briefgen/generator/actors"
+	"briefgen/generator/doc"
+	"briefgen/generator/timex"
+)
+
+// Event is one dated happening of an article.
+type Event struct {
+	Date, End string   // TIMEX3 values (End only for ranges)
+	Summary   string   // short statement of what happened, date phrase removed
+	Sentence  doc.Span // the source sentence
+	Venue     string   // normalized venue ("G20 summit", "APEC summit", "Brasilia") or ""
+	Actors    []string // actor IDs involved: people and organizations first, then places
+	Caption   bool     // the evidence is a photo caption
+	Timex     int      // index into the timexes passed in
+}
+
+// Find returns the events of d in text order. ts are the temporal
+// expressions of sents (timex.Find), as the actors found in d.
+func Find(d *doc.Doc, sents []doc.Sentence, ts []timex.Timex, as []actors.Actor) []Event {
+	if d == nil {
+		return nil
+	}
+	groups := summitNames(d)
+	var out []Event
+	for lo := 0; lo < len(ts); {
+		hi := lo + 1
+		for hi < len(ts) && ts[hi].Sentence == ts[lo].Sentence {
+			hi++
+		}
+		si := ts[lo].Sentence
+		if si >= 0 && si < len(sents) {
+			out = sentenceEvents(out, d, sents[si], ts, lo, hi, as, groups)
+		}
+		lo = hi
+	}
+	return out
+}
+
+// dated reports whether a timex can place an event on a timeline.
+func dated(t timex.Timex) bool {
+	if t.Type != timex.Date && t.Type != timex.Time || t.RangeEnd {
+		return false
+	}
+	switch t.Value {
+	case "", "PRESENT_REF", "PAST_REF", "FUTURE_REF":
+		return false
+	}
+	return true
+}
+
+func sentenceEvents(out []Event, d *doc.Doc, s doc.Sentence, ts []timex.Timex, lo, hi int, as []actors.Actor, groups map[string]bool) []Event {
+	sp := clamp(s.Span, len(d.Text))
+	if sp.Start >= sp.End {
+		return out
+	}
+	var keep []int
+	for k := lo; k < hi; k++ {
+		t := ts[k]
+		if !dated(t) || !sp.Contains(t.Span) {
+			continue
+		}
+		keep = append(keep, k)
+	}
+	// One event per distinct happening: drop repeats of a value and the less
+	// specific of two nested values ("the 2024 election in November"); a
+	// time of day on a day already named adds nothing.
+	var sel []int
+	for _, k := range keep {
+		drop := false
+		for _, o := range keep {
+			if o == k {
+				continue
+			}
+			a, b := ts[k].Value, ts[o].Value
+			switch {
+			case a == b && o < k:
+				drop = true
+			case len(a) < len(b) && strings.HasPrefix(b, a) && !(ts[o].Type == timex.Time && len(a) == 10):
+				drop = true
+			case len(b) < len(a) && strings.HasPrefix(a, b) && ts[k].Type == timex.Time && len(b) == 10:
+				drop = true
+			}
+		}
+		if !drop {
+			sel = append(sel, k)
+		}
+	}
+	if len(sel) == 0 {
+		return out
+	}
+	caption := s.Para >= 0 && s.Para < len(d.Paragraphs) && d.Paragraphs[s.Para].Kind == doc.Caption
+	venue := findVenue(d.Text[sp.Start:sp.End], groups)
+	ids := actorsIn(sp, as)
+	for _, k := range sel {
+		t := ts[k]
+		cut := []doc.Span{datePhrase(d.Text, sp, t, ts, lo, hi)}
+		out = append(out, Event{
+			Date:     t.Value,
+			End:      t.End,
+			Summary:  summarize(d.Text, sp, cut),
+			Sentence: sp,
+			Venue:    venue,
+			Actors:   ids,
+			Caption:  caption,
+			Timex:    k,
+		})
+	}
+	return out
+}
+
+func clamp(s doc.Span, n int) doc.Span {
+	if s.Start < 0 {
+		s.Start = 0
+	}
+	if s.End > n {
+		s.End = n
+	}
+	if s.End < s.Start {
+		s.End = s.Start
+	}
+	return s
+}
+
+// actorsIn returns the IDs of actors mentioned in sp: people and
+// organizations first, then places and others, each in order of mention.
+func actorsIn(sp doc.Span, as []actors.Actor) []string {
+	type hit struct {
+		rank, pos int
+		id        string
+	}
+	var hs []hit
+	for _, a := range as {
+		for _, m := range a.Mentions {
+			if sp.Contains(m) && a.ID != "" {
+				r := 1
+				if a.Kind == actors.Person || a.Kind == actors.Organization {
+					r = 0
+				}
+				hs = append(hs, hit{r, m.Start, a.ID})
+				break
+			}
+		}
+	}
+	sort.SliceStable(hs, func(i, j int) bool {
+		if hs[i].rank != hs[j].rank {
+			return hs[i].rank < hs[j].rank
+		}
+		return hs[i].pos < hs[j].pos
+	})
+	var ids []string
+	for _, h := range hs {
+		ids = append(ids, h.id)
+	}
+	return ids
+}
