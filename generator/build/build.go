@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -108,35 +107,21 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if r.URLs().Origin == "" {
 		res.Warnings = append(res.Warnings, "baseURL "+r.URLs().Base+" has no scheme and host; feeds and the sitemap use root-relative links (set baseURL in site.yaml or --base-url)")
 	}
-	files, err := r.Site(opts.Facts)
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range files {
-		if strings.HasSuffix(f.Path, ".html") {
-			res.Pages++
-		}
-	}
 	statics, err := staticFiles(static)
 	if err != nil {
 		return nil, err
 	}
-	files, err = merge(files, statics)
+	n, pages, err := write(fsys, opts, r, statics, prog)
 	if err != nil {
 		return nil, err
 	}
-	verbosef("rendered %d pages (%v)", res.Pages, time.Since(start).Round(time.Millisecond))
-
-	if err := write(fsys, opts, files, prog); err != nil {
-		return nil, err
-	}
-	res.Files = len(files)
+	res.Files, res.Pages = n, pages
 	res.Duration = time.Since(start)
 	prog.done()
 	for _, w := range res.Warnings {
 		logf("warning: %s", w)
 	}
-	verbosef("wrote %d files to %s in %v", len(files), opts.Destination, res.Duration.Round(time.Millisecond))
+	verbosef("wrote %d files to %s in %v", res.Files, opts.Destination, res.Duration.Round(time.Millisecond))
 	return res, nil
 }
 
@@ -226,74 +211,112 @@ func staticFiles(static fs.FS) ([]render.File, error) {
 	return out, nil
 }
 
-// merge adds the static files to the pages, refusing a static file that
-// would replace a generated one.
-func merge(pages, statics []render.File) ([]render.File, error) {
-	have := make(map[string]bool, len(pages))
-	for _, f := range pages {
-		have[f.Path] = true
-	}
+// write renders the site straight into a staging directory and publishes
+// it atomically. Rendered files go to a pool of writers through a small
+// queue, so memory stays bounded and slow file creation (fsync) overlaps
+// rendering; file contents do not depend on the order they are written in.
+// A static file may not replace a generated one.
+func write(fsys afero.Fs, opts Options, r *render.Renderer, statics []render.File, prog *progress) (files, pages int, err error) {
+	staticPaths := make(map[string]bool, len(statics))
 	for _, f := range statics {
-		if have[f.Path] {
-			return nil, fmt.Errorf("static/%s would overwrite a generated page", f.Path)
-		}
-	}
-	all := append(pages, statics...)
-	sort.Slice(all, func(i, j int) bool { return all[i].Path < all[j].Path })
-	return all, nil
-}
-
-// write publishes files atomically: all into a staging directory, then a
-// swap. Files are written in parallel (fsync is the slow part); their
-// content does not depend on the order.
-func write(fsys afero.Fs, opts Options, files []render.File, prog *progress) error {
-	for _, f := range files {
-		if _, err := publish.CleanRel(f.Path); err != nil {
-			return err
-		}
-		if path.Clean(f.Path) != f.Path {
-			return fmt.Errorf("output path %q is not clean", f.Path)
-		}
+		staticPaths[f.Path] = true
 	}
 	stg, err := publish.Begin(fsys, opts.Destination, publish.Options{NoSync: opts.NoSync})
 	if err != nil {
-		return err
+		return 0, 0, err
 	}
-	const workers = 8
+	const writers = 8
 	var (
-		wg    sync.WaitGroup
-		mu    sync.Mutex
-		first error
-		done  int
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
 	)
-	next := make(chan render.File)
-	for w := 0; w < workers; w++ {
+	setErr := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
+		}
+		mu.Unlock()
+	}
+	getErr := func() error {
+		mu.Lock()
+		defer mu.Unlock()
+		return firstErr
+	}
+	queue := make(chan render.File, 64)
+	for w := 0; w < writers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for f := range next {
-				err := stg.WriteFile(f.Path, f.Data)
-				mu.Lock()
-				if err != nil && first == nil {
-					first = err
+			for f := range queue {
+				if getErr() != nil {
+					continue
 				}
-				done++
-				n := done
+				if err := stg.WriteFile(f.Path, f.Data); err != nil {
+					setErr(err)
+					continue
+				}
+				mu.Lock()
+				files++
+				n := files
 				mu.Unlock()
-				prog.report("wrote %d/%d files", n, len(files))
+				prog.report("wrote %d files", n)
 			}
 		}()
 	}
-	for _, f := range files {
-		next <- f
+	emit := func(f render.File) error {
+		if err := getErr(); err != nil {
+			return err
+		}
+		if err := checkPath(f.Path); err != nil {
+			return err
+		}
+		if staticPaths[f.Path] {
+			return fmt.Errorf("static/%s would overwrite a generated page", f.Path)
+		}
+		if strings.HasSuffix(f.Path, ".html") {
+			mu.Lock()
+			pages++
+			mu.Unlock()
+		}
+		queue <- f
+		return nil
 	}
-	close(next)
+	rerr := r.Render(opts.Facts, emit)
+	if rerr == nil {
+		for _, f := range statics {
+			if rerr = checkPath(f.Path); rerr != nil {
+				break
+			}
+			queue <- f
+		}
+	}
+	close(queue)
 	wg.Wait()
-	if first != nil {
-		stg.Abort()
-		return first
+	if rerr == nil {
+		rerr = getErr()
 	}
-	return stg.Commit()
+	if rerr != nil {
+		stg.Abort()
+		return 0, 0, rerr
+	}
+	if err := stg.Commit(); err != nil {
+		return 0, 0, err
+	}
+	return files, pages, nil
+}
+
+// checkPath makes sure an output path is a clean relative path that stays
+// inside the destination (defense in depth: source already checks slugs).
+func checkPath(p string) error {
+	c, err := publish.CleanRel(p)
+	if err != nil {
+		return err
+	}
+	if c != p || path.Clean(p) != p {
+		return fmt.Errorf("output path %q is not clean", p)
+	}
+	return nil
 }
 
 // progress writes a line now and then, only once the build has run for a

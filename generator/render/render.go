@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"path"
 	"runtime"
 	"sort"
 	"strings"
@@ -171,49 +170,102 @@ type File struct {
 type FactsFunc func(a *source.Article) *Facts
 
 // Site renders every page and machine-readable file of the site and returns
-// them sorted by path. Articles render in parallel (bounded by
-// Options.Workers); the result does not depend on scheduling.
+// them sorted by path. It holds the whole site in memory; Render streams.
 func (r *Renderer) Site(facts FactsFunc) ([]File, error) {
-	var files []File
-	add := func(p string, b []byte, err error) error {
+	var (
+		mu    sync.Mutex
+		files []File
+	)
+	err := r.Render(facts, func(f File) error {
+		mu.Lock()
+		files = append(files, f)
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
+}
+
+// Render renders every page and machine-readable file of the site and hands
+// each to emit as soon as it is ready, so a large site never sits in memory
+// whole. Articles render in parallel (bounded by Options.Workers) and emit
+// is called from several goroutines; the files' contents do not depend on
+// scheduling, only the order of the calls does. Render stops at the first
+// error (from rendering or from emit) and returns it. Two files with the
+// same path are an error.
+func (r *Renderer) Render(facts FactsFunc, emit func(File) error) error {
+	var (
+		mu   sync.Mutex
+		seen = make(map[string]bool, len(r.site.Articles)+2*len(r.site.Briefings)+8)
+	)
+	send := func(f File) error {
+		mu.Lock()
+		dup := seen[f.Path]
+		seen[f.Path] = true
+		mu.Unlock()
+		if dup {
+			return fmt.Errorf("two pages write %s", f.Path)
+		}
+		return emit(f)
+	}
+	page := func(p string, b []byte, err error) error {
 		if err != nil {
 			return err
 		}
-		files = append(files, File{p, b})
-		return nil
+		return send(File{p, b})
 	}
 	b, err := r.Home()
-	if err := add("index.html", b, err); err != nil {
-		return nil, err
+	if err := page("index.html", b, err); err != nil {
+		return err
 	}
 	b, err = r.NotFound()
-	if err := add("404.html", b, err); err != nil {
-		return nil, err
+	if err := page("404.html", b, err); err != nil {
+		return err
 	}
 	for _, br := range r.site.Briefings {
 		b, err := r.Briefing(br)
-		if err := add(pagePath(br.RelPermalink()), b, err); err != nil {
-			return nil, err
+		if err := page(pagePath(br.RelPermalink()), b, err); err != nil {
+			return err
 		}
-		files = append(files, File{path.Join(strings.Trim(br.RelPermalink(), "/"), "feed.xml"), r.Feed(br)})
+		if err := send(File{strings.TrimPrefix(FeedPath(br), "/"), r.Feed(br)}); err != nil {
+			return err
+		}
 	}
-	files = append(files,
-		File{"feed.xml", r.Feed(nil)},
-		File{"sitemap.xml", r.Sitemap()},
-		File{"robots.txt", r.Robots()},
-	)
+	for _, f := range []File{{"feed.xml", r.Feed(nil)}, {"sitemap.xml", r.Sitemap()}, {"robots.txt", r.Robots()}} {
+		if err := send(f); err != nil {
+			return err
+		}
+	}
 
 	arts := r.site.Articles
-	out := make([]File, len(arts))
-	errs := make([]error, len(arts))
-	var wg sync.WaitGroup
-	var done atomic.Int64
+	var (
+		wg       sync.WaitGroup
+		done     atomic.Int64
+		failed   atomic.Bool
+		errMu    sync.Mutex
+		firstErr error
+		errAt    = len(arts)
+	)
+	fail := func(i int, err error) {
+		errMu.Lock()
+		if i < errAt { // report the first failing article, whatever the schedule
+			errAt, firstErr = i, err
+		}
+		errMu.Unlock()
+		failed.Store(true)
+	}
 	next := make(chan int)
 	for w := 0; w < r.opt.Workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if failed.Load() {
+					continue
+				}
 				a := arts[i]
 				var f *Facts
 				if facts != nil {
@@ -221,10 +273,13 @@ func (r *Renderer) Site(facts FactsFunc) ([]File, error) {
 				}
 				b, err := r.Article(a, f)
 				if err != nil {
-					errs[i] = fmt.Errorf("%s: %w", a.Path, err)
+					fail(i, fmt.Errorf("%s: %w", a.Path, err))
 					continue
 				}
-				out[i] = File{pagePath(a.RelPermalink()), b}
+				if err := send(File{pagePath(a.RelPermalink()), b}); err != nil {
+					fail(i, err)
+					continue
+				}
 				if r.opt.Progress != nil {
 					r.opt.Progress(int(done.Add(1)), len(arts))
 				}
@@ -232,23 +287,14 @@ func (r *Renderer) Site(facts FactsFunc) ([]File, error) {
 		}()
 	}
 	for i := range arts {
+		if failed.Load() {
+			break
+		}
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	files = append(files, out...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	for i := 1; i < len(files); i++ {
-		if files[i].Path == files[i-1].Path {
-			return nil, fmt.Errorf("two pages write %s", files[i].Path)
-		}
-	}
-	return files, nil
+	return firstErr
 }
 
 // pagePath turns a permalink ("/nk/a/") into the file that serves it

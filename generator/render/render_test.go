@@ -59,7 +59,7 @@ func renderSite(t testing.TB, site *source.Site, opt Options) map[string]string 
 // exampleSite is a small site in two briefings plus a root article, in
 // both formats, written for these tests.
 var exampleSite = map[string]string{
-	"site.yaml": "title: Test Briefings\nbaseURL: https://example.org/\n",
+	"site.yaml":                "title: Test Briefings\nbaseURL: https://example.org/\n",
 	"content/harbor/_index.md": "---\ntitle: Harbor strike\nsummary: Dock workers walk out.\n---\nThe port has been **closed** since Monday.\n",
 	"content/harbor/walkout.md": `---
 title: Dock workers walk out over pay
