@@ -124,6 +124,10 @@ func (l *loader) scan() {
 		}
 		return
 	}
+	if info.Mode()&os.ModeSymlink != 0 {
+		l.fail("content", 0, "is a symbolic link; linked folders are not followed (make content/ a real folder)")
+		return
+	}
 	if !info.IsDir() {
 		l.fail("content", 0, "not a folder")
 		return

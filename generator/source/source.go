@@ -122,4 +122,4 @@ type Options struct {
 
 // DefaultReserved are root names Load refuses as slugs when
 // Options.Reserved is nil.
-var DefaultReserved = []string{"404.html", "index.html", "index.xml", "atom.xml", "feed.xml", "sitemap.xml", "robots.txt", "css", "js", "static", "tags"}
+var DefaultReserved = []string{"404.html", "index.html", "feed.xml", "sitemap.xml", "robots.txt", "css"}
