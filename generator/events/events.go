@@ -106,15 +106,16 @@ func sentenceEvents(out []Event, d *doc.Doc, s doc.Sentence, ts []timex.Timex, l
 		return out
 	}
 	caption := s.Para >= 0 && s.Para < len(d.Paragraphs) && d.Paragraphs[s.Para].Kind == doc.Caption
-	venue := findVenue(d.Text[sp.Start:sp.End], groups)
 	ids := actorsIn(sp, as)
+	ws := splitWords(d.Text[sp.Start:sp.End])
 	for _, k := range sel {
 		t := ts[k]
-		cut := []doc.Span{datePhrase(d.Text, sp, t, ts, lo, hi)}
+		venue := findVenue(ws, t.Span.Start-sp.Start, groups)
+		cuts := []cut{datePhrase(d.Text, sp, t, ts, lo, hi)}
 		out = append(out, Event{
 			Date:     t.Value,
 			End:      t.End,
-			Summary:  summarize(d.Text, sp, cut),
+			Summary:  summarize(d.Text, sp, cuts),
 			Sentence: sp,
 			Venue:    venue,
 			Actors:   ids,

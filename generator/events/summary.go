@@ -14,8 +14,15 @@ const maxWords = 25
 
 // datePhrase is the span to remove from the sentence for timex t: the
 // expression, the end of its range, and the preposition before it.
-func datePhrase(text []byte, sp doc.Span, t timex.Timex, ts []timex.Timex, lo, hi int) doc.Span {
+// A possessive date ("Monday's caucus") becomes "the" ("the caucus").
+func datePhrase(text []byte, sp doc.Span, t timex.Timex, ts []timex.Timex, lo, hi int) cut {
 	c := t.Span
+	for _, p := range []string{"'s", "’s"} {
+		if c.End+len(p) <= sp.End && string(text[c.End:c.End+len(p)]) == p {
+			c.End += len(p)
+			return cut{c, "the"}
+		}
+	}
 	if t.End != "" {
 		for k := lo; k < hi; k++ {
 			if ts[k].RangeEnd && ts[k].Span.Start >= c.End && ts[k].Span.Start-c.End < 16 {
@@ -36,9 +43,6 @@ func datePhrase(text []byte, sp doc.Span, t timex.Timex, ts []timex.Timex, lo, h
 	switch strings.ToLower(string(text[j:i])) {
 	case "on", "in", "at", "by", "during", "since", "from", "until", "between", "through", "throughout":
 		c.Start = j
-		if strings.ToLower(string(text[j:i])) == "of" {
-			break
-		}
 	case "of":
 		// "as of February"
 		k := j
@@ -49,7 +53,13 @@ func datePhrase(text []byte, sp doc.Span, t timex.Timex, ts []timex.Timex, lo, h
 			c.Start = k - 2
 		}
 	}
-	return c
+	return cut{c, ""}
+}
+
+// cut is a span to remove from a sentence, and what to put in its place.
+type cut struct {
+	doc.Span
+	repl string
 }
 
 func isWordByte(b byte) bool {
@@ -58,10 +68,76 @@ func isWordByte(b byte) bool {
 
 var captionPrefixes = []string{"FILE - ", "FILE – ", "FILE — ", "FILE PHOTO - ", "FILE PHOTO: ", "FILE PHOTO ", "FILE: ", "Photo: ", "Caption: "}
 
+// clauseOf narrows a sentence that opens with a quotation to the clause
+// of the date: in "“...,” said Joseph DeTrani, who served as envoy from 2003
+// to 2006." the happening is the envoy's service, not the quotation. A
+// clause opened by ", who" gets the name before it as its subject.
+func clauseOf(text []byte, sp, date doc.Span) (doc.Span, string) {
+	s := text[sp.Start:sp.End]
+	t := strings.TrimLeft(string(s), " ")
+	if !strings.HasPrefix(t, "“") && !strings.HasPrefix(t, "\"") {
+		return sp, ""
+	}
+	best, subj := -1, ""
+	for _, b := range []string{"; ", " — ", " – ", ", which ", ", who ", ", where ", ", while "} {
+		from := 0
+		for {
+			k := strings.Index(string(s[from:]), b)
+			if k < 0 {
+				break
+			}
+			k += from
+			from = k + len(b)
+			if sp.Start+k+len(b) > date.Start || k <= best {
+				continue
+			}
+			best, subj = k+len(b), ""
+			if b == ", who " {
+				best = k + 2
+				subj = nameBefore(string(s[:k]))
+				if subj != "" {
+					best = k + len(b)
+				}
+			}
+		}
+	}
+	if best < 0 {
+		return sp, ""
+	}
+	return doc.Span{Start: sp.Start + best, End: sp.End}, subj
+}
+
+// nameBefore returns the capitalized words at the end of s ("said Joseph
+// DeTrani" -> "Joseph DeTrani").
+func nameBefore(s string) string {
+	f := strings.Fields(s)
+	k := len(f)
+	for k > 0 && startsUpper(f[k-1]) && !strings.ContainsAny(f[k-1], "“”\",") {
+		k--
+	}
+	if k == len(f) {
+		return ""
+	}
+	return strings.Join(f[k:], " ")
+}
+
 // summarize returns the sentence sp without the cut spans, tidied and
 // shortened to a statement of at most about maxWords words.
-func summarize(text []byte, sp doc.Span, cuts []doc.Span) string {
+func summarize(text []byte, sp doc.Span, cuts []cut) string {
+	subj := ""
+	if len(cuts) > 0 {
+		sp, subj = clauseOf(text, sp, cuts[0].Span)
+	}
 	s := string(text[sp.Start:sp.End])
+	if subj != "" {
+		s = subj + " " + s
+		// cuts are relative to the sentence: shift them past the subject
+		shift := len(subj) + 1
+		for k := range cuts {
+			cuts[k].Start, cuts[k].End = cuts[k].Start+shift, cuts[k].End+shift
+		}
+		sp = doc.Span{Start: sp.Start, End: sp.End + shift}
+	}
 	// remove cuts from the last to the first
 	for k := len(cuts) - 1; k >= 0; k-- {
 		c := cuts[k]
@@ -70,6 +146,18 @@ func summarize(text []byte, sp doc.Span, cuts []doc.Span) string {
 		}
 		a, b := c.Start-sp.Start, c.End-sp.Start
 		before, after := strings.TrimRight(s[:a], " \t\n"), strings.TrimLeft(s[b:], " \t\n")
+		if c.repl != "" {
+			f := strings.Fields(before)
+			if n := len(f); n > 0 {
+				switch strings.ToLower(f[n-1]) {
+				case "the", "a", "an", "this", "that":
+					s = before + " " + after
+					continue
+				}
+			}
+			s = before + " " + c.repl + " " + after
+			continue
+		}
 		switch {
 		case strings.TrimLeft(before, " “\"") == "" || strings.HasSuffix(before, "—") || strings.HasSuffix(before, ":"):
 			after = strings.TrimLeft(strings.TrimPrefix(after, ","), " ")
@@ -123,11 +211,75 @@ func tidy(s string) string {
 
 // clause boundaries, strongest first
 var strongBreaks = []string{"; ", " — ", " – ", " -- ", ", which ", ", who ", ", where ", ", while ", ", but ", ", as ", ", saying ", ", according to ", ", and "}
-var weakBreaks = []string{" that ", ", "}
+var weakBreaks = []string{", "}
+
+// dangling words cannot end a statement.
+var dangling = map[string]bool{"and": true, "or": true, "but": true, "that": true, "to": true, "of": true, "in": true,
+	"on": true, "at": true, "with": true, "for": true, "the": true, "a": true, "an": true, "which": true, "who": true,
+	"by": true, "from": true, "as": true, "while": true, "when": true, "where": true}
+
+// introWords begin an introductory phrase ("At a press conference in
+// Brasilia, Xi said ..."), whose comma is not the end of the first clause.
+var introWords = map[string]bool{"at": true, "in": true, "on": true, "during": true, "after": true, "before": true,
+	"while": true, "despite": true, "as": true, "with": true, "for": true, "from": true, "since": true,
+	"following": true, "amid": true, "under": true, "over": true, "ahead": true, "until": true, "by": true,
+	"through": true, "within": true, "without": true, "among": true, "against": true, "speaking": true, "when": true}
+
+// intro reports whether s (the text before a comma) is an introductory phrase.
+func intro(s string) bool {
+	f := strings.Fields(strings.TrimLeft(s, "“\""))
+	return len(f) > 0 && introWords[strings.ToLower(f[0])] && !strings.Contains(s, ",")
+}
+
+// dropAppositives removes ", a fellow at X," and ", spokesperson for Y,"
+// after a name when the sentence goes on with its verb ("Liu Pengyu,
+// spokesperson for the Chinese Embassy, told VOA" -> "Liu Pengyu told VOA").
+func dropAppositives(s string) string {
+	from := 0
+	for {
+		k := strings.Index(s[from:], ", ")
+		if k < 0 {
+			return s
+		}
+		k += from
+		from = k + 2
+		// the word before must be capitalized (a name)
+		b := k
+		for b > 0 && s[b-1] != ' ' {
+			b--
+		}
+		if b == k || !startsUpper(s[b:k]) {
+			continue
+		}
+		e := strings.Index(s[k+2:], ", ")
+		if e < 0 {
+			return s
+		}
+		e += k + 2
+		seg := s[k+2 : e]
+		if words(seg) > 12 || strings.ContainsAny(seg, "“”\";") {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(seg)
+		if !unicode.IsLower(r) {
+			continue
+		}
+		rest := s[e+2:]
+		r2, _ := utf8.DecodeRuneInString(rest)
+		if !unicode.IsLower(r2) || strings.HasPrefix(rest, "and ") || strings.HasPrefix(rest, "or ") {
+			continue
+		}
+		s = s[:k] + " " + rest
+		from = k
+	}
+}
 
 // shorten cuts s to its first clause when it is longer than maxWords words,
 // and ends it cleanly: no dangling comma, a final period, balanced quotes.
 func shorten(s string) string {
+	if words(s) > maxWords {
+		s = dropAppositives(s)
+	}
 	if words(s) > maxWords {
 		cut := -1
 		for _, set := range [][]string{strongBreaks, weakBreaks} {
@@ -139,7 +291,7 @@ func shorten(s string) string {
 						break
 					}
 					k += from
-					if n := words(s[:k]); n >= 6 && n <= maxWords && (cut < 0 || k < cut) {
+					if n := words(s[:k]); n >= 6 && n <= maxWords && (cut < 0 || k < cut) && !(b == ", " && intro(s[:k])) {
 						cut = k
 						break
 					}
@@ -153,14 +305,24 @@ func shorten(s string) string {
 				break
 			}
 		}
-		if cut >= 0 {
+		switch {
+		case cut >= 0:
 			s = s[:cut]
-		} else {
+		case words(s) <= maxWords+7:
+			// a little long, but whole
+		default:
 			f := strings.Fields(s)
 			s = strings.Join(f[:maxWords], " ") + " …"
 		}
 	}
-	s = strings.TrimRight(s, " ,;:—–-")
+	for {
+		s = strings.TrimRight(s, " ,;:—–-")
+		k := strings.LastIndexByte(s, ' ')
+		if k < 0 || !dangling[strings.ToLower(s[k+1:])] {
+			break
+		}
+		s = s[:k]
+	}
 	if s == "" {
 		return s
 	}

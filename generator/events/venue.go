@@ -61,9 +61,18 @@ func summitNames(d *doc.Doc) map[string]bool {
 	return m
 }
 
+// indexFold is the index of the first case-insensitive occurrence of the
+// lower-case ASCII word w in b, or -1.
 func indexFold(b []byte, w string) int {
 	for i := 0; i+len(w) <= len(b); i++ {
-		if strings.EqualFold(string(b[i:i+len(w)]), w) {
+		if b[i]|0x20 != w[0] {
+			continue
+		}
+		k := 1
+		for k < len(w) && b[i+k]|0x20 == w[k] {
+			k++
+		}
+		if k == len(w) {
 			return i
 		}
 	}
@@ -85,6 +94,7 @@ func canon(w string) string {
 // word is one blank-separated word of a sentence, with its core (without
 // surrounding punctuation) and whether punctuation ends a phrase after it.
 type word struct {
+	off   int // byte offset of the word in the sentence
 	core  string
 	stop  bool // ends with , ; : . or a closing bracket or quote
 	start bool // starts with an opening bracket or quote
@@ -92,9 +102,20 @@ type word struct {
 
 func splitWords(s []byte) []word {
 	var ws []word
-	for _, f := range strings.Fields(string(s)) {
+	for i := 0; i < len(s); {
+		if s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
+			j++
+		}
+		f := string(s[i:j])
+		off := i
+		i = j
 		core := strings.TrimLeft(f, "(“\"‘'[")
-		w := word{start: len(core) != len(f)}
+		w := word{off: off, start: len(core) != len(f)}
 		trimmed := strings.TrimRight(core, ",;:.)”\"’'!?]")
 		if len(trimmed) != len(core) {
 			// keep the period of an abbreviation like "U.N." or "D.C."
@@ -154,16 +175,29 @@ done:
 	return strings.Join(parts, " "), event, j
 }
 
-// findVenue returns the normalized venue of a sentence, or "".
-func findVenue(s []byte, groups map[string]bool) string {
-	ws := splitWords(s)
-	city := ""
+// findVenue returns the normalized venue of a sentence, or "": a named
+// meeting or summit if the sentence has one, else a city ("in Brasilia");
+// of several, the one nearest to the date at byte offset at.
+func findVenue(ws []word, at int, groups map[string]bool) string {
+	named, city := "", ""
+	nd, cd := -1, -1
+	near := func(k int, best *int) bool {
+		d := ws[k].off - at
+		if d < 0 {
+			d = -d
+		}
+		if *best < 0 || d < *best {
+			*best = d
+			return true
+		}
+		return false
+	}
 	for k := 0; k < len(ws); k++ {
 		w := strings.ToLower(ws[k].core)
 		switch {
 		case w == "sidelines" && k+1 < len(ws) && strings.ToLower(ws[k+1].core) == "of" && !ws[k].stop:
-			if name, ev, _ := namePhrase(ws, k+2); name != "" {
-				return normalize(name, ev, groups)
+			if name, ev, _ := namePhrase(ws, k+2); name != "" && near(k, &nd) {
+				named = normalize(name, ev, groups)
 			}
 		case (w == "at" || w == "during") && !ws[k].stop:
 			if name, ev, _ := namePhrase(ws, k+1); name != "" {
@@ -171,13 +205,18 @@ func findVenue(s []byte, groups map[string]bool) string {
 				if ev {
 					head = name[:strings.LastIndexByte(name, ' ')]
 				}
-				if ev || groupings[canon(head)] || groups[canon(head)] {
-					return normalize(name, ev, groups)
+				if (ev || groupings[canon(head)] || groups[canon(head)]) && near(k, &nd) {
+					named = normalize(name, ev, groups)
 				}
 			}
-		case w == "in" && city == "" && !ws[k].stop:
-			city = cityAt(ws, k+1)
+		case w == "in" && !ws[k].stop:
+			if c := cityAt(ws, k+1); c != "" && near(k, &cd) {
+				city = c
+			}
 		}
+	}
+	if named != "" {
+		return named
 	}
 	return city
 }
