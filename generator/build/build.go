@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/spf13/afero"
+	"github.com/yuin/goldmark"
 
 	"briefgen/generator/publish"
 	"briefgen/generator/render"
@@ -43,6 +44,10 @@ type Options struct {
 	// Facts, when set, returns what extraction found in an article, for
 	// its page. It is called from several goroutines.
 	Facts render.FactsFunc
+	// MarkdownExtensions are added to the Markdown converter of article
+	// bodies (render.NewMarkdown); pass annotate.Extension so that the
+	// Facts hook's Markdown contexts can mark extracted facts.
+	MarkdownExtensions []goldmark.Extender
 	// NoSync skips fsync of the output (tests, benchmarks).
 	NoSync bool
 }
@@ -97,6 +102,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	r, err := render.New(site, render.Options{
 		Templates: templates,
 		BaseURL:   opts.BaseURL,
+		Markdown:  render.NewMarkdown(opts.MarkdownExtensions...),
 		Progress: func(done, total int) {
 			prog.report("rendered %d/%d articles", done, total)
 		},
