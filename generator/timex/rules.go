@@ -324,15 +324,22 @@ func (s *scanner) atMonth(i, k int) (match, bool) {
 	prev := s.word(i - 1)
 	ctx := false
 	switch prev {
-	case wIn, wSince, wUntil, wBy, wOf, wFrom, wTo, wBetween, wThrough, wDuring, wBefore, wAfter,
-		wEarly, wLate, wMid, wLast, wNext, wThis, wThroughout, wAnd, wOn, wFor, wOver:
+	case wIn, wSince, wUntil, wBy, wOf, wFrom, wBetween, wThrough, wDuring, wBefore, wAfter,
+		wEarly, wLate, wMid, wLast, wNext, wThis, wThroughout, wOn, wFor, wOver:
 		ctx = true
+	case wAnd, wTo:
+		// "between May and July", "from May to July"
+		ctx = (s.cls(i-2) == cMonth || s.isNum(i-2)) &&
+			!(k+1 < len(s.ts) && s.ts[k+1].kind == kWord && s.ts[k+1].cap && s.ts[k+1].c == cNone)
 	}
 	if i != k {
 		ctx = true
 	}
+	if !ctx && mon == 5 {
+		return match{}, false // the modal verb, or a name
+	}
 	if !ctx && prev != wA && prev != wThe {
-		if mon == 5 || abbrev {
+		if abbrev {
 			return match{}, false
 		}
 		// "April Smith": a name
@@ -342,9 +349,6 @@ func (s *scanner) atMonth(i, k int) (match, bool) {
 		if s.isPunct(k-1, '\'') || k > 0 && s.ts[k-1].kind == kWord && s.ts[k-1].cap && s.ts[k-1].c == cNone {
 			return match{}, false
 		}
-	}
-	if mon == 5 && prev == wAnd && !(s.cls(i-2) == cMonth) {
-		return match{}, false
 	}
 	return s.monthOnly(i, j, mon, s.word(i-1))
 }
@@ -494,6 +498,10 @@ func (s *scanner) atWeekday(i, k, rel int) (match, bool) {
 			m.i = i
 			return m, true
 		}
+	}
+	// "the Sunday Times", "Monday Night Football": names
+	if n := j; n < len(s.ts) && s.ts[n].kind == kWord && s.ts[n].cap && (s.ts[n].c == cNone || s.ts[n].c == cWord) {
+		return match{}, false
 	}
 	wd := t.val
 	part := ""

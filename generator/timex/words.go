@@ -485,6 +485,9 @@ func (s *scanner) atWord(i int) (match, bool) {
 		if s.ts[i].cap && i > 0 && s.ts[i-1].kind == kWord && s.ts[i-1].cap && s.ts[i-1].c == cNone {
 			return match{}, false // a name: "Peace Now"
 		}
+		if s.isPunct(i+1, '-') && s.adj(i) {
+			return match{}, false // "the now-cancelled deal"
+		}
 		return ref(i, i+1, "PRESENT_REF"), true
 	case wRight:
 		if s.word(i+1) == wNow {
@@ -499,8 +502,9 @@ func (s *scanner) atWord(i int) (match, bool) {
 			return ref(i, i+2, "PRESENT_REF"), true
 		}
 	case wRecent:
+		// "in recent weeks": an unspecified stretch up to now
 		if s.cls(i+1) == cUnits && s.ts[i+1].val <= uDecade {
-			return ref(i, i+2, "PAST_REF"), true
+			return match{i: i, j: i + 2, val: durValue("X", s.ts[i+1].val), typ: Duration}, true
 		}
 	case wPresent:
 		switch s.word(i - 1) {
@@ -646,9 +650,15 @@ func (s *scanner) atThe(i int) (match, bool) {
 		if s.isPunct(k, '-') && s.adj(j) {
 			k++
 		}
+		mod := [...]string{wEarly: "START", wLate: "END", wMid: "MID"}[w]
 		if s.isNum(k) && s.ts[k].nd == 4 && s.word(k+1) == wS && s.adj(k) {
 			m, ok := s.decade(i, k+2, s.ts[k].val)
-			m.mod = [...]string{wEarly: "START", wLate: "END", wMid: "MID"}[w]
+			m.mod = mod
+			return m, ok
+		}
+		if _, _, ok := s.ordinalAt(k); ok {
+			m, ok := s.atOrdinal(i, k)
+			m.mod = mod
 			return m, ok
 		}
 	case wPast, wFuture, wPresent:
