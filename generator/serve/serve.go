@@ -326,13 +326,13 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, p string) {
 	s.send(w, r, name, fi, http.StatusOK)
 }
 
-// stat retries briefly while the output directory itself is missing: the
-// build swaps the new site in with two renames, and a request can fall
-// between them.
+// stat retries briefly while the output directory itself is missing after
+// a good build: the build swaps the new site in with two renames, and a
+// request can fall between them.
 func (s *Server) stat(name string) (fs.FileInfo, error) {
 	for i := 0; ; i++ {
 		fi, err := s.opt.Fs.Stat(name)
-		if err == nil || i == 50 || !errors.Is(err, fs.ErrNotExist) {
+		if err == nil || i == 50 || !errors.Is(err, fs.ErrNotExist) || !s.hub.builtOnce() {
 			return fi, err
 		}
 		if _, err := s.opt.Fs.Stat(s.opt.Dir); err == nil {
@@ -443,6 +443,12 @@ func (h *hub) generation() string {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	return h.genLocked()
+}
+
+func (h *hub) builtOnce() bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.gen > 0
 }
 
 func (h *hub) genLocked() string { return h.id + "-" + strconv.Itoa(h.gen) }
