@@ -391,3 +391,58 @@ func resolveLink(fsys afero.Fs, root, p string) (string, os.FileInfo, string) {
 	}
 	return "", nil, "has too many levels of links"
 }
+
+// ReadArticle reads and parses one article file outside a site walk, as
+// `briefgen extract` needs: it applies Options.MaxFileSize and, for a .txt
+// file, its sidecar (<name>.yaml, .yml or .toml beside it) when there is
+// one. Unlike Load it does not skip binary files; NUL bytes are text here.
+func ReadArticle(fsys afero.Fs, name string, opt Options) (*Article, error) {
+	if opt.MaxFileSize <= 0 {
+		opt.MaxFileSize = DefaultMaxFileSize
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, &Error{File: name, Msg: cleanErr(err).Error()}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, opt.MaxFileSize+1))
+	f.Close()
+	if err != nil {
+		return nil, &Error{File: name, Msg: cleanErr(err).Error()}
+	}
+	if int64(len(data)) > opt.MaxFileSize {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("file is over the limit of %d bytes", opt.MaxFileSize)}
+	}
+	rel := filepath.ToSlash(name)
+	a, err := parseArticle(name, rel, data)
+	if err != nil {
+		return nil, err
+	}
+	if a.Format == Text {
+		stem := strings.TrimSuffix(name, filepath.Ext(name))
+		for _, ext := range []string{".yaml", ".yml", ".toml"} {
+			sc, err := afero.ReadFile(fsys, stem+ext)
+			if err != nil {
+				continue
+			}
+			if err := checkUTF8(stem+ext, sc); err != nil {
+				return nil, err
+			}
+			format := config.YAML
+			if ext == ".toml" {
+				format = config.TOML
+			}
+			m, err := config.Decode(stem+ext, format, sc[bomLen(sc):], 1)
+			if err != nil {
+				return nil, err
+			}
+			if err := applyFields(a, m, stem+ext, nil, format, false); err != nil {
+				return nil, err
+			}
+			a.Doc.Title = firstTitle(a)
+			break
+		}
+	}
+	finishTitle(a, name)
+	a.Doc.Published = a.Date
+	return a, nil
+}

@@ -317,3 +317,38 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestReadArticle(t *testing.T) {
+	fs := site(t, ".", map[string]string{
+		"in/wire.txt":  "Wire title\n\nBody.\n",
+		"in/wire.toml": "date = 2024-11-22\nsource = \"Wire\"\ntitle = \"Renamed\"\n",
+		"in/bare.txt":  "Bare title\n\nBody.\n",
+		"in/bad.txt":   "T\n",
+		"in/bad.yaml":  "date: [\n",
+		"in/a.md":      "---\ntitle: A\ndate: 2024-01-02\n---\nBody.\n",
+		"in/big.md":    strings.Repeat("x", 100),
+	})
+	a, err := ReadArticle(fs, "in/wire.txt", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Date != date("2024-11-22") || a.Doc.Published != a.Date || a.Source != "Wire" || a.Title != "Renamed" || a.Doc.Slice(a.Doc.Title) != "Wire title" {
+		t.Errorf("wire = %+v, title span %q", a, a.Doc.Slice(a.Doc.Title))
+	}
+	if a, err := ReadArticle(fs, "in/bare.txt", Options{}); err != nil || !a.Date.IsZero() || a.Title != "Bare title" {
+		t.Errorf("bare = %+v, %v", a, err)
+	}
+	if a, err := ReadArticle(fs, "in/a.md", Options{}); err != nil || a.Date != date("2024-01-02") {
+		t.Errorf("a.md = %+v, %v", a, err)
+	}
+	for name, want := range map[string]string{
+		"in/bad.txt":     "in/bad.yaml:1: YAML:",
+		"in/big.md":      "in/big.md: file is over the limit of 50 bytes",
+		"in/missing.txt": "in/missing.txt: file does not exist",
+	} {
+		_, err := ReadArticle(fs, name, Options{MaxFileSize: 50})
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("ReadArticle(%s) = %v, want %q", name, err, want)
+		}
+	}
+}
