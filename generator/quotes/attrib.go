@@ -24,6 +24,9 @@ func (a *attributor) runeBefore(p, lo int) (rune, int) {
 	if p <= lo {
 		return 0, 0
 	}
+	if c := a.t[p-1]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
 	return utf8.DecodeLastRune(a.t[lo:p])
 }
 
@@ -31,10 +34,18 @@ func (a *attributor) runeAt(p, hi int) (rune, int) {
 	if p >= hi {
 		return 0, 0
 	}
+	if c := a.t[p]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
 	return utf8.DecodeRune(a.t[p:hi])
 }
 
-func isWordR(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordR(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 func isConnector(r rune) bool { return r == '-' || r == '\'' || r == '’' || r == '.' }
 
@@ -197,6 +208,28 @@ func (a *attributor) mentionAfter(p, hi int) (mention, bool) {
 	return mention{}, false
 }
 
+// mentionAfterLoose finds the first person or organization mention within
+// six words after p, before any punctuation: "quoted river authority chief
+// Paul Denning".
+func (a *attributor) mentionAfterLoose(p, hi int) (mention, bool) {
+	for n := 0; n < 7; n++ {
+		ws, we := a.wordAfter(p, hi)
+		if we <= ws {
+			return mention{}, false
+		}
+		if m, ok := a.mentionStartingIn(ws, we); ok && a.as[m.actor].Kind != actors.Place {
+			if a.as[m.actor].Kind != actors.Person {
+				if pm, ok := a.personAfter(m.End, hi); ok {
+					return pm, true
+				}
+			}
+			return m, true
+		}
+		p = we
+	}
+	return mention{}, false
+}
+
 // personAfter finds a person mention within three title or job words after p.
 func (a *attributor) personAfter(p, hi int) (mention, bool) {
 	for n := 0; n < 3; n++ {
@@ -246,12 +279,14 @@ func (a *attributor) analyse(si int) {
 		return
 	}
 	var cs []cue
+	nq := sort.Search(len(a.raws), func(i int) bool { return a.raws[i].outer.End > s.Start })
 	for p := s.Start; p < s.End; {
-		if qi := a.quoteAt(p); qi >= 0 {
-			if e := a.raws[qi].outer.End; e > p {
-				p = e
-				continue
-			}
+		for nq < len(a.raws) && a.raws[nq].outer.End <= p {
+			nq++
+		}
+		if nq < len(a.raws) && a.raws[nq].outer.Start <= p {
+			p = a.raws[nq].outer.End
+			continue
 		}
 		r, n := a.runeAt(p, s.End)
 		if !isWordR(r) {
@@ -263,6 +298,11 @@ func (a *attributor) analyse(si int) {
 			we = ws + n
 		}
 		p = we
+		// Cue words are lower-case ASCII of 3 to 13 letters ("Said" may
+		// open a sentence).
+		if l := we - ws; l < 3 || l > 13 || a.t[ws] >= 'A' && a.t[ws] <= 'Z' && ws != s.Start || a.t[ws] >= 0x80 {
+			continue
+		}
 		b := a.lower(ws, we)
 		if b == nil {
 			continue
@@ -337,7 +377,7 @@ func (a *attributor) resolveCue(si, ws, we int, kind cueKind, prev []cue) (cue, 
 		if passive { // "X was quoted as saying"
 			break
 		}
-		if m, ok := a.mentionAfter(we, s.End); ok {
+		if m, ok := a.mentionAfterLoose(we, s.End); ok {
 			c.speaker = m.actor
 			c.span.End = m.End
 		}
@@ -459,7 +499,7 @@ func (a *attributor) subjectBefore(si, vs, lo int, prev []cue) (int, int) {
 		case a.is(ws, we, "they") || a.is(ws, we, "we") || a.is(ws, we, "i") || a.is(ws, we, "you"):
 			return -1, ws
 		case a.is(ws, we, "who") || a.is(ws, we, "that") || a.is(ws, we, "which"):
-			if m, ok := a.nearestMentionBefore(ws, a.sents[si].Start, false); ok {
+			if m, ok := a.nearestMentionBefore(ws, a.sents[si].Start, a.is(ws, we, "who")); ok {
 				return m.actor, -1
 			}
 			return -1, -1
@@ -474,8 +514,9 @@ func (a *attributor) subjectBefore(si, vs, lo int, prev []cue) (int, int) {
 			sp, _ := a.sentSubject(si, ws)
 			return sp, -1
 		}
-		// A description ("the ministry", "a State Department spokesperson").
-		if h, ok := a.descLookup(ws, we, vs); ok {
+		// A description ("the ministry", "a State Department spokesperson",
+		// "Japan’s envoy").
+		if h, ok := a.descLookupOwned(ws, we, vs, a.ownerBefore(ws, lo)); ok {
 			return h, ws
 		}
 		return -1, ws
@@ -722,6 +763,118 @@ func (a *attributor) descAfter(p, hi int) (int, bool) {
 	return -1, false
 }
 
+// ownerBefore returns the possessive owner of a noun phrase whose head
+// starts at hs ("Japan" in "Japan’s deputy envoy"), or "".
+func (a *attributor) ownerBefore(hs, lo int) string {
+	p := hs
+	for n := 0; n < 3; n++ {
+		ws, we := a.wordBefore(p, lo)
+		if we <= ws {
+			return ""
+		}
+		if o := a.possessiveOwner(ws, we); o != "" {
+			return o
+		}
+		if a.in(nounDeterminers, ws, we) || a.in(prepositions, ws, we) || a.in(skipBeforeVerb, ws, we) {
+			return ""
+		}
+		p = ws
+	}
+	return ""
+}
+
+// possessiveOwner returns "Japan" for the word "Japan’s" or "Japan's", else "".
+func (a *attributor) possessiveOwner(s, e int) string {
+	w := a.t[s:e]
+	switch {
+	case len(w) > 4 && string(w[len(w)-4:]) == "’s":
+		return string(w[:len(w)-4])
+	case len(w) > 2 && string(w[len(w)-2:]) == "'s":
+		return string(w[:len(w)-2])
+	}
+	return ""
+}
+
+// descLookupOwned is descLookup for a description that may have an owner
+// ("Japan’s envoy"): a matching actor must then name the owner in a role,
+// or be introduced by name just after the description ("Japan’s envoy
+// condemned … . “…,” Ambassador Kimihiro Ishikane said.").
+func (a *attributor) descLookupOwned(ws, we, pos int, owner string) (int, bool) {
+	if owner == "" {
+		if h, ok := a.descLookup(ws, we, pos); ok {
+			return h, ok
+		}
+	}
+	return a.descForward(ws, we, pos, owner)
+}
+
+// descForward returns the person matching the description head t[ws:we]
+// (and owner, when given, in a role) who is first named after pos, in the
+// same or the next paragraph.
+func (a *attributor) descForward(ws, we, pos int, owner string) (int, bool) {
+	b := a.lower(ws, we)
+	if b == nil || len(b) < 3 {
+		return -1, false
+	}
+	head := string(b)
+	if _, ok := genericHeads[head]; ok || isPluralHead(head) || !a.roleWord(ws, we) {
+		return -1, false
+	}
+	words := roleSynonyms[head]
+	if words == nil {
+		words = []string{head}
+	}
+	para := a.paraAt(pos)
+	back, backPos := -1, -1 // named before, with the owner in a role
+	fwd, fwdPos := -1, -1   // first named just after
+	for i, ac := range a.as {
+		if ac.Kind != actors.Person || len(ac.Mentions) == 0 {
+			continue
+		}
+		match, ownerOK := false, owner == ""
+		for _, r := range ac.Roles {
+			match = match || containsWord(r.Text, words)
+			ownerOK = ownerOK || containsWord(r.Text, []string{owner})
+		}
+		if !match {
+			continue
+		}
+		first := ac.Mentions[0].Start
+		if first < pos {
+			if ownerOK {
+				last := first
+				for _, m := range ac.Mentions {
+					if m.Start < pos {
+						last = m.Start
+					}
+				}
+				if last > backPos {
+					back, backPos = i, last
+				}
+			}
+			continue
+		}
+		if a.paraAt(first) <= para+1 && (fwd < 0 || first < fwdPos) {
+			fwd, fwdPos = i, first
+		}
+	}
+	if back >= 0 {
+		return back, true
+	}
+	return fwd, fwd >= 0
+}
+
+// paraAt returns the index of the paragraph containing p (or the last one
+// starting before p).
+func (a *attributor) paraAt(p int) int {
+	ps := a.d.Paragraphs
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].Start > p }) - 1
+	if i < 0 {
+		return 0
+	}
+	return i
+}
+
 // descLookup matches the description head word t[ws:we] ("ministry",
 // "spokesperson") against the roles of people and the names of
 // organizations, and returns the matching actor mentioned most recently
@@ -742,24 +895,10 @@ func (a *attributor) descLookup(ws, we, pos int) (int, bool) {
 	if words == nil {
 		words = []string{head}
 	}
+	a.buildDescTexts()
 	best, bestPos := -1, -1
 	for i, ac := range a.as {
-		match := false
-		switch ac.Kind {
-		case actors.Person:
-			for _, r := range ac.Roles {
-				if containsWord(r.Text, words) {
-					match = true
-					break
-				}
-			}
-		case actors.Organization:
-			match = containsWord(ac.Name, words)
-			for _, al := range ac.Aliases {
-				match = match || containsWord(al, words)
-			}
-		}
-		if !match {
+		if !containsWord(a.descTexts[i], words) {
 			continue
 		}
 		last := -1
@@ -775,12 +914,42 @@ func (a *attributor) descLookup(ws, we, pos int) (int, bool) {
 	return best, best >= 0
 }
 
+// buildDescTexts collects, once, the lower-case text descriptions are
+// matched against: the roles of people, the names of organizations.
+func (a *attributor) buildDescTexts() {
+	if a.descTexts != nil {
+		return
+	}
+	a.descTexts = make([]string, len(a.as))
+	var sb strings.Builder
+	for i, ac := range a.as {
+		sb.Reset()
+		switch ac.Kind {
+		case actors.Person:
+			for _, r := range ac.Roles {
+				sb.WriteString(r.Text)
+				sb.WriteString(" | ")
+			}
+		case actors.Organization:
+			sb.WriteString(ac.Name)
+			for _, al := range ac.Aliases {
+				sb.WriteString(" | ")
+				sb.WriteString(al)
+			}
+		}
+		a.descTexts[i] = strings.ToLower(sb.String())
+	}
+}
+
 // containsWord reports whether s contains one of the lower-case words as a
 // whole word, ignoring case.
 func containsWord(s string, words []string) bool {
 	for _, w := range words {
+		if w == "" {
+			continue
+		}
 		for i := 0; i+len(w) <= len(s); i++ {
-			if !strings.EqualFold(s[i:i+len(w)], w) {
+			if s[i]|0x20 != w[0]|0x20 || !strings.EqualFold(s[i:i+len(w)], w) {
 				continue
 			}
 			before := i == 0 || !isWordByte(s[i-1])
@@ -1005,10 +1174,35 @@ func (a *attributor) endsUtterance(qi, se int) bool {
 			if c.verb.Start < start {
 				start = c.verb.Start
 			}
-			return start <= q || a.onlyTitleWords(q, start)
+			return start <= q || a.onlyTitleWords(q, start) || a.fewWords(q, c.verb.Start, 6)
 		}
 	}
 	return false
+}
+
+// fewWords reports whether t[p:e] holds at most n words and no punctuation
+// other than dots, hyphens and apostrophes: a short subject such as
+// "analysts at the institute".
+func (a *attributor) fewWords(p, e, n int) bool {
+	words := 0
+	for p < e {
+		ws, we := a.wordAfter(p, e)
+		if ws >= e {
+			return true
+		}
+		if we <= ws {
+			return false
+		}
+		words++
+		if words > n {
+			return false
+		}
+		p = we
+		for p < e && a.t[p] == '.' {
+			p++
+		}
+	}
+	return true
 }
 
 // onlyTitleWords reports whether t[p:e] holds only capitalized words, lead

@@ -66,6 +66,8 @@ type attributor struct {
 	cues   [][]cue   // per sentence
 	topics []int     // per sentence: the actor the sentence is about, -1 if none
 	done   []bool    // per sentence: cues and topic computed
+
+	descTexts []string // per actor: lower-case roles (people) or names (organizations)
 }
 
 func newAttributor(d *doc.Doc, sents []doc.Sentence, as []actors.Actor, raws []rawQuote) *attributor {
@@ -202,6 +204,17 @@ func (a *attributor) runSpeaker(qi int, speakers []int, explicit []bool) int {
 	for j := qi + 1; j < len(a.raws) && a.raws[j].para == r.para; j++ {
 		if explicit[j] {
 			return speakers[j]
+		}
+	}
+	if len(a.sents) > 0 {
+		// "Halvorsen was more cautious. “…”": the person the previous
+		// sentence of the paragraph is about.
+		si := a.sentenceAt(r.outer.Start)
+		if si > 0 && a.sents[si].Start >= r.outer.Start && a.sents[si-1].Para == r.para {
+			a.analyse(si - 1)
+			if t := a.topics[si-1]; t >= 0 && a.as[t].Kind == actors.Person {
+				return t
+			}
 		}
 	}
 	if r.para == 0 || a.d.Paragraphs[r.para].Kind != doc.Body {

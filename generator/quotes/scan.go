@@ -7,6 +7,9 @@ import (
 	"briefgen/generator/doc"
 )
 
+// markByte marks the first bytes of quotation marks.
+var markByte = [256]bool{'"': true, '\'': true, 0xE2: true, 0xC2: true}
+
 // rawQuote is a quotation found by the mark scanner, before attribution.
 type rawQuote struct {
 	outer  doc.Span // the quotation with its marks (to the paragraph end when unclosed)
@@ -118,9 +121,9 @@ func scan(d *doc.Doc) []rawQuote {
 		first := len(out)
 		open := -1 // byte offset of the open double mark
 		openLen := 0
+		singles := false
 		for i := ps; i < pe; {
-			c := t[i]
-			if c != '"' && c != 0xE2 && c != 0xC2 {
+			if !markByte[t[i]] {
 				i++
 				continue
 			}
@@ -129,6 +132,7 @@ func scan(d *doc.Doc) []rawQuote {
 				if n == 0 {
 					n = 1
 				}
+				singles = singles || k != mNone
 				i += n
 				continue
 			}
@@ -170,7 +174,9 @@ func scan(d *doc.Doc) []rawQuote {
 			out[first].cont = true
 		}
 		pendingCont = open >= 0
-		out = scanSingles(out, first, t, ps, pe, pi)
+		if singles {
+			out = scanSingles(out, first, t, ps, pe, pi)
+		}
 	}
 	return out
 }
@@ -200,17 +206,6 @@ func appendQuote(out []rawQuote, t []byte, o, ol, c, cl, para int, unclosed bool
 // style) in the parts of the paragraph outside the double quotations
 // out[first:], and inserts them in order.
 func scanSingles(out []rawQuote, first int, t []byte, ps, pe, para int) []rawQuote {
-	// Quick reject: no single marks at all.
-	has := false
-	for i := ps; i < pe; i++ {
-		if t[i] == '\'' || t[i] == 0xE2 && i+2 < pe && t[i+1] == 0x80 && (t[i+2] == 0x98 || t[i+2] == 0x99) {
-			has = true
-			break
-		}
-	}
-	if !has {
-		return out
-	}
 	doubles := out[first:]
 	var singles []rawQuote
 	open, openLen := -1, 0

@@ -100,7 +100,7 @@ var skipBeforeVerb = set("also", "later", "then", "has", "have", "had", "was", "
 
 // nounDeterminers before a cue word make it a noun ("mounting calls").
 var nounDeterminers = set("the", "a", "an", "his", "her", "its", "their", "our", "my", "your",
-	"mounting", "many", "recent", "new", "these", "those", "this", "that", "such", "repeated",
+	"mounting", "many", "recent", "new", "these", "those", "this", "such", "repeated",
 	"several", "multiple", "any", "no", "some", "growing", "earlier", "public", "official")
 
 var prepositions = set("of", "for", "at", "from", "with", "in", "by", "to", "on", "about",
