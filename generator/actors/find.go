@@ -2,8 +2,9 @@ package actors
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,6 +17,7 @@ type cand struct {
 	s, e     int // byte span of the name
 	kind     Kind
 	key      string   // organizations and places: canonical name
+	name     string   // people: the name as written
 	toks     []string // people: the name's words
 	evidence bool     // a title, cue or appositive shows a person
 	strong   bool     // a title, honorific or description shows it (not only a cue)
@@ -35,9 +37,12 @@ type finder struct {
 	ts    []token
 	cands []cand
 	buf   []byte
+	skip  int // token index up to which the sentence is already read ("(EU)")
 	pend  int // end of the current paragraph
 	sent  int // index of the current sentence
 }
+
+var finderPool = sync.Pool{New: func() any { return new(finder) }}
 
 // Find returns the actors of d, ordered by first mention. sents are the
 // sentences of d (sentences.Split); when nil, each paragraph is read as one
@@ -51,7 +56,13 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
 			sents = append(sents, doc.Sentence{Span: p.Span, Para: i})
 		}
 	}
-	f := &finder{d: d, t: d.Text}
+	f := finderPool.Get().(*finder)
+	*f = finder{d: d, t: d.Text, ts: f.ts[:0], cands: f.cands[:0], buf: f.buf[:0]}
+	defer func() {
+		clear(f.cands) // drop references to this article's strings
+		f.d, f.t = nil, nil
+		finderPool.Put(f)
+	}()
 	inQuote, para := false, -1
 	for _, s := range sents {
 		start, end := s.Start, s.End
@@ -173,17 +184,22 @@ func (f *finder) sentence() {
 	for first < len(ts) && !ts[first].word() {
 		first++
 	}
+	f.skip = 0
 	for i := 0; i < len(ts); {
+		if i < f.skip {
+			i = f.skip
+			continue
+		}
 		if !f.capWord(i) {
 			i++
 			continue
 		}
 		// the run of capitalized words starting at i
 		j := i + 1
-		hasHead := gazetteer.IsOrgHead(string(f.text(i)))
+		hasHead := f.ts[i].orgHead
 		for j < len(ts) && !ts[j-1].poss {
 			if f.capWord(j) {
-				hasHead = hasHead || gazetteer.IsOrgHead(string(f.text(j)))
+				hasHead = hasHead || f.ts[j].orgHead
 				j++
 				continue
 			}
@@ -193,13 +209,13 @@ func (f *finder) sentence() {
 					j += 2
 					continue
 				}
-				if hasHead && (w == "of" || w == "for" || w == "on" || w == "and" && !gazetteer.IsOrgHead(string(f.text(j-1))) || w == "de") ||
+				if hasHead && (w == "of" || w == "for" || w == "on" || w == "and" && !f.ts[j-1].orgHead || w == "de") ||
 					w == "of" && f.isTitle(j-1) {
 					k := j + 1
 					if f.is(k, "the") && f.capWord(k+1) {
 						k++
 					}
-					if f.capWord(k) && !f.isTitleWord(k) && !gazetteer.IsCalendarWord(string(f.text(k))) {
+					if f.capWord(k) && !f.isTitleWord(k) && !f.ts[k].cal {
 						j = k + 1
 						continue
 					}
@@ -212,9 +228,7 @@ func (f *finder) sentence() {
 	}
 }
 
-func (f *finder) isTitle(i int) bool {
-	return f.ts[i].cap && gazetteer.Role(f.lower(f.ts[i].s, f.ts[i].e)) == gazetteer.Head
-}
+func (f *finder) isTitle(i int) bool { return f.ts[i].title }
 
 func (f *finder) isTitleWord(i int) bool {
 	return gazetteer.Role(f.lower(f.ts[i].s, f.ts[i].e)) == gazetteer.Head
@@ -245,10 +259,10 @@ func (f *finder) run(i, j, first int) {
 	for i < j && (i == first || i == first+1 && !ts[first].word()) && startStop[string(f.text(i))] {
 		i++
 	}
-	for i < j && (f.is(i, "the") || gazetteer.IsCalendarWord(string(f.text(i))) || bytes.HasSuffix(f.text(i), []byte("-based"))) {
+	for i < j && (f.is(i, "the") || f.ts[i].cal || bytes.HasSuffix(f.text(i), []byte("-based"))) {
 		i++
 	}
-	for j > i && gazetteer.IsCalendarWord(string(f.text(j-1))) {
+	for j > i && f.ts[j-1].cal {
 		j--
 	}
 	// "Mr. Lee Hsien Loong": the honorific stays outside the name
@@ -297,7 +311,7 @@ func (f *finder) run(i, j, first int) {
 	}
 	// an organization by its head word
 	for k := j - 1; k >= i; k-- {
-		if gazetteer.IsOrgHead(string(f.text(k))) {
+		if f.ts[k].orgHead {
 			s := i
 			// "CEO of the Jewish Democratic Council": the title is no part of it
 			for s < k && (f.isTitleWord(s) || f.is(s, "of", "the")) {
@@ -394,7 +408,7 @@ func (f *finder) nameLike(i, j int) bool {
 			}
 			return false
 		}
-		if gazetteer.IsCalendarWord(string(w)) || gazetteer.IsOrgHead(string(w)) || gazetteer.IsFacilityHead(string(w)) || neverName[string(w)] {
+		if f.ts[k].cal || f.ts[k].orgHead || gazetteer.IsFacilityHead(string(w)) || neverName[string(w)] {
 			return false
 		}
 		// digits, all capitals ("NATO", "ICBMs") are not names
@@ -453,6 +467,7 @@ func (f *finder) acronymAfter(j int) {
 	}
 	last := &f.cands[len(f.cands)-1]
 	f.add(cand{s: f.ts[j+1].s, e: f.ts[j+1].e, kind: last.kind, key: last.key, inQuote: f.ts[j+1].inQuote})
+	f.skip = j + 3
 }
 
 func isUpperWord(w []byte) bool {
@@ -495,8 +510,10 @@ func (f *finder) cueAfter(i int) bool {
 func (f *finder) person(i, j int, titled bool) {
 	ts := f.ts
 	c := cand{s: ts[i].s, e: ts[j-1].e, kind: Person, inQuote: ts[i].inQuote}
+	c.name = string(f.t[c.s:c.e])
+	c.toks = make([]string, 0, j-i)
 	for k := i; k < j; k++ {
-		c.toks = append(c.toks, string(f.text(k)))
+		c.toks = append(c.toks, c.name[ts[k].s-c.s:ts[k].e-c.s])
 	}
 	// honorifics: "Mr. Kim", "Dr. Smith"
 	hi := i
@@ -609,7 +626,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 			break
 		}
 		if t.cap {
-			if m == 0 && startStop[string(f.text(m))] || gazetteer.IsCalendarWord(string(f.text(m))) {
+			if m == 0 && startStop[string(f.text(m))] || f.ts[m].cal {
 				break
 			}
 			start = m
@@ -750,27 +767,32 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 	return Role{Text: string(f.t[s:e]), Span: doc.Span{Start: s, End: e}}, true
 }
 
+// building is an actor being put together.
+type building struct {
+	Actor
+	male, female int // gender votes
+	toks         []string
+	last         int // position of the last mention; -1 before the first
+	lastSent     int // sentence of the last mention
+}
+
+type entityKey struct {
+	kind Kind
+	name string
+}
+
 // resolve groups candidates into actors.
 func (f *finder) resolve() []Actor {
-	var out []*Actor
-	type person struct {
-		a        *Actor
-		toks     []string
-		last     int // position of the last mention
-		lastSent int // sentence of the last mention
-	}
-	var people []*person
-	byKey := map[string]*Actor{}
-	gender := map[*Actor][2]int{}
-	addMention := func(a *Actor, c *cand) {
+	var out []*building
+	addMention := func(a *building, c *cand) {
 		a.Mentions = append(a.Mentions, doc.Span{Start: c.s, End: c.e})
-		text := string(f.t[c.s:c.e])
-		if text != a.Name && !contains(a.Aliases, text) {
+		text := f.t[c.s:c.e]
+		if string(text) != a.Name && !containsBytes(a.Aliases, text) {
 			if len(text) > len(a.Name) && a.Kind != Person {
 				a.Aliases = append(a.Aliases, a.Name)
-				a.Name = text
+				a.Name = string(text)
 			} else {
-				a.Aliases = append(a.Aliases, text)
+				a.Aliases = append(a.Aliases, string(text))
 			}
 		}
 		for _, r := range c.roles {
@@ -778,139 +800,143 @@ func (f *finder) resolve() []Actor {
 				a.Roles = append(a.Roles, r)
 			}
 		}
-		if c.gender != 0 {
-			g := gender[a]
-			if c.gender == 'm' {
-				g[0]++
-			} else {
-				g[1]++
-			}
-			gender[a] = g
+		switch c.gender {
+		case 'm':
+			a.male++
+		case 'f':
+			a.female++
 		}
-	}
-	newActor := func(c *cand, k Kind) *Actor {
-		a := &Actor{Name: string(f.t[c.s:c.e]), Kind: k}
-		out = append(out, a)
-		return a
 	}
 	// organizations and places
-	seen := map[doc.Span]bool{}
+	var byKey map[entityKey]*building
 	for i := range f.cands {
 		c := &f.cands[i]
-		if c.kind == Person || seen[doc.Span{Start: c.s, End: c.e}] {
+		if c.kind == Person {
 			continue
 		}
-		seen[doc.Span{Start: c.s, End: c.e}] = true
-		key := c.kind.String() + "\x00" + c.key
-		a := byKey[key]
+		if byKey == nil {
+			byKey = make(map[entityKey]*building)
+		}
+		k := entityKey{c.kind, c.key}
+		a := byKey[k]
 		if a == nil {
-			a = newActor(c, c.kind)
-			byKey[key] = a
+			a = &building{Actor: Actor{Name: string(f.t[c.s:c.e]), Kind: c.kind}}
+			out = append(out, a)
+			byKey[k] = a
 		}
 		addMention(a, c)
 	}
 	// a full name without evidence of its own is a person's when its family
 	// name stands alone elsewhere at least twice ("Trump won", "Trump's")
-	alone := map[string]int{}
 	for i := range f.cands {
-		if c := &f.cands[i]; c.kind == Person && len(c.toks) == 1 {
-			alone[c.toks[0]]++
+		c := &f.cands[i]
+		if c.kind != Person || len(c.toks) < 2 || c.evidence {
+			continue
 		}
-	}
-	for i := range f.cands {
-		if c := &f.cands[i]; c.kind == Person && len(c.toks) >= 2 && !c.evidence && alone[surname(c.toks)] >= 2 {
-			c.evidence = true
+		sn, n := surname(c.toks), 0
+		for k := range f.cands {
+			if o := &f.cands[k]; o.kind == Person && len(o.toks) == 1 && o.toks[0] == sn {
+				if n++; n >= 2 {
+					c.evidence = true
+					break
+				}
+			}
 		}
 	}
 	// people with evidence and a full name register first
+	var people []*building
 	for i := range f.cands {
 		c := &f.cands[i]
 		if c.kind != Person || len(c.toks) < 2 || !c.evidence {
 			continue
 		}
-		var match *person
+		known := false
 		for _, p := range people {
 			if equalToks(p.toks, c.toks) || variant(p.toks, c.toks) {
-				match = p
+				known = true
 				break
 			}
 		}
-		if match == nil {
-			people = append(people, &person{a: &Actor{Name: string(f.t[c.s:c.e]), Kind: Person}, toks: c.toks, last: -1})
+		if !known {
+			people = append(people, &building{Actor: Actor{Name: c.name, Kind: Person}, toks: c.toks, last: -1})
 		}
 	}
 	// then every person candidate in text order
-	lastOutside := (*person)(nil)
+	var lastOutside *building
+	var cs []*building
 	for i := range f.cands {
 		c := &f.cands[i]
 		if c.kind != Person {
 			continue
 		}
-		var match *person
-		var cs []*person
+		cs = cs[:0]
 		for _, p := range people {
 			if equalToks(p.toks, c.toks) || len(c.toks) >= 2 && variant(p.toks, c.toks) {
-				cs = []*person{p}
+				cs = append(cs[:0], p)
 				break
 			}
 			if sub(p.toks, c.toks) {
 				cs = append(cs, p)
 			}
 		}
+		var match *building
 		switch {
 		case len(cs) == 1:
 			match = cs[0]
 		case len(cs) > 1:
-			match = pick(cs, c, lastOutside, func(p *person) ([]string, int, int) { return p.toks, p.last, p.lastSent })
+			match = pick(cs, c, lastOutside)
 		}
 		if match == nil {
 			if !c.evidence || len(c.toks) == 1 && !c.strong {
 				continue
 			}
-			match = &person{a: &Actor{Name: string(f.t[c.s:c.e]), Kind: Person}, toks: c.toks, last: -1}
+			match = &building{Actor: Actor{Name: c.name, Kind: Person}, toks: c.toks, last: -1}
 			people = append(people, match)
 		}
 		if match.last < 0 {
-			out = append(out, match.a)
+			out = append(out, match)
 		}
 		if g := f.pronounAfter(c, i); g != 0 && c.gender == 0 {
 			c.gender = g
 		}
 		match.last, match.lastSent = c.pos, c.sent
-		addMention(match.a, c)
+		addMention(match, c)
 		if !c.inQuote {
 			lastOutside = match
 		}
 	}
-	// drop people registered but never placed (cannot happen) and finish
-	var res []Actor
+	res := make([]Actor, 0, len(out))
+	total := 0
 	for _, a := range out {
-		if len(a.Mentions) == 0 {
-			continue
-		}
+		total += len(a.Mentions)
+	}
+	spans := make([]doc.Span, 0, total)
+	for _, a := range out {
+		k := len(spans)
+		spans = append(spans, a.Mentions...)
+		a.Mentions = spans[k:len(spans):len(spans)]
 		if a.Kind == Person {
-			g := gender[a]
 			switch {
-			case g[0] > g[1]:
+			case a.male > a.female:
 				a.Gender = Male
-			case g[1] > g[0]:
+			case a.female > a.male:
 				a.Gender = Female
-			}
-		}
-		if a.Kind == Person && a.Gender == Unknown {
-			// the usual gender of the given name
-			if k := strings.IndexByte(a.Name, ' '); k > 0 {
-				if g, ok := gazetteer.GivenName(a.Name[:k]); ok && g == 'm' {
-					a.Gender = Male
-				} else if ok && g == 'f' {
-					a.Gender = Female
+			default:
+				// the usual gender of the given name
+				if k := strings.IndexByte(a.Name, ' '); k > 0 {
+					switch g, _ := gazetteer.GivenName(a.Name[:k]); g {
+					case 'm':
+						a.Gender = Male
+					case 'f':
+						a.Gender = Female
+					}
 				}
 			}
 		}
-		sort.Slice(a.Mentions, func(x, y int) bool { return a.Mentions[x].Start < a.Mentions[y].Start })
-		res = append(res, *a)
+		slices.SortFunc(a.Mentions, func(x, y doc.Span) int { return x.Start - y.Start })
+		res = append(res, a.Actor)
 	}
-	sort.SliceStable(res, func(x, y int) bool { return res[x].Mentions[0].Start < res[y].Mentions[0].Start })
+	slices.SortStableFunc(res, func(x, y Actor) int { return x.Mentions[0].Start - y.Mentions[0].Start })
 	assignIDs(res)
 	return res
 }
@@ -919,11 +945,11 @@ func (f *finder) resolve() []Actor {
 // people whose family name it is come first; not one named in full in the
 // same sentence ("Helen Park said Park ..." is about another Park); inside a
 // quotation, not the probable speaker; then the most recently mentioned.
-func pick[P comparable](cs []P, c *cand, speaker P, info func(P) ([]string, int, int)) P {
-	var zero P
-	best, bestScore := zero, -1<<30
+func pick(cs []*building, c *cand, speaker *building) *building {
+	var best *building
+	bestScore := -1 << 30
 	for _, p := range cs {
-		toks, last, lastSent := info(p)
+		toks, last, lastSent := p.toks, p.last, p.lastSent
 		score := 0
 		if last >= 0 && lastSent == c.sent {
 			score -= 1 << 21
@@ -962,9 +988,27 @@ func surname(toks []string) string {
 // asianGiven reports whether words look like romanized Chinese or Korean
 // given-name syllables ("Jong Un", "Jinping", "Ching-te").
 func asianGiven(toks []string) bool {
+	var buf [32]byte
 	for _, t := range toks {
-		for _, syl := range strings.Split(strings.ToLower(t), "-") {
-			if !syllables(syl) {
+		if len(t) > len(buf) {
+			return false
+		}
+		low := buf[:len(t)]
+		for k := 0; k < len(t); k++ {
+			c := t[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low[k] = c
+		}
+		for len(low) > 0 {
+			syl := low
+			if k := bytes.IndexByte(low, '-'); k >= 0 {
+				syl, low = low[:k], low[k+1:]
+			} else {
+				low = nil
+			}
+			if !syllables(string(syl)) {
 				return false
 			}
 		}
@@ -1041,14 +1085,21 @@ func variant(a, b []string) bool {
 	}
 	same := 0
 	for i := range a {
-		switch {
-		case a[i] == b[i]:
+		if a[i] == b[i] {
 			same++
-		case editDistance(a[i], b[i]) > 2 || a[i][0] != b[i][0]:
+		} else if a[i][0] != b[i][0] || len(a[i])-len(b[i]) > 2 || len(b[i])-len(a[i]) > 2 {
 			return false
 		}
 	}
-	return same*2 >= len(a) && same < len(a)
+	if same*2 < len(a) || same == len(a) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && editDistance(a[i], b[i]) > 2 {
+			return false
+		}
+	}
+	return true
 }
 
 func editDistance(a, b string) int {
@@ -1071,6 +1122,15 @@ func editDistance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
+}
+
+func containsBytes(xs []string, b []byte) bool {
+	for _, x := range xs {
+		if x == string(b) {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(xs []string, s string) bool {

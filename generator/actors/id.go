@@ -13,9 +13,20 @@ import (
 // "luiz-inacio-lula-da-silva"). Possessives and apostrophes are dropped
 // ("O'Leary" -> "oleary"). It returns "actor" when nothing is left.
 func Slug(name string) string {
+	ascii := true
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		name = norm.NFD.String(name)
+	}
 	var b strings.Builder
+	b.Grow(len(name))
 	dash := false
-	for _, r := range norm.NFD.String(name) {
+	for _, r := range name {
 		switch {
 		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
 		case r >= 'A' && r <= 'Z':

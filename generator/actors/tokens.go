@@ -3,6 +3,8 @@ package actors
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"briefgen/generator/gazetteer"
 )
 
 // token is a word or a punctuation mark of a sentence.
@@ -12,6 +14,29 @@ type token struct {
 	cap     bool // a word whose first letter is upper case
 	poss    bool // a word followed by a possessive ’s or '
 	inQuote bool // inside quotation marks
+	title   bool // a capitalized title or role word ("President", "Gen.")
+	orgHead bool // a capitalized organization head word ("Institute")
+	cal     bool // a month or weekday name
+}
+
+// classify sets the gazetteer flags of a capitalized word.
+func classify(t *token, w []byte) {
+	if !t.cap {
+		return
+	}
+	t.orgHead = gazetteer.IsOrgHead(string(w))
+	t.cal = gazetteer.IsCalendarWord(string(w))
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		low := buf[:len(w)]
+		for k, c := range w {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			low[k] = c
+		}
+		t.title = gazetteer.Role(string(low)) == gazetteer.Head
+	}
 }
 
 func (t token) word() bool { return t.punct == 0 }
@@ -40,75 +65,132 @@ func decode(b []byte, i, end int) (rune, int) {
 	return utf8.DecodeRune(b[i:end])
 }
 
+// ascii classes bytes below 0x80: 1 space, 2 word, 0 punctuation.
+var ascii = func() (t [128]uint8) {
+	for c := 0; c < 128; c++ {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			t[c] = 1
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+			t[c] = 2
+		}
+	}
+	return
+}()
+
+// wordAt reports whether a word character starts at text[i].
+func wordAt(text []byte, i, end int) bool {
+	if i >= end {
+		return false
+	}
+	if c := text[i]; c < utf8.RuneSelf {
+		return ascii[c] == 2
+	}
+	r, _ := utf8.DecodeRune(text[i:end])
+	return isWordRune(r)
+}
+
 // tokenize appends the tokens of text[start:end] to ts. q is the quotation
 // state carried across sentences of a paragraph.
 func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 	i := start
 	for i < end {
-		r, n := decode(text, i, end)
-		if r == utf8.RuneError && n <= 1 || unicode.IsSpace(r) || r == 0xA0 {
-			i += n
-			continue
-		}
-		if !isWordRune(r) {
-			switch r {
-			case '“':
-				*q = true
-			case '”':
-				*q = false
-			case '"':
-				*q = !*q
-			}
-			ts = append(ts, token{s: i, e: i + n, punct: r, inQuote: *q})
-			i += n
-			continue
-		}
-		t := token{s: i, cap: unicode.IsUpper(r), inQuote: *q}
-		j := i + n
-		dots := false
-		for j < end {
-			r, n := decode(text, j, end)
-			if isWordRune(r) {
-				j += n
+		c := text[i]
+		var r rune
+		n := 1
+		if c < utf8.RuneSelf {
+			switch ascii[c] {
+			case 1:
+				i++
+				continue
+			case 0:
+				if c == '"' {
+					*q = !*q
+				}
+				ts = append(ts, token{s: i, e: i + 1, punct: rune(c), inQuote: *q})
+				i++
 				continue
 			}
-			if j+n < end {
-				r2, n2 := decode(text, j+n, end)
-				if (r == '-' || r == '.' || r == '&') && isWordRune(r2) {
-					dots = dots || r == '.'
+			r = rune(c)
+		} else {
+			r, n = utf8.DecodeRune(text[i:end])
+			if r == utf8.RuneError && n <= 1 || unicode.IsSpace(r) || r == 0xA0 {
+				i += n
+				continue
+			}
+			if !isWordRune(r) {
+				switch r {
+				case '“':
+					*q = true
+				case '”':
+					*q = false
+				}
+				ts = append(ts, token{s: i, e: i + n, punct: r, inQuote: *q})
+				i += n
+				continue
+			}
+		}
+		t := token{s: i, cap: r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r), inQuote: *q}
+		j := i + n
+		dots := false
+	scan:
+		for j < end {
+			c := text[j]
+			if c < utf8.RuneSelf {
+				switch {
+				case ascii[c] == 2:
+					j++
+					continue
+				case c == '-' || c == '.' || c == '&':
+					if wordAt(text, j+1, end) {
+						dots = dots || c == '.'
+						j++
+						continue
+					}
+					break scan
+				case c == '\'':
+					n = 1
+				default:
+					break scan
+				}
+			} else {
+				r, n = utf8.DecodeRune(text[j:end])
+				if isWordRune(r) {
 					j += n
 					continue
 				}
-				if isApos(r) && isWordRune(r2) {
-					// possessive ’s: the word ends before the apostrophe
-					if (r2 == 's' || r2 == 'S') && (j+n+n2 >= end || !isWordRune(runeAt(text, j+n+n2, end))) {
-						t.poss = true
-						break
-					}
-					j += n
-					continue
+				if r != '’' {
+					break
 				}
 			}
-			break
+			// an apostrophe: inside a word ("O'Leary") or a possessive ’s
+			if !wordAt(text, j+n, end) {
+				break
+			}
+			if (text[j+n] == 's' || text[j+n] == 'S') && !wordAt(text, j+n+1, end) {
+				t.poss = true
+				break
+			}
+			j += n
 		}
 		t.e = j
 		if t.poss {
-			// skip the ’s
 			_, n := decode(text, j, end)
-			j += n + 1
+			j += n + 1 // the ’s
 		} else if j < end && text[j] == '.' {
 			w := text[i:j]
 			if dots || len(w) == 1 && t.cap || abbrevs[string(w)] {
 				j++
 				t.e = j
 			}
-		} else if j < end && j > i && (text[j-1] == 's') {
+		} else if j < end && text[j-1] == 's' {
 			// plural possessive: "DeSantis' support"
-			if r, n := decode(text, j, end); isApos(r) && (j+n >= end || !isWordRune(runeAt(text, j+n, end))) && r != '’' || r == '’' && j+n < end && text[j+n] == ' ' && !*q {
+			if r, n := decode(text, j, end); r == '\'' && !wordAt(text, j+n, end) || r == '’' && j+n < end && text[j+n] == ' ' && !*q {
 				t.poss = true
 				j += n
 			}
 		}
+		classify(&t, text[t.s:t.e])
 		ts = append(ts, t)
 		i = j
 	}

@@ -1,0 +1,84 @@
+package actors
+
+import (
+	"os"
+	"syscall"
+	"time"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"briefgen/generator/doc"
+	"briefgen/generator/sentences"
+)
+
+func FuzzFind(f *testing.F) {
+	files, _ := filepath.Glob("testdata/*.md")
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("Mr. \xff\xfe Kim\x00 Jong Un said, \u201cKim\u2019s\u2019s \"\"\" \u201c Kim"))
+	f.Add([]byte(strings.Repeat("\u201c", 10000)))
+	f.Add([]byte(strings.Repeat("President ", 200) + "Xi Jinping said."))
+	f.Add([]byte("al- bin- de . ’s 's ' Hamas' (EU) ( ) , , the of for and President-elect"))
+	f.Add([]byte("U.S.-China Secretary of State of the of , who served as , a \n\n, Kim Jong Un"))
+	f.Fuzz(func(t *testing.T, text []byte) {
+		d := &doc.Doc{Text: text, Paragraphs: doc.SplitParagraphs(text, 0, len(text))}
+		checkInvariants(t, d, Find(d, nil))
+		checkInvariants(t, d, Find(d, sentences.Split(d)))
+		// sentences out of range or overlapping must not break it either
+		bad := []doc.Sentence{{Span: doc.Span{Start: -5, End: len(text) + 9}}, {Span: doc.Span{Start: len(text), End: 0}, Para: 99}}
+		checkInvariants(t, d, Find(d, bad))
+	})
+}
+
+func benchDocs(b *testing.B) ([]*doc.Doc, [][]doc.Sentence, int64) {
+	files, _ := filepath.Glob("testdata/*.md")
+	// the development articles of the project, when present beside the repository
+	dev, _ := filepath.Glob("../../../shared/eval/dev/*.md")
+	files = append(files, dev...)
+	var ds []*doc.Doc
+	var ss [][]doc.Sentence
+	var n int64
+	for _, file := range files {
+		d := load(b, file)
+		ds = append(ds, d)
+		ss = append(ss, sentences.Split(d))
+		n += int64(len(d.Text))
+	}
+	return ds, ss, n
+}
+
+func BenchmarkFind(b *testing.B) {
+	ds, ss, n := benchDocs(b)
+	Find(ds[0], ss[0]) // build the gazetteer outside the timing
+	b.SetBytes(n)
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for k, d := range ds {
+			Find(d, ss[k])
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(ds))/1e3, "µs/article")
+	b.ReportMetric(float64(len(ds)), "articles/op")
+	// on a shared machine wall time varies with load; CPU time does not
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(n)*float64(b.N)/cpu.Seconds()/1e6, "MB/cpu-s")
+	}
+}
+
+// cpuTime is the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
