@@ -1,0 +1,55 @@
+package annotate
+
+import (
+	"strconv"
+
+	"briefgen/generator/extract"
+)
+
+// SentenceID is the id of the n-th sentence (from 0) of an article page:
+// "s-1", "s-2", ... Timeline entries and quote indexes link to it.
+func SentenceID(n int) string { return "s-" + strconv.Itoa(n+1) }
+
+// ActorID is the id of an actor's entry in an article page's actor list.
+func ActorID(id string) string { return "actor-" + id }
+
+// Facts returns the sorted marks that show an article's extracted facts:
+// every sentence as a span with its anchor id, every quotation as a mark
+// naming its speaker, every actor mention as a link to the actor's entry
+// (actorHref gives its URL; nil links to the entry on the same page), and
+// every date as a time element.
+func Facts(f *extract.Facts, actorHref func(id string) string) []Mark {
+	if actorHref == nil {
+		actorHref = func(id string) string { return "#" + ActorID(id) }
+	}
+	names := make(map[string]string, len(f.Actors))
+	marks := make([]Mark, 0, len(f.Sentences)+len(f.Quotes)+len(f.Timexes)+4*len(f.Actors))
+	for i, s := range f.Sentences {
+		marks = append(marks, Mark{Span: s.Span, Tag: "span", Class: "s", ID: SentenceID(i)})
+	}
+	for _, a := range f.Actors {
+		names[a.ID] = a.Name
+		for _, m := range a.Mentions {
+			marks = append(marks, Mark{Span: m, Tag: "a", Class: "actor actor-" + a.Kind.String(),
+				Attrs: []Attr{{"href", actorHref(a.ID)}, {"data-actor", a.ID}}})
+		}
+	}
+	for _, q := range f.Quotes {
+		m := Mark{Span: q.Span, Tag: "mark", Class: "quote"}
+		if name := names[q.Speaker]; name != "" {
+			m.Attrs = []Attr{{"data-speaker", q.Speaker}, {"title", name}}
+		} else {
+			m.Class = "quote quote-unattributed"
+		}
+		marks = append(marks, m)
+	}
+	for _, t := range f.Timexes {
+		m := Mark{Span: t.Span, Tag: "time", Class: "date", Attrs: []Attr{{"data-value", t.Value}}}
+		if len(t.Value) == 10 && t.Value[4] == '-' && t.Value[7] == '-' {
+			m.Attrs = append(m.Attrs, Attr{"datetime", t.Value})
+		}
+		marks = append(marks, m)
+	}
+	Sort(marks)
+	return marks
+}

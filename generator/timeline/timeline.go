@@ -1,0 +1,376 @@
+// Package timeline builds a briefing's timeline from the events extracted
+// from its articles: one entry per thing that happened, with every article
+// sentence that reports it, in date order, grouped by venue and by day, and
+// with discrepancies between sources flagged rather than hidden. It also
+// writes the timeline in Knight Lab TimelineJS's JSON format.
+package timeline
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"briefgen/generator/actors"
+	"briefgen/generator/doc"
+	"briefgen/generator/events"
+)
+
+// Article identifies the article a piece of evidence comes from.
+type Article struct {
+	Title     string
+	URL       string // the article page's URL, as links on the site use it
+	Outlet    string
+	Published time.Time
+}
+
+// Input is what one article contributes to a timeline.
+type Input struct {
+	Article   Article
+	Doc       *doc.Doc
+	Sentences []doc.Sentence
+	Actors    []actors.Actor
+	Events    []events.Event
+}
+
+// Actor is an actor taking part in an entry.
+type Actor struct {
+	ID, Name string
+	Kind     actors.Kind
+}
+
+// Evidence is one sentence that reports an entry.
+type Evidence struct {
+	Article  Article
+	Sentence int    // index of the sentence in its article (anchor "s-<n>")
+	Text     string // the sentence
+	Date     string // the date this source gives (TIMEX3)
+	Caption  bool   // the sentence is a photo caption
+}
+
+// Anchor is the fragment of the evidence sentence on its article page.
+func (e Evidence) Anchor() string { return SentenceAnchor(e.Sentence) }
+
+// SentenceAnchor is the id of sentence n on an article page.
+func SentenceAnchor(n int) string { return "s-" + strconv.Itoa(n+1) }
+
+// Entry is one thing that happened, as one or more sources report it.
+type Entry struct {
+	Date, End string // TIMEX3 values; End only for ranges
+	Summary   string
+	Venue     string // as written by the first source; "" when none
+	VenueKey  string
+	Actors    []Actor
+	Evidence  []Evidence
+	Flags     []string // discrepancies an editor should look at
+}
+
+// Label is the entry's date as a reader reads it, at its precision.
+func (e *Entry) Label() string {
+	if e.End != "" && e.End != e.Date {
+		return Label(e.Date) + " – " + Label(e.End)
+	}
+	return Label(e.Date)
+}
+
+// Day is a run of entries on the same date value.
+type Day struct {
+	Date    string
+	Entries []*Entry
+}
+
+// Label is the day's date as a reader reads it.
+func (d Day) Label() string { return Label(d.Date) }
+
+// Group is a venue with its entries by day, or, for entries with no venue,
+// one day of them.
+type Group struct {
+	Venue    string // "" for entries with no venue
+	VenueKey string
+	Days     []Day
+}
+
+// Span is the group's first and last date values.
+func (g Group) Span() (first, last string) {
+	first = g.Days[0].Date
+	last = g.Days[len(g.Days)-1].Date
+	return
+}
+
+// Label says when the group's events happened, at their precision.
+func (g Group) Label() string {
+	first, last := g.Span()
+	if first == last {
+		return Label(first)
+	}
+	return Label(first) + " – " + Label(last)
+}
+
+// Timeline is a briefing's timeline.
+type Timeline struct {
+	Entries []*Entry // in date order
+	Groups  []Group  // venues and venue-less days, in order of first date
+}
+
+// Flagged lists the entries that carry a flag.
+func (t *Timeline) Flagged() []*Entry {
+	var out []*Entry
+	for _, e := range t.Entries {
+		if len(e.Flags) > 0 {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// Build merges the events of the inputs into a timeline. Events that only
+// have an unknown or reference date (PRESENT_REF, XXXX-...) are left out:
+// they cannot be placed. The result is the same for the same inputs in any
+// order.
+func Build(in []Input) *Timeline {
+	var entries []*Entry
+	for _, a := range in {
+		names := make(map[string]actors.Actor, len(a.Actors))
+		for _, x := range a.Actors {
+			names[x.ID] = x
+		}
+		for _, ev := range a.Events {
+			if !placeable(ev.Date) {
+				continue
+			}
+			e := &Entry{
+				Date: ev.Date, End: ev.End, Summary: ev.Summary,
+				Venue: ev.Venue, VenueKey: events.VenueKey(ev.Venue),
+			}
+			for _, id := range ev.Actors {
+				if x, ok := names[id]; ok {
+					e.Actors = append(e.Actors, Actor{ID: x.ID, Name: x.Name, Kind: x.Kind})
+				}
+			}
+			e.Evidence = []Evidence{{
+				Article:  a.Article,
+				Sentence: sentenceIndex(a.Sentences, ev.Sentence),
+				Text:     a.Doc.Slice(ev.Sentence),
+				Date:     ev.Date,
+				Caption:  ev.Caption,
+			}}
+			entries = append(entries, e)
+		}
+	}
+	slices.SortFunc(entries, compareEntries)
+	entries = merge(entries)
+	flagDiscrepancies(entries)
+	return &Timeline{Entries: entries, Groups: group(entries)}
+}
+
+func compareEntries(a, b *Entry) int {
+	return cmp.Or(
+		cmp.Compare(SortKey(a.Date), SortKey(b.Date)),
+		cmp.Compare(a.Date, b.Date),
+		cmp.Compare(a.End, b.End),
+		cmp.Compare(a.VenueKey, b.VenueKey),
+		cmp.Compare(a.Evidence[0].Article.URL, b.Evidence[0].Article.URL),
+		cmp.Compare(a.Evidence[0].Sentence, b.Evidence[0].Sentence),
+		cmp.Compare(a.Summary, b.Summary),
+	)
+}
+
+// placeable reports whether a TIMEX3 value names a point on the calendar.
+func placeable(v string) bool {
+	y, _, _ := strings.Cut(v, "-")
+	return len(y) >= 2 && len(y) <= 4 && digits(y)
+}
+
+// sentenceIndex finds the sentence that contains span.
+func sentenceIndex(sents []doc.Sentence, span doc.Span) int {
+	i, _ := slices.BinarySearchFunc(sents, span.Start, func(s doc.Sentence, pos int) int {
+		if s.End <= pos {
+			return -1
+		}
+		if s.Start > pos {
+			return 1
+		}
+		return 0
+	})
+	return min(i, max(len(sents)-1, 0))
+}
+
+// merge joins entries that report the same happening: same date and end,
+// same venue, and either the same sentence of the same article (one event
+// per actor or clause) or, across articles, overlapping actors and similar
+// summaries. entries must be sorted.
+func merge(entries []*Entry) []*Entry {
+	var out []*Entry
+	for _, e := range entries {
+		joined := false
+		for k := len(out) - 1; k >= 0 && out[k].Date == e.Date; k-- {
+			o := out[k]
+			if o.End != e.End || o.VenueKey != e.VenueKey {
+				continue
+			}
+			if sameSentence(o, e) || (shareActor(o, e) && similar(o.Summary, e.Summary)) {
+				o.Evidence = appendEvidence(o.Evidence, e.Evidence...)
+				o.Actors = appendActors(o.Actors, e.Actors...)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func sameSentence(a, b *Entry) bool {
+	for _, x := range a.Evidence {
+		for _, y := range b.Evidence {
+			if x.Article.URL == y.Article.URL && x.Sentence == y.Sentence {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func appendEvidence(list []Evidence, more ...Evidence) []Evidence {
+	for _, m := range more {
+		if !slices.ContainsFunc(list, func(e Evidence) bool { return e.Article.URL == m.Article.URL && e.Sentence == m.Sentence }) {
+			list = append(list, m)
+		}
+	}
+	return list
+}
+
+func appendActors(list []Actor, more ...Actor) []Actor {
+	for _, m := range more {
+		if !slices.ContainsFunc(list, func(a Actor) bool { return a.ID == m.ID }) {
+			list = append(list, m)
+		}
+	}
+	return list
+}
+
+func shareActor(a, b *Entry) bool { return sharedActors(a, b) > 0 }
+
+func sharedActors(a, b *Entry) int {
+	n := 0
+	for _, x := range a.Actors {
+		if x.Kind == actors.Place {
+			continue
+		}
+		for _, y := range b.Actors {
+			if x.ID == y.ID {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// similar reports whether two summaries share at least a third of their
+// content words (Jaccard similarity over lower-cased words of 3+ letters).
+func similar(a, b string) bool {
+	wa, wb := words(a), words(b)
+	if len(wa) == 0 || len(wb) == 0 {
+		return false
+	}
+	inter := 0
+	for w := range wa {
+		if wb[w] {
+			inter++
+		}
+	}
+	union := len(wa) + len(wb) - inter
+	return inter*3 >= union
+}
+
+func words(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	}) {
+		if len(f) >= 3 {
+			m[f] = true
+		}
+	}
+	return m
+}
+
+// flagDiscrepancies flags pairs of entries that look like the same meeting
+// dated differently: the same venue, at least two participants in common
+// (not counting places), both dated to the day, and at most three days
+// apart. Both are kept; each names the other's date and source.
+func flagDiscrepancies(entries []*Entry) {
+	for i, a := range entries {
+		if a.VenueKey == "" || len(a.Date) != len("2006-01-02") {
+			continue
+		}
+		for _, b := range entries[i+1:] {
+			if b.VenueKey != a.VenueKey || len(b.Date) != len(a.Date) || b.Date == a.Date {
+				continue
+			}
+			if days(a.Date, b.Date) > 3 || sharedActors(a, b) < 2 {
+				continue
+			}
+			a.Flags = append(a.Flags, "Dated "+Label(b.Date)+" by "+describe(b.Evidence[0]))
+			b.Flags = append(b.Flags, "Dated "+Label(a.Date)+" by "+describe(a.Evidence[0]))
+		}
+	}
+}
+
+func describe(e Evidence) string {
+	what := "a sentence"
+	if e.Caption {
+		what = "a photo caption"
+	}
+	if e.Article.Title != "" {
+		return what + " in “" + e.Article.Title + "”"
+	}
+	return what + " in another article"
+}
+
+func days(a, b string) int {
+	ta, err1 := time.Parse("2006-01-02", a)
+	tb, err2 := time.Parse("2006-01-02", b)
+	if err1 != nil || err2 != nil {
+		return 1 << 30
+	}
+	d := int(tb.Sub(ta).Hours() / 24)
+	if d < 0 {
+		d = -d
+	}
+	return d
+}
+
+// group puts entries with a venue into one group per venue, and entries
+// without one into one group per date, then orders groups by first date.
+func group(entries []*Entry) []Group {
+	var groups []Group
+	index := map[string]int{}
+	for _, e := range entries {
+		key := "venue:" + e.VenueKey
+		if e.VenueKey == "" {
+			key = "date:" + e.Date
+		}
+		gi, ok := index[key]
+		if !ok {
+			gi = len(groups)
+			index[key] = gi
+			groups = append(groups, Group{Venue: e.Venue, VenueKey: e.VenueKey})
+		}
+		g := &groups[gi]
+		if n := len(g.Days); n > 0 && g.Days[n-1].Date == e.Date {
+			g.Days[n-1].Entries = append(g.Days[n-1].Entries, e)
+		} else {
+			g.Days = append(g.Days, Day{Date: e.Date, Entries: []*Entry{e}})
+		}
+	}
+	slices.SortStableFunc(groups, func(a, b Group) int {
+		fa, _ := a.Span()
+		fb, _ := b.Span()
+		return cmp.Compare(SortKey(fa), SortKey(fb))
+	})
+	return groups
+}

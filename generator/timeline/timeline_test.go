@@ -1,0 +1,160 @@
+package timeline
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"briefgen/generator/actors"
+	"briefgen/generator/doc"
+	"briefgen/generator/events"
+)
+
+func TestLabel(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2024", "2024"},
+		{"199", "the 1990s"},
+		{"2024-05", "May 2024"},
+		{"2024-11", "November 2024"},
+		{"2024-09", "September 2024"},
+		{"2024-11-20", "Nov. 20, 2024"},
+		{"2024-03-05", "March 5, 2024"},
+		{"2024-W46", "week of Nov. 11, 2024"},
+		{"2021-W01", "week of Jan. 4, 2021"},
+		{"2024-Q3", "Q3 2024"},
+		{"2024-SU", "Summer 2024"},
+		{"2024-H2", "second half of 2024"},
+		{"2024-11-18TNI", "Nov. 18, 2024, night"},
+		{"2024-11-19T15:00", "Nov. 19, 2024, 3:00 p.m."},
+		{"2024-11-19T00:30", "Nov. 19, 2024, 12:30 a.m."},
+		{"2024-02-30", "2024-02-30"}, // impossible date: shown as given
+		{"2024-13", "2024-13"},
+		{"PRESENT_REF", "PRESENT_REF"},
+		{"XXXX-11-20", "XXXX-11-20"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Label(tt.in); got != tt.want {
+			t.Errorf("Label(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSortKeyOrder(t *testing.T) {
+	ordered := []string{"199", "2003", "2024", "2024-Q2", "2024-05", "2024-05-02", "2024-SU", "2024-11", "2024-W46", "2024-11-12", "2024-11-19", "2024-11-19T15:00", "2024-11-20", "PAST_REF"}
+	for i := 1; i < len(ordered); i++ {
+		if a, b := SortKey(ordered[i-1]), SortKey(ordered[i]); a >= b {
+			t.Errorf("SortKey(%q)=%q should sort before SortKey(%q)=%q", ordered[i-1], a, ordered[i], b)
+		}
+	}
+}
+
+// article builds an Input whose sentences are the given strings, one
+// paragraph each, and whose events point at those sentences.
+func article(title, url string, sents []string, as []actors.Actor, evs []events.Event) Input {
+	var text strings.Builder
+	in := Input{Article: Article{Title: title, URL: url, Outlet: "Wire", Published: time.Date(2024, 11, 22, 0, 0, 0, 0, time.UTC)}, Actors: as}
+	for i, s := range sents {
+		start := text.Len()
+		text.WriteString(s)
+		text.WriteString("\n\n")
+		in.Sentences = append(in.Sentences, doc.Sentence{Span: doc.Span{Start: start, End: start + len(s)}, Para: i})
+	}
+	in.Doc = &doc.Doc{Text: []byte(text.String())}
+	for _, e := range evs {
+		e.Sentence = in.Sentences[e.Timex].Span // Timex doubles as the sentence number in these tests
+		in.Events = append(in.Events, e)
+	}
+	return in
+}
+
+var (
+	xi   = actors.Actor{ID: "xi-jinping", Name: "Xi Jinping", Kind: actors.Person}
+	lula = actors.Actor{ID: "lula", Name: "Luiz Inacio Lula da Silva", Kind: actors.Person}
+	olaf = actors.Actor{ID: "olaf-scholz", Name: "Olaf Scholz", Kind: actors.Person}
+	bra  = actors.Actor{ID: "brasilia", Name: "Brasilia", Kind: actors.Place}
+)
+
+func TestBuild(t *testing.T) {
+	a := article("Summit week", "/b/summit-week/", []string{
+		"Xi met Lula in Brasilia on Thursday.",
+		"FILE - Xi shakes hands with Lula in Brasilia on Nov. 20, 2024.",
+		"Scholz warned Xi on Tuesday at the G20.",
+		"The two first agreed on a plan in May.",
+		"Xi is now in Brasilia.",
+	}, []actors.Actor{xi, lula, olaf, bra}, []events.Event{
+		{Date: "2024-11-21", Summary: "Xi met Lula in Brasilia", Venue: "Brasilia", Actors: []string{"xi-jinping", "lula", "brasilia"}, Timex: 0},
+		{Date: "2024-11-20", Summary: "Xi shakes hands with Lula in Brasilia", Venue: "Brasilia", Actors: []string{"xi-jinping", "lula"}, Caption: true, Timex: 1},
+		{Date: "2024-11-19", Summary: "Scholz warned Xi at the G20", Venue: "G20 summit", Actors: []string{"olaf-scholz", "xi-jinping"}, Timex: 2},
+		{Date: "2024-05", Summary: "The two first agreed on a plan", Timex: 3},
+		{Date: "PRESENT_REF", Summary: "Xi is in Brasilia", Timex: 4},
+	})
+	b := article("Scholz presses Xi", "/b/scholz/", []string{
+		"German Chancellor Olaf Scholz warned Xi at the G20 on Tuesday about troops.",
+	}, []actors.Actor{xi, olaf}, []events.Event{
+		{Date: "2024-11-19", Summary: "German Chancellor Olaf Scholz warned Xi at the G20 about troops", Venue: "the G20", Actors: []string{"olaf-scholz", "xi-jinping"}, Timex: 0},
+	})
+	// The result must not depend on the order of the inputs.
+	for _, in := range [][]Input{{a, b}, {b, a}} {
+		tl := Build(in)
+		var got []string
+		for _, e := range tl.Entries {
+			got = append(got, e.Date+"|"+e.VenueKey+"|"+strings.Join(e.Flags, ";")+"|"+itoaN(len(e.Evidence)))
+		}
+		want := []string{
+			"2024-05|||1",
+			"2024-11-19|" + events.VenueKey("G20 summit") + "||2",
+			"2024-11-20|" + events.VenueKey("Brasilia") + "|Dated Nov. 21, 2024 by a sentence in “Summit week”|1",
+			"2024-11-21|" + events.VenueKey("Brasilia") + "|Dated Nov. 20, 2024 by a photo caption in “Summit week”|1",
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		if len(tl.Groups) != 3 || tl.Groups[0].Venue != "" || tl.Groups[1].VenueKey != events.VenueKey("G20 summit") || tl.Groups[2].Label() != "Nov. 20, 2024 – Nov. 21, 2024" {
+			t.Errorf("groups = %+v", tl.Groups)
+		}
+		if ev := tl.Entries[2].Evidence[0]; !ev.Caption || ev.Anchor() != "s-2" || !strings.HasPrefix(ev.Text, "FILE - Xi shakes") {
+			t.Errorf("caption evidence = %+v", ev)
+		}
+		if len(tl.Flagged()) != 2 {
+			t.Errorf("flagged = %d, want 2", len(tl.Flagged()))
+		}
+	}
+}
+
+func itoaN(n int) string { return string(rune('0' + n)) }
+
+func TestTimelineJS(t *testing.T) {
+	in := article("<b>Bad</b> title", "/b/x/", []string{`He said </script><script>alert(1)</script> on May 5.`},
+		[]actors.Actor{xi}, []events.Event{{Date: "2024-05-05", Summary: `</script><img src=x onerror=alert(1)>`, Venue: "Summit <i>", Actors: []string{"xi-jinping"}, Timex: 0}})
+	in2 := article("Decade", "/b/y/", []string{"In the 1990s it began."}, nil, []events.Event{{Date: "199", Summary: "it began", Timex: 0}})
+	tl := Build([]Input{in, in2})
+	out, err := tl.JSON("A <b>briefing</b>", "sum", func(u string) string { return "https://example.org/news" + u })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(out), "<") || strings.Contains(string(out), ">") {
+		t.Errorf("raw angle brackets in JSON: %s", out)
+	}
+	var doc TimelineJS
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Events) != 2 || doc.Events[0].StartDate.Year != 1990 || doc.Events[0].StartDate.Month != 0 {
+		t.Fatalf("events = %+v", doc.Events)
+	}
+	e := doc.Events[1]
+	if e.StartDate.Year != 2024 || e.StartDate.Month != 5 || e.StartDate.Day != 5 || e.DisplayDate != "May 5, 2024" {
+		t.Errorf("start = %+v %q", e.StartDate, e.DisplayDate)
+	}
+	if strings.Contains(e.Text.Headline, "<img") || strings.Contains(e.Text.Text, "<script") {
+		t.Errorf("unescaped HTML in slide: %+v", e.Text)
+	}
+	if !strings.Contains(e.Text.Text, `href="https://example.org/news/b/x/#s-1"`) {
+		t.Errorf("slide lacks link to the source sentence: %s", e.Text.Text)
+	}
+	if doc.Title == nil || doc.Title.Text.Headline != "A &lt;b&gt;briefing&lt;/b&gt;" {
+		t.Errorf("title = %+v", doc.Title)
+	}
+}
