@@ -180,12 +180,18 @@ func summarize(text []byte, sp doc.Span, cuts []cut) string {
 	return shorten(s)
 }
 
+var tidyPairs = [][2]string{{" ,", ","}, {" .", "."}, {" ;", ";"}, {",,", ","}, {", .", "."}, {",.", "."}, {"( )", ""}, {"()", ""}}
+
 // tidy collapses white space and stray spaces before punctuation, and starts
 // the statement with a capital letter.
 func tidy(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	for _, p := range [][2]string{{" ,", ","}, {" .", "."}, {" ;", ";"}, {",,", ","}, {", .", "."}, {",.", "."}, {"( )", ""}, {"()", ""}} {
-		s = strings.ReplaceAll(s, p[0], p[1])
+	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\n\t\r") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	for _, p := range tidyPairs {
+		if strings.Contains(s, p[0]) {
+			s = strings.ReplaceAll(s, p[0], p[1])
+		}
 	}
 	s = strings.TrimLeft(s, " ,;:")
 	if s == "" {
@@ -344,4 +350,15 @@ func shorten(s string) string {
 	return s + "."
 }
 
-func words(s string) int { return len(strings.Fields(s)) }
+// words counts the blank-separated words of s.
+func words(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}

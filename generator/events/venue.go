@@ -100,8 +100,9 @@ type word struct {
 	start bool // starts with an opening bracket or quote
 }
 
-func splitWords(s []byte) []word {
-	var ws []word
+func splitWords(b []byte) []word {
+	s := string(b) // one copy; words are substrings of it
+	ws := make([]word, 0, strings.Count(s, " ")+1)
 	for i := 0; i < len(s); {
 		if s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' {
 			i++
@@ -111,7 +112,7 @@ func splitWords(s []byte) []word {
 		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
 			j++
 		}
-		f := string(s[i:j])
+		f := s[i:j]
 		off := i
 		i = j
 		core := strings.TrimLeft(f, "(“\"‘'[")
