@@ -20,7 +20,8 @@ type scanner struct {
 	pub    time.Time // publication day at midnight UTC
 	hasPub bool
 	ts     []tok
-	tense  []int8 // per token: +1 future marker, -1 past marker; nil until needed
+	tense  []int8 // per token: the nearest tense marker before it (+1 future, -1 past)
+	after  []int8 // per token: the nearest tense marker at or after it
 
 	anchor     time.Time // the last day-precision date, for "the next day"
 	anchorSent int
@@ -101,7 +102,8 @@ func (s *scanner) fillTimes(ms []match) {
 		}
 		day, ok := time.Time{}, false
 		best := 1 << 30
-		for _, o := range ms {
+		lo, hi := max(0, k-8), min(len(ms), k+9) // the nearest few are enough
+		for _, o := range ms[lo:hi] {
 			if o.gran == gDay && !o.fill {
 				dist := o.i - m.j
 				if dist < 0 {
@@ -216,22 +218,37 @@ func (s *scanner) skipDot(j int) int {
 // to the future, -1 when it points to the past, 0 when there is none.
 func (s *scanner) tenseAt(i, j int) int {
 	if len(s.tense) != len(s.ts) {
+		// tense[k] is the nearest marker before token k, else the nearest
+		// from k on: one pass each way keeps this linear however many
+		// expressions the sentence holds.
 		s.tense = s.tense[:0]
+		s.after = s.after[:0]
+		for range s.ts {
+			s.tense = append(s.tense, 0)
+			s.after = append(s.after, 0)
+		}
+		var last int8
 		for k := range s.ts {
-			s.tense = append(s.tense, s.marker(k))
+			s.tense[k] = last
+			if m := s.marker(k); m != 0 {
+				last = m
+			}
+		}
+		last = 0
+		for k := len(s.ts) - 1; k >= 0; k-- {
+			if m := s.marker(k); m != 0 {
+				last = m
+			}
+			s.after[k] = last
 		}
 	}
 	// The verb that governs a date usually comes before it ("told VOA on
 	// Wednesday", "will meet on Tuesday"); look there first.
-	for k := i - 1; k >= 0; k-- {
-		if s.tense[k] != 0 {
-			return int(s.tense[k])
-		}
+	if i >= 0 && i < len(s.tense) && s.tense[i] != 0 {
+		return int(s.tense[i])
 	}
-	for k := j; k < len(s.ts); k++ {
-		if s.tense[k] != 0 {
-			return int(s.tense[k])
-		}
+	if j >= 0 && j < len(s.after) {
+		return int(s.after[j])
 	}
 	return 0
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"briefgen/generator/doc"
 )
 
 // pub is a Friday.
@@ -235,5 +237,19 @@ func TestTypeString(t *testing.T) {
 		if ty.String() != s {
 			t.Errorf("%d.String() = %q, want %q", ty, ty.String(), s)
 		}
+	}
+}
+
+// A run-on "sentence" with many expressions must stay linear (the test
+// would time out otherwise).
+func TestRunOnSentence(t *testing.T) {
+	text := "It began " + strings.Repeat("on Monday at noon, will end on Friday at 3 p.m. and ", 30000) + "ends."
+	d, _ := testDoc(text, pub)
+	got := Find(d, []doc.Sentence{{Span: doc.Span{Start: 0, End: len(text)}}})
+	if len(got) != 120000 {
+		t.Fatalf("got %d expressions, want 120000", len(got))
+	}
+	if got[0].Value != "2024-11-18" || got[1].Value != "2024-11-18T12:00" || got[2].Value != "2024-11-22" || got[3].Value != "2024-11-22T15:00" {
+		t.Errorf("values %q %q %q %q", got[0].Value, got[1].Value, got[2].Value, got[3].Value)
 	}
 }
