@@ -275,9 +275,11 @@ func (f *finder) run(i, j, first int) {
 	if i >= j {
 		return
 	}
-	if e, ok := f.lookup(i, j); ok {
-		f.entity(i, j, e)
-		return
+	if j-i <= gazetteer.Starts(f.text(i)) {
+		if e, ok := f.lookup(i, j); ok {
+			f.entity(i, j, e)
+			return
+		}
 	}
 	// a title followed by a name: "German Chancellor Olaf Scholtz"
 	h := -1
@@ -369,7 +371,7 @@ Veterans Housing Urban Development Home War Navy Army Air Force Staff Informatio
 
 // longest returns the end of the longest gazetteer phrase starting at k.
 func (f *finder) longest(k, j int) (int, gazetteer.Entry) {
-	max := k + gazetteer.MaxWords()
+	max := k + gazetteer.Starts(f.text(k))
 	if max > j {
 		max = j
 	}
@@ -815,7 +817,7 @@ func (f *finder) resolve() []Actor {
 			continue
 		}
 		if byKey == nil {
-			byKey = make(map[entityKey]*building)
+			byKey = make(map[entityKey]*building, 32)
 		}
 		k := entityKey{c.kind, c.key}
 		a := byKey[k]
@@ -896,8 +898,8 @@ func (f *finder) resolve() []Actor {
 		if match.last < 0 {
 			out = append(out, match)
 		}
-		if g := f.pronounAfter(c, i); g != 0 && c.gender == 0 {
-			c.gender = g
+		if c.gender == 0 && match.male+match.female < 3 {
+			c.gender = f.pronounAfter(c, i)
 		}
 		match.last, match.lastSent = c.pos, c.sent
 		addMention(match, c)
@@ -905,6 +907,7 @@ func (f *finder) resolve() []Actor {
 			lastOutside = match
 		}
 	}
+	slices.SortStableFunc(out, func(x, y *building) int { return firstMention(x) - firstMention(y) })
 	res := make([]Actor, 0, len(out))
 	total := 0
 	for _, a := range out {
@@ -936,9 +939,16 @@ func (f *finder) resolve() []Actor {
 		slices.SortFunc(a.Mentions, func(x, y doc.Span) int { return x.Start - y.Start })
 		res = append(res, a.Actor)
 	}
-	slices.SortStableFunc(res, func(x, y Actor) int { return x.Mentions[0].Start - y.Mentions[0].Start })
 	assignIDs(res)
 	return res
+}
+
+func firstMention(b *building) int {
+	m := b.Mentions[0].Start
+	for _, s := range b.Mentions[1:] {
+		m = min(m, s.Start)
+	}
+	return m
 }
 
 // pick chooses among several people whose names contain the words of c:

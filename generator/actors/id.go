@@ -54,14 +54,30 @@ func Slug(name string) string {
 // assignIDs gives every actor the slug of its name, made unique with -2, -3
 // suffixes in order of first mention.
 func assignIDs(as []Actor) {
-	used := make(map[string]bool, len(as))
+	var used map[string]bool
+	if len(as) > 64 {
+		used = make(map[string]bool, len(as))
+	}
+	taken := func(id string, upto int) bool {
+		if used != nil {
+			return used[id]
+		}
+		for k := 0; k < upto; k++ {
+			if as[k].ID == id {
+				return true
+			}
+		}
+		return false
+	}
 	for i := range as {
 		base := Slug(as[i].Name)
 		id := base
-		for n := 2; used[id]; n++ {
+		for n := 2; taken(id, i); n++ {
 			id = base + "-" + strconv.Itoa(n)
 		}
-		used[id] = true
 		as[i].ID = id
+		if used != nil {
+			used[id] = true
+		}
 	}
 }

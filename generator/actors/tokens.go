@@ -19,27 +19,18 @@ type token struct {
 	cal     bool // a month or weekday name
 }
 
+func (t token) word() bool { return t.punct == 0 }
+
 // classify sets the gazetteer flags of a capitalized word.
 func classify(t *token, w []byte) {
 	if !t.cap {
 		return
 	}
-	t.orgHead = gazetteer.IsOrgHead(string(w))
-	t.cal = gazetteer.IsCalendarWord(string(w))
-	var buf [32]byte
-	if len(w) <= len(buf) {
-		low := buf[:len(w)]
-		for k, c := range w {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			low[k] = c
-		}
-		t.title = gazetteer.Role(string(low)) == gazetteer.Head
-	}
+	fl := gazetteer.CapWord(w)
+	t.title = fl&gazetteer.TitleWord != 0
+	t.orgHead = fl&gazetteer.OrgHeadWord != 0
+	t.cal = fl&gazetteer.CalendarWord != 0
 }
-
-func (t token) word() bool { return t.punct == 0 }
 
 // abbrevs end with a period that belongs to the word.
 var abbrevs = map[string]bool{

@@ -68,17 +68,25 @@ var (
 	once     sync.Once
 	phrases  map[string]Entry
 	maxWords int
+	starts   map[string]uint8 // first word of a phrase -> most words of a phrase starting with it
+	capFlags map[string]WordFlags
 )
 
 func build() {
 	phrases = make(map[string]Entry, len(generated)+len(extraPlaces)+len(orgs)*2)
+	starts = make(map[string]uint8, len(generated)+len(extraPlaces)+len(orgs)*2)
 	add := func(key string, e Entry) {
 		if _, ok := phrases[key]; ok {
 			return
 		}
 		phrases[key] = e
-		if n := strings.Count(key, " ") + 1; n > maxWords {
+		n := strings.Count(key, " ") + 1
+		if n > maxWords {
 			maxWords = n
+		}
+		first, _, _ := strings.Cut(key, " ")
+		if uint8(n) > starts[first] {
+			starts[first] = uint8(n)
 		}
 	}
 	// curated entries first: they win over generated spellings
@@ -92,6 +100,18 @@ func build() {
 	}
 	for _, r := range generated {
 		add(r.key, Entry{r.class, r.name, r.country})
+	}
+	capFlags = make(map[string]WordFlags, len(orgHeads)+len(calendar)+2*len(roleHeads))
+	for w := range orgHeads {
+		capFlags[w] |= OrgHeadWord
+	}
+	for w := range calendar {
+		capFlags[w] |= CalendarWord
+	}
+	for w := range roleHeads {
+		capFlags[titleCase(w)] |= TitleWord
+		capFlags[strings.ToUpper(w)] |= TitleWord
+		capFlags[strings.ToUpper(w[:1])+w[1:]] |= TitleWord
 	}
 	given = make(map[string]byte, 9000)
 	for rest := givenNamesData; len(rest) > 0; {
@@ -124,6 +144,40 @@ func Lookup(phrase string) (Entry, bool) {
 	once.Do(build)
 	e, ok := phrases[phrase]
 	return e, ok
+}
+
+// WordFlags say what a capitalized word is.
+type WordFlags uint8
+
+const (
+	TitleWord    WordFlags = 1 << iota // a title or role word: "President", "Gen.", "CEO"
+	OrgHeadWord                        // an organization head word: "Institute"
+	CalendarWord                       // a month or weekday: "November", "Tue."
+)
+
+// CapWord returns the flags of a capitalized word as written, in one lookup.
+func CapWord[T ~string | ~[]byte](w T) WordFlags {
+	once.Do(build)
+	return capFlags[string(w)]
+}
+
+// Starts returns how many words the longest phrase beginning with word has;
+// 0 when no phrase begins with it.
+func Starts[T ~string | ~[]byte](word T) int {
+	once.Do(build)
+	return int(starts[string(word)])
+}
+
+func titleCase(w string) string {
+	b := []byte(w)
+	up := true
+	for i, c := range b {
+		if up && c >= 'a' && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+		up = c == '-'
+	}
+	return string(b)
 }
 
 // MaxWords is the number of words of the longest phrase Lookup knows.
