@@ -232,7 +232,7 @@ func (a *attributor) mentionAfterLoose(p, hi int) (mention, bool) {
 
 // personAfter finds a person mention within three title or job words after p.
 func (a *attributor) personAfter(p, hi int) (mention, bool) {
-	for n := 0; n < 3; n++ {
+	for n := 0; n < 4; n++ {
 		ws, we := a.wordAfter(p, hi)
 		if we <= ws {
 			return mention{}, false
@@ -240,7 +240,7 @@ func (a *attributor) personAfter(p, hi int) (mention, bool) {
 		if m, ok := a.mentionStartingIn(ws, we); ok {
 			return m, a.as[m.actor].Kind == actors.Person
 		}
-		if !a.capitalized(ws, we) && !a.roleWord(ws, we) {
+		if a.in(prepositions, ws, we) || a.in(cueWordSet, ws, we) {
 			return mention{}, false
 		}
 		p = we
@@ -491,7 +491,8 @@ func (a *attributor) subjectBefore(si, vs, lo int, prev []cue) (int, int) {
 			return a.subjectMention(m, lo), m.Start
 		}
 		switch {
-		case a.in(skipBeforeVerb, ws, we):
+		case a.in(skipBeforeVerb, ws, we) || isNumber(a.t[ws:we]):
+			// "Kim also said", "Jones, 45, said"
 			p = ws
 			continue
 		case a.in(pronounMale, ws, we) || a.in(pronounFemale, ws, we) || a.is(ws, we, "it"):
@@ -1222,6 +1223,15 @@ func (a *attributor) onlyTitleWords(p, e int) bool {
 		}
 	}
 	return p >= e
+}
+
+func isNumber(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
 }
 
 // foldText lower-cases ASCII letters and maps typographic quotes to ASCII,

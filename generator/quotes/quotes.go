@@ -157,6 +157,30 @@ func (a *attributor) run() []Quote {
 			}
 		}
 	}
+	// A quotation running over several paragraphs has one speaker: the
+	// first cue found in any of its parts.
+	for qi := 0; qi < len(a.raws); {
+		end := qi + 1
+		for end < len(a.raws) && a.raws[end].cont {
+			end++
+		}
+		if end-qi > 1 {
+			sp := -1
+			for j := qi; j < end && sp < 0; j++ {
+				if explicit[j] {
+					sp = speakers[j]
+				}
+			}
+			if sp >= 0 {
+				for j := qi; j < end; j++ {
+					if !explicit[j] {
+						speakers[j] = sp
+					}
+				}
+			}
+		}
+		qi = end
+	}
 	// Headline quotations repeat words said later in the article.
 	for qi, r := range a.raws {
 		if speakers[qi] >= 0 || explicit[qi] || a.d.Paragraphs[r.para].Kind != doc.Heading {

@@ -15,6 +15,9 @@ const (
 
 var cueWords = map[string]cueKind{}
 
+// cueWordSet holds every cue word, for membership tests.
+var cueWordSet = map[string]struct{}{}
+
 // objectCues take the person spoken to as their object ("told VOA",
 // "urged Xi"): a name after them is never the speaker.
 var objectCues = set("told", "tell", "tells", "urged", "urge", "urges", "accused", "accuse", "accuses",
@@ -72,6 +75,11 @@ func init() {
 	} {
 		cueWords[w] = cueParticiple
 	}
+	defer func() {
+		for w := range cueWords {
+			cueWordSet[w] = struct{}{}
+		}
+	}()
 	cueWords["quoted"] = cueQuoted
 	cueWords["quotes"] = cueQuoted
 	cueWords["according"] = cueAccording
@@ -143,14 +151,26 @@ func isPluralHead(w string) bool {
 
 // roleSynonyms maps a description head to the words a matching role may use.
 var roleSynonyms = map[string][]string{
-	"spokesperson": {"spokesperson", "spokesman", "spokeswoman"},
-	"spokesman":    {"spokesperson", "spokesman", "spokeswoman"},
-	"spokeswoman":  {"spokesperson", "spokesman", "spokeswoman"},
-	"envoy":        {"envoy", "ambassador"},
-	"ambassador":   {"ambassador", "envoy"},
-	"chief":        {"chief", "head", "chairman", "chairwoman", "director"},
-	"head":         {"head", "chief", "chairman", "chairwoman", "director"},
-	"leader":       {"leader", "head", "chairman", "president"},
+	"spokesperson":   {"spokesperson", "spokesman", "spokeswoman"},
+	"spokesman":      {"spokesperson", "spokesman", "spokeswoman"},
+	"spokeswoman":    {"spokesperson", "spokesman", "spokeswoman"},
+	"envoy":          {"envoy", "ambassador"},
+	"ambassador":     {"ambassador", "envoy"},
+	"chief":          {"chief", "head", "chairman", "chairwoman", "director"},
+	"head":           {"head", "chief", "chairman", "chairwoman", "director"},
+	"leader":         {"leader", "head", "chairman", "president"},
+	"senator":        {"senator", "sen"},
+	"congressman":    {"congressman", "congresswoman", "rep", "representative"},
+	"congresswoman":  {"congressman", "congresswoman", "rep", "representative"},
+	"representative": {"representative", "rep", "congressman", "congresswoman"},
+	"lawmaker":       {"lawmaker", "sen", "senator", "rep", "representative", "congressman", "congresswoman", "legislator"},
+	"governor":       {"governor", "gov"},
+	"general":        {"general", "gen"},
+	"professor":      {"professor", "prof"},
+	"lawyer":         {"lawyer", "attorney"},
+	"attorney":       {"attorney", "lawyer"},
+	"minister":       {"minister"},
+	"official":       {"official"},
 }
 
 // genericHeads are description heads too vague to pick an actor by role.
