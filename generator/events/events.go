@@ -82,9 +82,14 @@ func sentenceEvents(out []Event, d *doc.Doc, s doc.Sentence, ts []timex.Timex, l
 	// specific of two nested values ("the 2024 election in November"); a
 	// time of day on a day already named adds nothing.
 	var sel []int
-	for _, k := range keep {
+	seen := map[string]bool{}
+	for x, k := range keep {
+		if seen[ts[k].Value] {
+			continue
+		}
+		seen[ts[k].Value] = true
 		drop := false
-		for _, o := range keep {
+		for _, o := range keep[max(0, x-8):min(len(keep), x+9)] { // nesting is local
 			if o == k {
 				continue
 			}
@@ -112,10 +117,11 @@ func sentenceEvents(out []Event, d *doc.Doc, s doc.Sentence, ts []timex.Timex, l
 		t := ts[k]
 		venue := findVenue(ws, t.Span.Start-sp.Start, groups)
 		cuts := []cut{datePhrase(d.Text, sp, t, ts, lo, hi)}
+		src := window(d.Text, sp, t.Span)
 		out = append(out, Event{
 			Date:     t.Value,
 			End:      t.End,
-			Summary:  summarize(d.Text, sp, cuts),
+			Summary:  summarize(d.Text, src, cuts),
 			Sentence: sp,
 			Venue:    venue,
 			Actors:   ids,
@@ -124,6 +130,31 @@ func sentenceEvents(out []Event, d *doc.Doc, s doc.Sentence, ts []timex.Timex, l
 		})
 	}
 	return out
+}
+
+// maxSource bounds the part of a sentence a summary is made from, so that a
+// huge run-on "sentence" with many dates costs linear time.
+const maxSource = 1200
+
+// window returns sp, or for a very long sentence the part of it from its
+// start (or, when the date lies further on, from shortly before the date)
+// of at most maxSource bytes, cut at a space.
+func window(text []byte, sp, date doc.Span) doc.Span {
+	if sp.Len() <= maxSource {
+		return sp
+	}
+	w := doc.Span{Start: sp.Start, End: sp.Start + maxSource}
+	if date.End > w.End {
+		w.Start = max(sp.Start, date.Start-maxSource/2)
+		w.End = min(sp.End, w.Start+maxSource)
+	}
+	for w.Start > sp.Start && w.Start < w.End && text[w.Start-1] != ' ' {
+		w.Start++
+	}
+	for w.End < sp.End && w.End > w.Start && text[w.End] != ' ' {
+		w.End--
+	}
+	return w
 }
 
 func clamp(s doc.Span, n int) doc.Span {

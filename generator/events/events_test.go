@@ -190,3 +190,22 @@ func TestVenueKey(t *testing.T) {
 		t.Errorf("VenueKey(G20 summit) = %q", k)
 	}
 }
+
+// A run-on "sentence" with thousands of dates must not cost quadratic time
+// (the test would time out) and keeps every span inside the text.
+func TestRunOnSentence(t *testing.T) {
+	text := "They met at the G20 summit in Lima on " + strings.Repeat("Monday and in Nairobi on Tuesday and on Nov. 3, 2021, and ", 20000) + "then left."
+	d := &doc.Doc{Text: []byte(text), Published: pub}
+	d.Paragraphs = doc.SplitParagraphs(d.Text, 0, len(d.Text))
+	sents := []doc.Sentence{{Span: d.Paragraphs[0].Span}}
+	ts := timex.Find(d, sents)
+	got := Find(d, sents, ts, nil)
+	if len(got) != 3 {
+		t.Fatalf("got %d events, want 3 (one per distinct date)", len(got))
+	}
+	for _, e := range got {
+		if e.Sentence != sents[0].Span || words(e.Summary) > maxWords+8 {
+			t.Errorf("event %+v", e)
+		}
+	}
+}

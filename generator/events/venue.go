@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -193,7 +194,10 @@ func findVenue(ws []word, at int, groups map[string]bool) string {
 		}
 		return false
 	}
-	for k := 0; k < len(ws); k++ {
+	// only the words around the date: a venue is named near its happening,
+	// and a run-on sentence with many dates stays linear
+	c := sort.Search(len(ws), func(k int) bool { return ws[k].off >= at })
+	for k := max(0, c-60); k < min(len(ws), c+60); k++ {
 		w := strings.ToLower(ws[k].core)
 		switch {
 		case w == "sidelines" && k+1 < len(ws) && strings.ToLower(ws[k+1].core) == "of" && !ws[k].stop:
