@@ -169,7 +169,7 @@ func TestArticle(t *testing.T) {
 func TestVenueKey(t *testing.T) {
 	same := [][]string{
 		{"G20 summit", "the G-20 Summit", "G20", "Group of 20 summit"},
-		{"APEC summit", "APEC", "the APEC Summit"},
+		{"APEC summit", "APEC", "the APEC Summit", "Asia-Pacific Economic Cooperation summit"},
 		{"Brasilia", "Brasília", "BRASILIA"},
 		{"U.N. General Assembly", "UN General Assembly"},
 	}
@@ -186,8 +186,8 @@ func TestVenueKey(t *testing.T) {
 	if VenueKey("") != "" || VenueKey("Summit") != "summit" {
 		t.Errorf("VenueKey empty/generic: %q %q", VenueKey(""), VenueKey("Summit"))
 	}
-	if k := VenueKey("G20 summit"); k != "g20" {
-		t.Errorf("VenueKey(G20 summit) = %q", k)
+	if k := VenueKey("Nordic Energy Forum"); k != "nordic-energy" {
+		t.Errorf("VenueKey(Nordic Energy Forum) = %q", k)
 	}
 }
 

@@ -302,8 +302,22 @@ var stopKey = map[string]bool{"the": true, "summit": true, "summits": true, "mee
 // lower case, accents folded, punctuation and the generic words (summit,
 // meeting, ...) removed, words joined by "-". "G20 summit", "the G-20
 // Summit" and "G20" share a key; "Brasília" and "Brasilia" too.
+//
+// A known organization is keyed by its canonical name, so "APEC summit" and
+// "Asia-Pacific Economic Cooperation summit" share a key.
 func VenueKey(venue string) string {
-	venue = strings.TrimSpace(venue)
+	venue = strings.TrimPrefix(strings.TrimSpace(venue), "the ")
+	head, tail := venue, ""
+	for {
+		k := strings.LastIndexByte(head, ' ')
+		if k < 0 || !stopKey[strings.ToLower(head[k+1:])] {
+			break
+		}
+		head, tail = head[:k], head[k:]+tail
+	}
+	if e, ok := gazetteer.Lookup(head); ok && e.Class == gazetteer.Org && e.Name != "" {
+		venue = e.Name + tail
+	}
 	for from, to := range canonical {
 		if strings.Contains(venue, from) {
 			venue = strings.ReplaceAll(venue, from, to)
