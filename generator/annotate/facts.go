@@ -1,14 +1,9 @@
 package annotate
 
 import (
-	"strconv"
-
+	"briefgen/generator/doc"
 	"briefgen/generator/extract"
 )
-
-// SentenceID is the id of the n-th sentence (from 0) of an article page:
-// "s-1", "s-2", ... Timeline entries and quote indexes link to it.
-func SentenceID(n int) string { return "s-" + strconv.Itoa(n+1) }
 
 // ActorID is the id of an actor's entry in an article page's actor list.
 func ActorID(id string) string { return "actor-" + id }
@@ -25,7 +20,7 @@ func Facts(f *extract.Facts, actorHref func(id string) string) []Mark {
 	names := make(map[string]string, len(f.Actors))
 	marks := make([]Mark, 0, len(f.Sentences)+len(f.Quotes)+len(f.Timexes)+4*len(f.Actors))
 	for i, s := range f.Sentences {
-		marks = append(marks, Mark{Span: s.Span, Tag: "span", Class: "s", ID: SentenceID(i)})
+		marks = append(marks, Mark{Span: s.Span, Tag: "span", Class: "s", ID: doc.SentenceID(i)})
 	}
 	for _, a := range f.Actors {
 		names[a.ID] = a.Name

@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/spf13/afero"
-	"github.com/yuin/goldmark"
 
+	"briefgen/generator/annotate"
 	"briefgen/generator/publish"
 	"briefgen/generator/render"
 	"briefgen/generator/source"
@@ -41,13 +41,9 @@ type Options struct {
 	Progress io.Writer
 	// Log receives warnings (and, with Verbose, details); nil for none.
 	Log io.Writer
-	// Facts, when set, returns what extraction found in an article, for
-	// its page. It is called from several goroutines.
-	Facts render.FactsFunc
-	// MarkdownExtensions are added to the Markdown converter of article
-	// bodies (render.NewMarkdown); pass annotate.Extension so that the
-	// Facts hook's Markdown contexts can mark extracted facts.
-	MarkdownExtensions []goldmark.Extender
+	// NoExtract skips extraction: pages show no facts and briefings get no
+	// timeline (for measuring the rest of the build).
+	NoExtract bool
 	// NoSync skips fsync of the output (tests, benchmarks).
 	NoSync bool
 }
@@ -99,10 +95,16 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var facts *siteFacts
+	if !opts.NoExtract {
+		facts = extractAll(site.Articles, prog)
+		verbosef("extracted facts from %d articles (%v)", len(site.Articles), time.Since(start).Round(time.Millisecond))
+	}
 	r, err := render.New(site, render.Options{
 		Templates: templates,
 		BaseURL:   opts.BaseURL,
-		Markdown:  render.NewMarkdown(opts.MarkdownExtensions...),
+		Markdown:  render.NewMarkdown(annotate.Extension),
+		Timeline:  facts.timeline(),
 		Progress: func(done, total int) {
 			prog.report("rendered %d/%d articles", done, total)
 		},
@@ -117,7 +119,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	n, pages, err := write(fsys, opts, r, statics, prog)
+	n, pages, err := write(fsys, opts, r, facts, statics, prog)
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +224,7 @@ func staticFiles(static fs.FS) ([]render.File, error) {
 // queue, so memory stays bounded and slow file creation (fsync) overlaps
 // rendering; file contents do not depend on the order they are written in.
 // A static file may not replace a generated one.
-func write(fsys afero.Fs, opts Options, r *render.Renderer, statics []render.File, prog *progress) (files, pages int, err error) {
+func write(fsys afero.Fs, opts Options, r *render.Renderer, facts *siteFacts, statics []render.File, prog *progress) (files, pages int, err error) {
 	staticPaths := make(map[string]bool, len(statics))
 	for _, f := range statics {
 		staticPaths[f.Path] = true
@@ -288,7 +290,7 @@ func write(fsys afero.Fs, opts Options, r *render.Renderer, statics []render.Fil
 		queue <- f
 		return nil
 	}
-	rerr := r.Render(opts.Facts, emit)
+	rerr := r.Render(facts.page(), emit)
 	if rerr == nil {
 		for _, f := range statics {
 			if rerr = checkPath(f.Path); rerr != nil {

@@ -68,8 +68,8 @@ func TestBuildEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Articles != 3 || res.Pages != 6 {
-		t.Errorf("result %+v; want 3 articles, 6 pages", res)
+	if res.Articles != 3 || res.Pages != 7 {
+		t.Errorf("result %+v; want 3 articles, 7 pages (one a timeline)", res)
 	}
 	out := readAll(t, afs, "/site/public")
 	for _, p := range []string{

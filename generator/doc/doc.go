@@ -6,7 +6,10 @@
 // the site can link any fact to the sentence it came from.
 package doc
 
-import "time"
+import (
+	"strconv"
+	"time"
+)
 
 // Span is a half-open range [Start, End) of byte offsets into Doc.Text.
 type Span struct {
@@ -84,3 +87,8 @@ func (d *Doc) Slice(s Span) string {
 	}
 	return string(d.Text[s.Start:s.End])
 }
+
+// SentenceID is the HTML id of the n-th sentence (counted from 0) of an
+// article on its page: "s-1", "s-2", ... Everything that links to the
+// sentence a fact came from uses it.
+func SentenceID(n int) string { return "s-" + strconv.Itoa(n+1) }

@@ -20,6 +20,7 @@ import (
 //	briefingTitle b     title of a briefing, or its slug
 //	join list sep       strings.Join
 //	plural n one many   "1 article" / "3 articles"
+//	list a b ...        a list of its arguments, to range over in templates
 //	latest list n       the first n articles of a list
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
@@ -31,6 +32,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"excerpt":       Excerpt,
 		"briefingTitle": briefingTitle,
 		"join":          strings.Join,
+		"list":          func(xs ...any) []any { return xs },
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return "1 " + one

@@ -14,6 +14,7 @@ import (
 
 	"briefgen/generator/doc"
 	"briefgen/generator/source"
+	"briefgen/generator/timeline"
 )
 
 // SiteInfo is the site-wide data every page carries as .Site.
@@ -64,6 +65,18 @@ type BriefingPage struct {
 	Articles []*source.Article
 	Sources  []string // distinct outlets, sorted
 	Updated  time.Time
+	// Timeline is the briefing's timeline, nil when extraction did not
+	// run; TimelineURL is the site path of its page ("" when none).
+	Timeline    *timeline.Timeline
+	TimelineURL string
+}
+
+// TimelinePage is the data of templates/timeline.html.
+type TimelinePage struct {
+	Page
+	Briefing *source.Briefing
+	Timeline *timeline.Timeline
+	JSONURL  string // site path of the briefing's timeline.json
 }
 
 // ArticlePage is the data of templates/article.html. Extraction adds to it
@@ -186,7 +199,18 @@ func first(as []*source.Article, n int) []*source.Article {
 
 // Briefing renders a briefing's page.
 func (r *Renderer) Briefing(b *source.Briefing) ([]byte, error) {
-	p := BriefingPage{Page: r.page("briefing", briefingTitle(b), b.RelPermalink()), Briefing: b, Articles: b.Articles}
+	var tl *timeline.Timeline
+	if r.opt.Timeline != nil {
+		tl = r.opt.Timeline(b)
+	}
+	return r.briefingPage(b, tl)
+}
+
+func (r *Renderer) briefingPage(b *source.Briefing, tl *timeline.Timeline) ([]byte, error) {
+	p := BriefingPage{Page: r.page("briefing", briefingTitle(b), b.RelPermalink()), Briefing: b, Articles: b.Articles, Timeline: tl}
+	if tl != nil && r.tmpl["timeline"] != nil {
+		p.TimelineURL = TimelinePath(b)
+	}
 	p.Feed = b.RelPermalink() + "feed.xml"
 	if b.Summary != "" {
 		p.Description = b.Summary
@@ -208,6 +232,29 @@ func (r *Renderer) Briefing(b *source.Briefing) ([]byte, error) {
 	sortStrings(p.Sources)
 	p.Updated = briefingCard(b).Updated
 	return r.Execute("briefing", p)
+}
+
+// TimelinePath is the site path of a briefing's timeline page.
+func TimelinePath(b *source.Briefing) string { return b.RelPermalink() + "timeline/" }
+
+// TimelineJSONPath is the site path of a briefing's TimelineJS document.
+func TimelineJSONPath(b *source.Briefing) string { return b.RelPermalink() + "timeline.json" }
+
+// Timeline renders a briefing's timeline page.
+func (r *Renderer) Timeline(b *source.Briefing, tl *timeline.Timeline) ([]byte, error) {
+	p := TimelinePage{
+		Page:     r.page("timeline", "Timeline: "+briefingTitle(b), TimelinePath(b)),
+		Briefing: b, Timeline: tl, JSONURL: TimelineJSONPath(b),
+	}
+	p.Feed = b.RelPermalink() + "feed.xml"
+	p.Description = "What happened when, by venue and by day, with the sentence each event comes from."
+	return r.Execute("timeline", p)
+}
+
+// TimelineJSON renders a briefing's timeline in TimelineJS's JSON format,
+// linking to article pages by absolute URL when the base URL has an origin.
+func (r *Renderer) TimelineJSON(b *source.Briefing, tl *timeline.Timeline) ([]byte, error) {
+	return tl.JSON(briefingTitle(b), b.Summary, r.urls.Abs)
 }
 
 func briefingTitle(b *source.Briefing) string {

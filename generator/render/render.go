@@ -24,6 +24,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"briefgen/generator/source"
+	"briefgen/generator/timeline"
 )
 
 // Options configure a Renderer.
@@ -42,6 +43,11 @@ type Options struct {
 	Markdown goldmark.Markdown
 	// Workers bounds parallel rendering; 0 means GOMAXPROCS.
 	Workers int
+	// Timeline, when set, returns a briefing's timeline: the briefing page
+	// shows its key developments, and each briefing gets a timeline page
+	// (templates/timeline.html, when the theme has one) and a timeline.json
+	// in TimelineJS's format.
+	Timeline func(b *source.Briefing) *timeline.Timeline
 	// Progress, when set, is called after each article page is rendered
 	// with the number done and the total. It is called from several
 	// goroutines.
@@ -226,9 +232,25 @@ func (r *Renderer) Render(facts FactsFunc, emit func(File) error) error {
 		return err
 	}
 	for _, br := range r.site.Briefings {
-		b, err := r.Briefing(br)
+		var tl *timeline.Timeline
+		if r.opt.Timeline != nil {
+			tl = r.opt.Timeline(br)
+		}
+		b, err := r.briefingPage(br, tl)
 		if err := page(pagePath(br.RelPermalink()), b, err); err != nil {
 			return err
+		}
+		if tl != nil {
+			if r.tmpl["timeline"] != nil {
+				b, err := r.Timeline(br, tl)
+				if err := page(pagePath(TimelinePath(br)), b, err); err != nil {
+					return err
+				}
+			}
+			b, err := r.TimelineJSON(br, tl)
+			if err := page(strings.TrimPrefix(TimelineJSONPath(br), "/"), b, err); err != nil {
+				return err
+			}
 		}
 		if err := send(File{strings.TrimPrefix(FeedPath(br), "/"), r.Feed(br)}); err != nil {
 			return err

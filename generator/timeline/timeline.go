@@ -8,7 +8,6 @@ package timeline
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -50,10 +49,7 @@ type Evidence struct {
 }
 
 // Anchor is the fragment of the evidence sentence on its article page.
-func (e Evidence) Anchor() string { return SentenceAnchor(e.Sentence) }
-
-// SentenceAnchor is the id of sentence n on an article page.
-func SentenceAnchor(n int) string { return "s-" + strconv.Itoa(n+1) }
+func (e Evidence) Anchor() string { return doc.SentenceID(e.Sentence) }
 
 // Entry is one thing that happened, as one or more sources report it.
 type Entry struct {
@@ -344,20 +340,30 @@ func days(a, b string) int {
 	return d
 }
 
-// group puts entries with a venue into one group per venue, and entries
-// without one into one group per date, then orders groups by first date.
+// group puts entries with a venue into one group per venue and occasion,
+// and entries without one into one group per date, then orders groups by
+// first date. A venue names an occasion only for a run of days: an entry
+// more than a week after its venue group's last day starts a new group (a
+// city that appears in captions months apart is not one summit).
 func group(entries []*Entry) []Group {
+	const maxGap = 7 // days
 	var groups []Group
-	index := map[string]int{}
+	open := map[string]int{} // venue key -> index of its latest group
 	for _, e := range entries {
 		key := "venue:" + e.VenueKey
 		if e.VenueKey == "" {
 			key = "date:" + e.Date
 		}
-		gi, ok := index[key]
+		gi, ok := open[key]
+		if ok && e.VenueKey != "" {
+			g := groups[gi]
+			if days(firstDay(g.Days[len(g.Days)-1].Date), firstDay(e.Date)) > maxGap {
+				ok = false
+			}
+		}
 		if !ok {
 			gi = len(groups)
-			index[key] = gi
+			open[key] = gi
 			groups = append(groups, Group{Venue: e.Venue, VenueKey: e.VenueKey})
 		}
 		g := &groups[gi]
@@ -373,4 +379,14 @@ func group(entries []*Entry) []Group {
 		return cmp.Compare(SortKey(fa), SortKey(fb))
 	})
 	return groups
+}
+
+// firstDay is the first calendar day a value covers, as YYYY-MM-DD ("" when
+// it is coarser than a day or unknown).
+func firstDay(v string) string {
+	k := SortKey(v)
+	if len(k) < 10 || k[8:10] == "00" {
+		return ""
+	}
+	return k[:10]
 }

@@ -123,6 +123,19 @@ func TestBuild(t *testing.T) {
 	}
 }
 
+func TestGroupSplitsVenueOverMonths(t *testing.T) {
+	in := article("Captions", "/b/c/", []string{"FILE - A rally in Seoul, June 2, 2024.", "FILE - A man in Seoul, Oct. 21, 2024.", "FILE - A march in Seoul, Oct. 24, 2024."},
+		nil, []events.Event{
+			{Date: "2024-06-02", Summary: "A rally", Venue: "Seoul", Caption: true, Timex: 0},
+			{Date: "2024-10-21", Summary: "A man", Venue: "Seoul", Caption: true, Timex: 1},
+			{Date: "2024-10-24", Summary: "A march", Venue: "Seoul", Caption: true, Timex: 2},
+		})
+	tl := Build([]Input{in})
+	if len(tl.Groups) != 2 || len(tl.Groups[0].Days) != 1 || len(tl.Groups[1].Days) != 2 {
+		t.Fatalf("groups = %+v", tl.Groups)
+	}
+}
+
 func itoaN(n int) string { return string(rune('0' + n)) }
 
 func TestTimelineJS(t *testing.T) {

@@ -1,0 +1,156 @@
+// Package briefing aggregates what extraction found in the articles of a
+// site: a view of each article's facts for its page (actors with roles,
+// quotations with speakers, each tied to its sentence) and each briefing's
+// timeline, merged across its articles.
+//
+// It sits between extraction and rendering: it reads source articles and
+// extract.Facts and produces plain data for the templates.
+package briefing
+
+import (
+	"cmp"
+	"slices"
+
+	"briefgen/generator/actors"
+	"briefgen/generator/doc"
+	"briefgen/generator/extract"
+	"briefgen/generator/source"
+	"briefgen/generator/timeline"
+)
+
+// Actor is an actor as an article page lists it.
+type Actor struct {
+	ID       string
+	Name     string
+	Kind     string // "person", "organization", "place", "other"
+	Aliases  []string
+	Roles    []Role
+	Mentions int    // how often the article refers to it
+	Quotes   int    // how many quotations it speaks
+	Anchor   string // id of the sentence of its first mention
+}
+
+// Role is a title or description, with the sentence it was stated in.
+type Role struct {
+	Text   string
+	Anchor string
+}
+
+// Quote is a quotation as an article page lists it.
+type Quote struct {
+	Text      string
+	SpeakerID string // "" when nobody is named
+	Speaker   string // the speaker's name, or ""
+	Partial   bool
+	Anchor    string // id of the sentence it starts in
+}
+
+// ArticleFacts is the view of one article's facts for its page.
+type ArticleFacts struct {
+	Actors []Actor // people, then organizations, places and others; each by first mention
+	Quotes []Quote // in text order
+	Events int     // timeline events found in the article
+}
+
+// People, Organizations and Places filter Actors by kind for templates.
+func (f *ArticleFacts) People() []Actor        { return f.ofKind("person") }
+func (f *ArticleFacts) Organizations() []Actor { return f.ofKind("organization") }
+func (f *ArticleFacts) Places() []Actor        { return f.ofKind("place") }
+
+func (f *ArticleFacts) ofKind(k string) []Actor {
+	var out []Actor
+	for _, a := range f.Actors {
+		if a.Kind == k {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Article builds the view of an article's facts.
+func Article(d *doc.Doc, f *extract.Facts) *ArticleFacts {
+	v := &ArticleFacts{Events: len(f.Events)}
+	anchor := func(pos int) string { return doc.SentenceID(sentenceAt(f.Sentences, pos)) }
+	quotes := map[string]int{}
+	for _, q := range f.Quotes {
+		quotes[q.Speaker]++
+	}
+	names := map[string]string{}
+	for _, a := range f.Actors {
+		names[a.ID] = a.Name
+		va := Actor{
+			ID: a.ID, Name: a.Name, Kind: a.Kind.String(), Aliases: a.Aliases,
+			Mentions: len(a.Mentions), Quotes: quotes[a.ID],
+		}
+		if len(a.Mentions) > 0 {
+			va.Anchor = anchor(a.Mentions[0].Start)
+		}
+		seen := map[string]bool{}
+		for _, r := range a.Roles {
+			if !seen[r.Text] {
+				seen[r.Text] = true
+				va.Roles = append(va.Roles, Role{Text: r.Text, Anchor: anchor(r.Span.Start)})
+			}
+		}
+		v.Actors = append(v.Actors, va)
+	}
+	slices.SortStableFunc(v.Actors, func(a, b Actor) int { return cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)) })
+	for _, q := range f.Quotes {
+		v.Quotes = append(v.Quotes, Quote{
+			Text: d.Slice(q.Span), SpeakerID: q.Speaker, Speaker: names[q.Speaker],
+			Partial: q.Partial, Anchor: anchor(q.Span.Start),
+		})
+	}
+	return v
+}
+
+func kindRank(k string) int {
+	switch k {
+	case actors.Person.String():
+		return 0
+	case actors.Organization.String():
+		return 1
+	case actors.Place.String():
+		return 2
+	}
+	return 3
+}
+
+// sentenceAt returns the index of the sentence containing pos, or of the
+// nearest sentence before it.
+func sentenceAt(sents []doc.Sentence, pos int) int {
+	i, found := slices.BinarySearchFunc(sents, pos, func(s doc.Sentence, p int) int {
+		switch {
+		case s.End <= p:
+			return -1
+		case s.Start > p:
+			return 1
+		}
+		return 0
+	})
+	if !found && i > 0 {
+		i--
+	}
+	return min(i, max(len(sents)-1, 0))
+}
+
+// FactsOf returns the facts extracted from an article, or nil.
+type FactsOf func(a *source.Article) *extract.Facts
+
+// Timeline merges the events of a briefing's articles into its timeline.
+func Timeline(b *source.Briefing, facts FactsOf) *timeline.Timeline {
+	in := make([]timeline.Input, 0, len(b.Articles))
+	for _, a := range b.Articles {
+		f := facts(a)
+		if f == nil || a.Doc == nil {
+			continue
+		}
+		in = append(in, timeline.Input{
+			Article: timeline.Article{
+				Title: a.Title, URL: a.RelPermalink(), Outlet: a.Source, Published: a.Date,
+			},
+			Doc: a.Doc, Sentences: f.Sentences, Actors: f.Actors, Events: f.Events,
+		})
+	}
+	return timeline.Build(in)
+}
