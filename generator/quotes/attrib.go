@@ -230,6 +230,37 @@ func (a *attributor) mentionAfterLoose(p, hi int) (mention, bool) {
 	return mention{}, false
 }
 
+// possessiveAt reports whether a possessive ’s or 's starts at e.
+func (a *attributor) possessiveAt(e, hi int) bool {
+	return e+1 < hi && a.t[e] == '\'' && a.t[e+1] == 's' ||
+		e+3 < hi && a.t[e] == 0xE2 && a.t[e+1] == 0x80 && a.t[e+2] == 0x99 && a.t[e+3] == 's'
+}
+
+// personAfterComma finds a person mention within six words after p; one
+// comma may come first ("campaign manager, Kay Lo").
+func (a *attributor) personAfterComma(p, hi int) (mention, bool) {
+	commas := 0
+	for n := 0; n < 6 && p < hi; n++ {
+		q := a.skipSpace(p, hi)
+		if q < hi && a.t[q] == ',' {
+			commas++
+			if commas > 1 {
+				return mention{}, false
+			}
+			q++
+		}
+		ws, we := a.wordAfter(q, hi)
+		if we <= ws {
+			return mention{}, false
+		}
+		if m, ok := a.mentionStartingIn(ws, we); ok && a.as[m.actor].Kind == actors.Person && m.Start >= p {
+			return m, true
+		}
+		p = we
+	}
+	return mention{}, false
+}
+
 // personAfter finds a person mention within three title or job words after p.
 func (a *attributor) personAfter(p, hi int) (mention, bool) {
 	for n := 0; n < 4; n++ {
@@ -417,6 +448,17 @@ func (a *attributor) resolveCue(si, ws, we int, kind cueKind, prev []cue) (cue, 
 			c.speaker = m.actor
 			c.span.End = m.End
 			return c, true
+		} else if ok && a.possessiveAt(m.End, s.End) {
+			// "said Mr. Jones’s campaign manager, Kay Lo"
+			skip := 2
+			if a.t[m.End] != '\'' {
+				skip = 4
+			}
+			if pm, ok := a.personAfterComma(m.End+skip, s.End); ok && a.nameEnds(pm.End, s.End) {
+				c.speaker = pm.actor
+				c.span.End = pm.End
+				return c, true
+			}
 		}
 		if h, ok := a.descAfter(we, s.End); ok {
 			c.speaker = h
@@ -515,8 +557,19 @@ func (a *attributor) subjectBefore(si, vs, lo int, prev []cue) (int, int) {
 			sp, _ := a.sentSubject(si, ws)
 			return sp, -1
 		}
-		// A description ("the ministry", "a State Department spokesperson",
-		// "Japan’s envoy").
+		// A description ("the ministry", "Japan’s envoy"); an indefinite one
+		// ("a senior official said") names nobody.
+		if a.indefinite(ws, lo) {
+			return -1, ws
+		}
+		if ps := a.prepBefore(ws, lo); ps >= 0 {
+			// "analysts at the institute said": the head is before "at".
+			p = ps
+			if hs, he := a.wordBefore(p, lo); he > hs && isPluralHead(string(a.lower(hs, he))) {
+				return -1, hs
+			}
+			continue
+		}
 		if h, ok := a.descLookupOwned(ws, we, vs, a.ownerBefore(ws, lo)); ok {
 			return h, ws
 		}
@@ -764,6 +817,46 @@ func (a *attributor) descAfter(p, hi int) (int, bool) {
 	return -1, false
 }
 
+// prepBefore returns the start of a preposition heading the noun phrase
+// whose head starts at hs ("at the institute"), or -1.
+func (a *attributor) prepBefore(hs, lo int) int {
+	p := hs
+	for n := 0; n < 3; n++ {
+		ws, we := a.wordBefore(p, lo)
+		if we <= ws {
+			return -1
+		}
+		if a.in(prepositions, ws, we) {
+			return ws
+		}
+		if a.capitalized(ws, we) || a.possessiveOwner(ws, we) != "" {
+			return -1
+		}
+		p = ws
+	}
+	return -1
+}
+
+// indefinite reports whether the noun phrase whose head starts at hs opens
+// with "a" or "an" (within three words).
+func (a *attributor) indefinite(hs, lo int) bool {
+	p := hs
+	for n := 0; n < 3; n++ {
+		ws, we := a.wordBefore(p, lo)
+		if we <= ws {
+			return false
+		}
+		if a.is(ws, we, "a") || a.is(ws, we, "an") {
+			return true
+		}
+		if a.in(nounDeterminers, ws, we) || a.in(prepositions, ws, we) || a.in(skipBeforeVerb, ws, we) || a.possessiveOwner(ws, we) != "" {
+			return false
+		}
+		p = ws
+	}
+	return false
+}
+
 // ownerBefore returns the possessive owner of a noun phrase whose head
 // starts at hs ("Japan" in "Japan’s deputy envoy"), or "".
 func (a *attributor) ownerBefore(hs, lo int) string {
@@ -912,7 +1005,30 @@ func (a *attributor) descLookup(ws, we, pos int) (int, bool) {
 			best, bestPos = i, last
 		}
 	}
+	if best < 0 {
+		if _, ok := orgHeads[head]; ok {
+			return a.lastOrg(pos)
+		}
+	}
 	return best, best >= 0
+}
+
+// lastOrg returns the organization named last before pos outside
+// quotations, skipping addressees ("told VOA").
+func (a *attributor) lastOrg(pos int) (int, bool) {
+	i := sort.Search(len(a.byEnd), func(i int) bool { return a.byEnd[i].End > pos }) - 1
+	for n := 0; i >= 0 && n < 200; i, n = i-1, n+1 {
+		m := a.byEnd[i]
+		if a.as[m.actor].Kind != actors.Organization || a.quoteAt(m.Start) >= 0 {
+			continue
+		}
+		ws, we := a.wordBefore(m.Start, 0)
+		if we > ws && (a.is(ws, we, "told") || a.is(ws, we, "to")) {
+			continue
+		}
+		return m.actor, true
+	}
+	return -1, false
 }
 
 // buildDescTexts collects, once, the lower-case text descriptions are

@@ -174,6 +174,14 @@ var roleSynonyms = map[string][]string{
 }
 
 // genericHeads are description heads too vague to pick an actor by role.
-var genericHeads = set("statement", "letter", "release", "article", "document", "study",
-	"survey", "poll", "message", "source", "person", "man", "woman", "one",
-	"resident", "witness", "member", "expert", "analyst", "observer", "official", "country", "nation")
+var genericHeads = set("statement", "report", "letter", "release", "article", "document", "study",
+	"survey", "poll", "post", "message", "note", "one", "country", "nation", "sign", "banner",
+	"headline", "title", "book", "film", "song", "slogan")
+
+// orgHeads are nouns that refer back to the organization last named when no
+// organization's name contains them ("Acme … the company said").
+var orgHeads = set("company", "firm", "group", "organization", "organisation", "agency", "carrier",
+	"airline", "automaker", "retailer", "manufacturer", "bank", "network", "startup", "party",
+	"campaign", "union", "team", "club", "charity", "coalition",
+	"alliance", "broadcaster", "newspaper", "publisher", "insurer", "lender", "developer",
+	"operator", "producer", "maker", "giant", "conglomerate", "nonprofit")

@@ -1,0 +1,63 @@
+package quotes
+
+import (
+	"testing"
+
+	"briefgen/generator/sentences"
+)
+
+// people used by TestPatterns; every text below is the writer's own.
+var patternActors = []fixtureActor{
+	{ID: "ana-smith", Kind: "person", Gender: "female", Forms: []string{"Ana Smith", "Mrs. Smith", "Smith"}, Roles: []string{"senior analyst"}},
+	{ID: "ben-jones", Kind: "person", Gender: "male", Forms: []string{"Ben Jones", "Mr. Jones", "Jones"}, Roles: []string{"Sen."}},
+	{ID: "kay-lo", Kind: "person", Forms: []string{"Kay Lo"}, Roles: []string{"campaign manager"}},
+	{ID: "acme", Kind: "organization", Forms: []string{"Acme Corp.", "Acme"}},
+	{ID: "ohio", Kind: "place", Forms: []string{"Ohio"}},
+}
+
+func TestPatterns(t *testing.T) {
+	tests := []struct {
+		text, quote, speaker string
+	}{
+		{"“Why now?” asked Ana Smith.", "Why now?", "ana-smith"},
+		{"“We will win,” says Ben Jones.", "We will win,", "ben-jones"},
+		{"“We will win” Ben Jones said.", "We will win", "ben-jones"},
+		{"Ana Smith, who met Ben Jones last week, said “the talks went well.”", "the talks went well.", "ana-smith"},
+		{"Ana Smith told Ben Jones that “the talks went well.”", "the talks went well.", "ana-smith"},
+		{"“The talks went well,” Ana Smith told Ben Jones.", "The talks went well,", "ana-smith"},
+		{"“The talks went well,” Jones, 61, said on Friday.", "The talks went well,", "ben-jones"},
+		{"Speaking at a rally in Ohio, Ben Jones said “we are not done.”", "we are not done.", "ben-jones"},
+		{"Ana Smith met Ben Jones. “We disagree on most things,” he said.", "We disagree on most things,", "ben-jones"},
+		{"Ana Smith met Ben Jones. “We disagree on most things,” she said.", "We disagree on most things,", "ana-smith"},
+		{"Ben Jones spoke first. Then Ana Smith, the senior analyst, spoke. “It is late,” the analyst said.", "It is late,", "ana-smith"},
+		{"Acme Corp. posted a loss. “Demand was weak,” the company said in a statement.", "Demand was weak,", "acme"},
+		{"“Demand was weak,” according to Acme.", "Demand was weak,", "acme"},
+		{"According to Ben Jones, “demand was weak.”", "demand was weak.", "ben-jones"},
+		{"“We are ready,” said Mr. Jones’s campaign manager, Kay Lo.", "We are ready,", "kay-lo"},
+		{"Ana Smith and Ben Jones said the plan was “unworkable.”", "unworkable.", ""},
+		{"Critics called the plan “unworkable.”", "unworkable.", ""},
+		{"The sign on the door read “Closed for good.”", "Closed for good.", ""},
+		{"Mrs. Smith said she was “surprised” by the vote.", "surprised", "ana-smith"},
+		{"Ben Jones was asked about the vote. “No comment,” he said.", "No comment,", "ben-jones"},
+		{"“It was a mistake,” Smith said, before adding: “We will fix it.”", "We will fix it.", "ana-smith"},
+	}
+	as0 := patternActors
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			d := textDoc(tt.text)
+			ss := sentences.Split(d)
+			as := buildActors(tt.text, as0)
+			qs := Find(d, ss, as)
+			checkQuotes(t, d, ss, as, qs)
+			for _, q := range qs {
+				if d.Slice(q.Span) == tt.quote {
+					if q.Speaker != tt.speaker {
+						t.Errorf("speaker %q, want %q (cue %q)", q.Speaker, tt.speaker, d.Slice(q.Cue))
+					}
+					return
+				}
+			}
+			t.Errorf("quote %q not found in %d quotes", tt.quote, len(qs))
+		})
+	}
+}
