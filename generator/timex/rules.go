@@ -36,6 +36,10 @@ func (s *scanner) at(i int) (match, bool) {
 		}
 	case cOrd:
 		return s.atOrdinal(i, i)
+	case cUnits:
+		if s.word(i+1) == wAgo && t.val <= uCentury {
+			return ref(i, i+2, "PAST_REF"), true // "years ago"
+		}
 	case cUnit:
 		if t.val == uSecond {
 			if m, ok := s.atOrdinal(i, i); ok {

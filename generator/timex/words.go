@@ -623,6 +623,9 @@ func (s *scanner) atThe(i int) (match, bool) {
 		if y, e, ok := s.yearAfter(j + 1); ok && s.word(j+1) == wOf {
 			return match{i: i, j: e, val: four(y) + "-" + seasonCode(s.ts[j].val), typ: Date, gran: gYear}, true
 		}
+		if s.word(j+1) == wOf {
+			return match{}, false // "the fall of Kabul"
+		}
 		switch prev {
 		case wIn, wDuring, wOver, wThroughout, wBy, wUntil, wSince:
 			return s.season(i, j+1, s.ts[j].val, 0, false)
@@ -636,6 +639,20 @@ func (s *scanner) atThe(i int) (match, bool) {
 				d = -1
 			}
 			return s.anchored(i, j+2, uDay, d), true
+		case u == uWeekend && (prev == wOver || prev == wDuring || prev == wOn || prev == wAt || prev == wThroughout):
+			// "over the weekend": the last one, or the coming one in the future
+			if !s.hasPub {
+				return ref(i, j+1, "PRESENT_REF"), true
+			}
+			pw := int(s.pub.Weekday())                // Sunday = 0
+			d := s.pub.AddDate(0, 0, -((pw + 1) % 7)) // the last Saturday
+			if pw == 0 || pw == 6 {
+				d = s.pub
+			}
+			if s.tenseAt(i, j+1) > 0 {
+				d = s.pub.AddDate(0, 0, (6-pw+7)%7)
+			}
+			return match{i: i, j: j + 1, val: fmtWeek(d) + "-WE", typ: Date}, true
 		case (prev == wDuring || prev == wThroughout) && (u == uYear || u == uMonth || u == uWeek):
 			if !s.hasPub {
 				return ref(i, j+1, "PRESENT_REF"), true
