@@ -18,6 +18,7 @@ type cand struct {
 	kind     Kind
 	key      string   // organizations and places: canonical name
 	name     string   // people: the name as written
+	tok0     int      // people: index of the first word in finder.arena
 	toks     []string // people: the name's words
 	evidence bool     // a title, cue or appositive shows a person
 	strong   bool     // a title, honorific or description shows it (not only a cue)
@@ -32,14 +33,17 @@ type cand struct {
 
 // finder holds the state of one Find call.
 type finder struct {
-	d     *doc.Doc
-	t     []byte
-	ts    []token
-	cands []cand
-	buf   []byte
-	skip  int // token index up to which the sentence is already read ("(EU)")
-	pend  int // end of the current paragraph
-	sent  int // index of the current sentence
+	d      *doc.Doc
+	t      []byte
+	ts     []token
+	cands  []cand
+	buf    []byte
+	skip   int        // token index up to which the sentence is already read ("(EU)")
+	arena  []string   // the words of person candidates
+	build  []building // actors being put together; never grows past its capacity
+	assign []assignment
+	pend   int // end of the current paragraph
+	sent   int // index of the current sentence
 }
 
 var finderPool = sync.Pool{New: func() any { return new(finder) }}
@@ -57,9 +61,12 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
 		}
 	}
 	f := finderPool.Get().(*finder)
-	*f = finder{d: d, t: d.Text, ts: f.ts[:0], cands: f.cands[:0], buf: f.buf[:0]}
+	*f = finder{d: d, t: d.Text, ts: f.ts[:0], cands: f.cands[:0], buf: f.buf[:0], arena: f.arena[:0], build: f.build[:0], assign: f.assign[:0]}
 	defer func() {
-		clear(f.cands) // drop references to this article's strings
+		// drop references to this article's strings
+		clear(f.cands)
+		clear(f.arena)
+		clear(f.build[:cap(f.build)])
 		f.d, f.t = nil, nil
 		finderPool.Put(f)
 	}()
@@ -266,16 +273,13 @@ func (f *finder) run(i, j, first int) {
 		j--
 	}
 	// "Mr. Lee Hsien Loong": the honorific stays outside the name
-	for i < j-1 {
-		if _, ok := gazetteer.Honorific(f.lower(ts[i].s, ts[i].e)); !ok {
-			break
-		}
+	for i < j-1 && ts[i].hon {
 		i++
 	}
 	if i >= j {
 		return
 	}
-	if j-i <= gazetteer.Starts(f.text(i)) {
+	if j-i <= int(ts[i].starts) {
 		if e, ok := f.lookup(i, j); ok {
 			f.entity(i, j, e)
 			return
@@ -371,7 +375,7 @@ Veterans Housing Urban Development Home War Navy Army Air Force Staff Informatio
 
 // longest returns the end of the longest gazetteer phrase starting at k.
 func (f *finder) longest(k, j int) (int, gazetteer.Entry) {
-	max := k + gazetteer.Starts(f.text(k))
+	max := k + int(f.ts[k].starts)
 	if max > j {
 		max = j
 	}
@@ -513,10 +517,11 @@ func (f *finder) person(i, j int, titled bool) {
 	ts := f.ts
 	c := cand{s: ts[i].s, e: ts[j-1].e, kind: Person, inQuote: ts[i].inQuote}
 	c.name = string(f.t[c.s:c.e])
-	c.toks = make([]string, 0, j-i)
+	c.tok0 = len(f.arena)
 	for k := i; k < j; k++ {
-		c.toks = append(c.toks, c.name[ts[k].s-c.s:ts[k].e-c.s])
+		f.arena = append(f.arena, c.name[ts[k].s-c.s:ts[k].e-c.s])
 	}
+	c.toks = f.arena[c.tok0:len(f.arena):len(f.arena)] // fixed again once the arena stops growing
 	// honorifics: "Mr. Kim", "Dr. Smith"
 	hi := i
 	if i > 0 && ts[i-1].word() {
@@ -773,6 +778,7 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 type building struct {
 	Actor
 	male, female int // gender votes
+	count        int // mentions
 	toks         []string
 	last         int // position of the last mention; -1 before the first
 	lastSent     int // sentence of the last mention
@@ -783,11 +789,33 @@ type entityKey struct {
 	name string
 }
 
+// assignment gives a mention to an actor being built.
+type assignment struct {
+	b    *building
+	span doc.Span
+}
+
+// newBuilding returns a fresh actor from f.build, whose capacity (one per
+// candidate) is reserved before resolving, so pointers stay valid.
+func (f *finder) newBuilding(a Actor) *building {
+	f.build = append(f.build, building{Actor: a, last: -1})
+	return &f.build[len(f.build)-1]
+}
+
 // resolve groups candidates into actors.
 func (f *finder) resolve() []Actor {
+	for i := range f.cands {
+		if c := &f.cands[i]; c.kind == Person {
+			c.toks = f.arena[c.tok0 : c.tok0+len(c.toks)]
+		}
+	}
+	if cap(f.build) < len(f.cands) {
+		f.build = make([]building, 0, len(f.cands))
+	}
 	var out []*building
 	addMention := func(a *building, c *cand) {
-		a.Mentions = append(a.Mentions, doc.Span{Start: c.s, End: c.e})
+		f.assign = append(f.assign, assignment{a, doc.Span{Start: c.s, End: c.e}})
+		a.count++
 		text := f.t[c.s:c.e]
 		if string(text) != a.Name && !containsBytes(a.Aliases, text) {
 			if len(text) > len(a.Name) && a.Kind != Person {
@@ -822,7 +850,7 @@ func (f *finder) resolve() []Actor {
 		k := entityKey{c.kind, c.key}
 		a := byKey[k]
 		if a == nil {
-			a = &building{Actor: Actor{Name: string(f.t[c.s:c.e]), Kind: c.kind}}
+			a = f.newBuilding(Actor{Name: string(f.t[c.s:c.e]), Kind: c.kind})
 			out = append(out, a)
 			byKey[k] = a
 		}
@@ -860,7 +888,9 @@ func (f *finder) resolve() []Actor {
 			}
 		}
 		if !known {
-			people = append(people, &building{Actor: Actor{Name: c.name, Kind: Person}, toks: c.toks, last: -1})
+			b := f.newBuilding(Actor{Name: c.name, Kind: Person})
+			b.toks = c.toks
+			people = append(people, b)
 		}
 	}
 	// then every person candidate in text order
@@ -872,6 +902,9 @@ func (f *finder) resolve() []Actor {
 			continue
 		}
 		cs = cs[:0]
+		if len(c.toks) == 1 && particles[c.toks[0]] {
+			continue
+		}
 		for _, p := range people {
 			if equalToks(p.toks, c.toks) || len(c.toks) >= 2 && variant(p.toks, c.toks) {
 				cs = append(cs[:0], p)
@@ -892,7 +925,8 @@ func (f *finder) resolve() []Actor {
 			if !c.evidence || len(c.toks) == 1 && !c.strong {
 				continue
 			}
-			match = &building{Actor: Actor{Name: c.name, Kind: Person}, toks: c.toks, last: -1}
+			match = f.newBuilding(Actor{Name: c.name, Kind: Person})
+			match.toks = c.toks
 			people = append(people, match)
 		}
 		if match.last < 0 {
@@ -907,17 +941,19 @@ func (f *finder) resolve() []Actor {
 			lastOutside = match
 		}
 	}
+	// lay the mentions out in one array
+	spans := make([]doc.Span, len(f.assign))
+	k := 0
+	for _, a := range out {
+		a.Mentions = spans[k : k : k+a.count]
+		k += a.count
+	}
+	for _, m := range f.assign {
+		m.b.Mentions = append(m.b.Mentions, m.span)
+	}
 	slices.SortStableFunc(out, func(x, y *building) int { return firstMention(x) - firstMention(y) })
 	res := make([]Actor, 0, len(out))
-	total := 0
 	for _, a := range out {
-		total += len(a.Mentions)
-	}
-	spans := make([]doc.Span, 0, total)
-	for _, a := range out {
-		k := len(spans)
-		spans = append(spans, a.Mentions...)
-		a.Mentions = spans[k:len(spans):len(spans)]
 		if a.Kind == Person {
 			switch {
 			case a.male > a.female:
@@ -1073,9 +1109,6 @@ func equalToks(a, b []string) bool {
 // particles alone).
 func sub(a, b []string) bool {
 	if len(b) == 0 || len(b) >= len(a) {
-		return false
-	}
-	if len(b) == 1 && particles[b[0]] {
 		return false
 	}
 	for i := 0; i+len(b) <= len(a); i++ {

@@ -17,6 +17,8 @@ type token struct {
 	title   bool // a capitalized title or role word ("President", "Gen.")
 	orgHead bool // a capitalized organization head word ("Institute")
 	cal     bool // a month or weekday name
+	hon     bool // an honorific ("Mr.")
+	starts  int8 // words of the longest gazetteer phrase starting here
 }
 
 func (t token) word() bool { return t.punct == 0 }
@@ -26,10 +28,12 @@ func classify(t *token, w []byte) {
 	if !t.cap {
 		return
 	}
-	fl := gazetteer.CapWord(w)
-	t.title = fl&gazetteer.TitleWord != 0
-	t.orgHead = fl&gazetteer.OrgHeadWord != 0
-	t.cal = fl&gazetteer.CalendarWord != 0
+	wi := gazetteer.CapWord(w)
+	t.title = wi.Flags&gazetteer.TitleWord != 0
+	t.orgHead = wi.Flags&gazetteer.OrgHeadWord != 0
+	t.cal = wi.Flags&gazetteer.CalendarWord != 0
+	t.hon = wi.Flags&gazetteer.HonorificWord != 0
+	t.starts = int8(min(wi.Starts, 127))
 }
 
 // abbrevs end with a period that belongs to the word.

@@ -69,7 +69,7 @@ var (
 	phrases  map[string]Entry
 	maxWords int
 	starts   map[string]uint8 // first word of a phrase -> most words of a phrase starting with it
-	capFlags map[string]WordFlags
+	capFlags map[string]WordInfo
 )
 
 func build() {
@@ -101,17 +101,30 @@ func build() {
 	for _, r := range generated {
 		add(r.key, Entry{r.class, r.name, r.country})
 	}
-	capFlags = make(map[string]WordFlags, len(orgHeads)+len(calendar)+2*len(roleHeads))
+	capFlags = make(map[string]WordInfo, len(starts)+len(orgHeads)+len(calendar)+3*len(roleHeads))
+	flag := func(w string, f WordFlags) {
+		wi := capFlags[w]
+		wi.Flags |= f
+		capFlags[w] = wi
+	}
+	for w, n := range starts {
+		wi := capFlags[w]
+		wi.Starts = int(n)
+		capFlags[w] = wi
+	}
 	for w := range orgHeads {
-		capFlags[w] |= OrgHeadWord
+		flag(w, OrgHeadWord)
 	}
 	for w := range calendar {
-		capFlags[w] |= CalendarWord
+		flag(w, CalendarWord)
 	}
 	for w := range roleHeads {
-		capFlags[titleCase(w)] |= TitleWord
-		capFlags[strings.ToUpper(w)] |= TitleWord
-		capFlags[strings.ToUpper(w[:1])+w[1:]] |= TitleWord
+		flag(titleCase(w), TitleWord)
+		flag(strings.ToUpper(w), TitleWord)
+		flag(strings.ToUpper(w[:1])+w[1:], TitleWord)
+	}
+	for w := range honorifics {
+		flag(titleCase(w), HonorificWord)
 	}
 	given = make(map[string]byte, 9000)
 	for rest := givenNamesData; len(rest) > 0; {
@@ -150,13 +163,21 @@ func Lookup(phrase string) (Entry, bool) {
 type WordFlags uint8
 
 const (
-	TitleWord    WordFlags = 1 << iota // a title or role word: "President", "Gen.", "CEO"
-	OrgHeadWord                        // an organization head word: "Institute"
-	CalendarWord                       // a month or weekday: "November", "Tue."
+	TitleWord     WordFlags = 1 << iota // a title or role word: "President", "Gen.", "CEO"
+	OrgHeadWord                         // an organization head word: "Institute"
+	CalendarWord                        // a month or weekday: "November", "Tue."
+	HonorificWord                       // "Mr.", "Ms.", "Dr."
 )
 
-// CapWord returns the flags of a capitalized word as written, in one lookup.
-func CapWord[T ~string | ~[]byte](w T) WordFlags {
+// WordInfo is what the tables say about a capitalized word.
+type WordInfo struct {
+	Flags  WordFlags
+	Starts int // words of the longest phrase Lookup knows that begins with it; 0 if none
+}
+
+// CapWord returns what the tables say about a capitalized word as written,
+// in one lookup.
+func CapWord[T ~string | ~[]byte](w T) WordInfo {
 	once.Do(build)
 	return capFlags[string(w)]
 }

@@ -243,7 +243,7 @@ founding current outspoken renowned noted well-known respected newly elected`)
 
 var honorifics = map[string]byte{
 	"mr.": 'm', "mr": 'm', "mrs.": 'f', "mrs": 'f', "ms.": 'f', "ms": 'f', "miss": 'f',
-	"dr.": 0, "sir": 'm', "dame": 'f', "lord": 'm', "lady": 'f', "madam": 'f', "mme.": 'f', "m.": 'm',
+	"dr.": 0, "sir": 'm', "dame": 'f', "lord": 'm', "lady": 'f', "madam": 'f', "mme.": 'f',
 }
 
 var genderedRoles = map[string]byte{
