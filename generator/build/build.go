@@ -119,7 +119,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	n, pages, err := write(fsys, opts, r, facts, statics, prog)
+	n, pages, err := write(fsys, opts, site, r, facts, statics, prog)
 	if err != nil {
 		return nil, err
 	}
@@ -224,7 +224,7 @@ func staticFiles(static fs.FS) ([]render.File, error) {
 // queue, so memory stays bounded and slow file creation (fsync) overlaps
 // rendering; file contents do not depend on the order they are written in.
 // A static file may not replace a generated one.
-func write(fsys afero.Fs, opts Options, r *render.Renderer, facts *siteFacts, statics []render.File, prog *progress) (files, pages int, err error) {
+func write(fsys afero.Fs, opts Options, site *source.Site, r *render.Renderer, facts *siteFacts, statics []render.File, prog *progress) (files, pages int, err error) {
 	staticPaths := make(map[string]bool, len(statics))
 	for _, f := range statics {
 		staticPaths[f.Path] = true
@@ -291,6 +291,12 @@ func write(fsys afero.Fs, opts Options, r *render.Renderer, facts *siteFacts, st
 		return nil
 	}
 	rerr := r.Render(facts.page(), emit)
+	for _, gen := range generators {
+		if rerr != nil {
+			break
+		}
+		rerr = gen(r, site, facts, emit)
+	}
 	if rerr == nil {
 		for _, f := range statics {
 			if rerr = checkPath(f.Path); rerr != nil {
