@@ -222,6 +222,15 @@ func (a *attributor) canSpeak(i int, cued bool) bool {
 // quotation that ends the previous paragraph.
 func (a *attributor) runSpeaker(qi int, speakers []int, explicit []bool) int {
 	r := a.raws[qi]
+	// "Smith was blunt: “…”": the subject of the words before the colon.
+	if len(a.sents) > 0 {
+		si := a.sentenceAt(r.outer.Start)
+		if p := a.skipSpaceBack(r.outer.Start, a.sents[si].Start); p > a.sents[si].Start && a.t[p-1] == ':' {
+			if s, ok := a.sentSubject(si, p); ok && s >= 0 && a.canSpeak(s, false) {
+				return s
+			}
+		}
+	}
 	if qi > 0 && a.raws[qi-1].para == r.para && speakers[qi-1] >= 0 {
 		return speakers[qi-1]
 	}
