@@ -116,12 +116,15 @@ func sentenceEvents(out []Event, d *doc.Doc, s doc.Sentence, ts []timex.Timex, l
 	for _, k := range sel {
 		t := ts[k]
 		venue := findVenue(ws, t.Span.Start-sp.Start, groups)
-		cuts := []cut{datePhrase(d.Text, sp, t, ts, lo, hi)}
+		var cuts []cut
+		if c := datePhrase(d.Text, sp, t, ts, lo, hi); c.End > c.Start {
+			cuts = append(cuts, c)
+		}
 		src := window(d.Text, sp, t.Span)
 		out = append(out, Event{
 			Date:     t.Value,
 			End:      t.End,
-			Summary:  summarize(d.Text, src, cuts),
+			Summary:  summarize(d.Text, src, t.Span, cuts),
 			Sentence: sp,
 			Venue:    venue,
 			Actors:   ids,

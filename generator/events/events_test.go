@@ -106,7 +106,11 @@ func TestFind(t *testing.T) {
 			[]ev{{"2010", "2014", "Tom Reyes led the union.", "", false}}},
 		{"appositive dropped when long", "Maria Costa, a senior economist at the central bank, told reporters on Tuesday that the slowdown in lending would continue well into next spring and could deepen further.",
 			[]ev{{"2024-11-19", "", "Maria Costa told reporters that the slowdown in lending would continue well into next spring and could deepen further.", "", false},
-				{"2025-SP", "", "Maria Costa told reporters on Tuesday that the slowdown in lending would continue well into and could deepen further.", "", false}}},
+				{"2025-SP", "", "Maria Costa told reporters on Tuesday that the slowdown in lending would continue well into next spring and could deepen further.", "", false}}},
+		{"date as an object stays", "Markets had priced in a cut for March.",
+			[]ev{{"2024-03", "", "Markets had priced in a cut for March.", "", false}}},
+		{"dateline", "WASHINGTON — The central bank held rates steady on Wednesday.",
+			[]ev{{"2024-11-20", "", "The central bank held rates steady.", "", false}}},
 		{"long sentence cut at a clause", "The ministers agreed on Friday to extend the grain corridor for another six months; officials said the details, including insurance for ships and the inspection regime in the ports, would follow.",
 			[]ev{{"2024-11-22", "", "The ministers agreed to extend the grain corridor for another six months.", "", false}}},
 	}

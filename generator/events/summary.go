@@ -41,6 +41,15 @@ func datePhrase(text []byte, sp doc.Span, t timex.Timex, ts []timex.Timex, lo, h
 		j--
 	}
 	switch strings.ToLower(string(text[j:i])) {
+	case "for", "as", "of", "than", "to", "into", "after", "before", "with", "like", "about", "around",
+		"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "s", "till":
+		// the date is an object ("a cut for March", "as soon as May", "the
+		// 2024 election"): removing it would break the sentence
+		if !(strings.EqualFold(string(text[j:i]), "of") && j >= sp.Start+3 && strings.EqualFold(string(text[j-3:j-1]), "as")) {
+			return cut{}
+		}
+	}
+	switch strings.ToLower(string(text[j:i])) {
 	case "on", "in", "at", "by", "during", "since", "from", "until", "between", "through", "throughout":
 		c.Start = j
 	case "of":
@@ -123,11 +132,9 @@ func nameBefore(s string) string {
 
 // summarize returns the sentence sp without the cut spans, tidied and
 // shortened to a statement of at most about maxWords words.
-func summarize(text []byte, sp doc.Span, cuts []cut) string {
+func summarize(text []byte, sp, date doc.Span, cuts []cut) string {
 	subj := ""
-	if len(cuts) > 0 {
-		sp, subj = clauseOf(text, sp, cuts[0].Span)
-	}
+	sp, subj = clauseOf(text, sp, date)
 	s := string(text[sp.Start:sp.End])
 	if subj != "" {
 		s = subj + " " + s
@@ -176,11 +183,42 @@ func summarize(text []byte, sp doc.Span, cuts []cut) string {
 			break
 		}
 	}
+	s = stripDateline(s)
 	s = tidy(s)
 	return shorten(s)
 }
 
 var tidyPairs = [][2]string{{" ,", ","}, {" .", "."}, {" ;", ";"}, {",,", ","}, {", .", "."}, {",.", "."}, {"( )", ""}, {"()", ""}}
+
+// stripDateline removes a wire dateline: "WASHINGTON — ", "SEOUL, South
+// Korea (AP) — ", "BEIJING - ".
+func stripDateline(s string) string {
+	for _, dash := range []string{" — ", " – ", " - ", " -- "} {
+		k := strings.Index(s, dash)
+		if k <= 0 || k > 60 {
+			continue
+		}
+		head := s[:k]
+		upper := 0
+		for _, r := range head {
+			if unicode.IsLower(r) && !strings.Contains(head, "(") {
+				// "SEOUL, South Korea" has lower-case letters: allow them
+				// after a comma only
+				if !strings.Contains(head, ",") {
+					return s
+				}
+			}
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+		f := strings.Fields(strings.Split(head, ",")[0])
+		if upper >= 3 && len(f) > 0 && strings.ToUpper(f[0]) == f[0] {
+			return s[k+len(dash):]
+		}
+	}
+	return s
+}
 
 // tidy collapses white space and stray spaces before punctuation, and starts
 // the statement with a capital letter.

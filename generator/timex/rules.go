@@ -319,6 +319,7 @@ func (s *scanner) atMonth(i, k int) (match, bool) {
 	}
 	// Month year
 	if y, e, ok := s.yearAfter(j); ok {
+		s.monthYear[mon] = y
 		return match{i: i, j: e, val: fmtMonth(y, mon), typ: Date, gran: gMonth}, true
 	}
 	if abbrev && j == k+1 && t.e-t.s <= 3 && s.lowerIs(k, "mar") {
@@ -392,6 +393,12 @@ func (s *scanner) monthOnly(i, j, mon, prev int) (match, bool) {
 	case wThis:
 	default:
 		if y, ok := s.sentenceYear(i); ok {
+			s.monthYear[mon] = y
+			return match{i: i, j: j, val: fmtMonth(y, mon), typ: Date, gran: gMonth}, true
+		}
+		// one sense per article: "a cut in March" ... "priced in a cut for
+		// March" are the same March
+		if y := s.monthYear[mon]; y != 0 {
 			return match{i: i, j: j, val: fmtMonth(y, mon), typ: Date, gran: gMonth}, true
 		}
 		if s.tenseAt(i, j) > 0 {
@@ -405,6 +412,7 @@ func (s *scanner) monthOnly(i, j, mon, prev int) (match, bool) {
 	if !validYear(y) {
 		return match{}, false
 	}
+	s.monthYear[mon] = y
 	return match{i: i, j: j, val: fmtMonth(y, mon), typ: Date, gran: gMonth}, true
 }
 

@@ -28,6 +28,7 @@ type scanner struct {
 	hasAnchor  bool
 	cur        int     // current sentence index
 	found      []match // expressions found so far in the current sentence
+	monthYear  [13]int // the year each month name last resolved to in the article
 }
 
 // match is one expression found in a sentence.

@@ -82,6 +82,8 @@ func TestFind(t *testing.T) {
 		{"over the weekend", pub, "Protesters marched over the weekend.", []want{{"the weekend", "2024-W46-WE", Date}}},
 		{"coming weekend", pub, "Protesters will march over the weekend.", []want{{"the weekend", "2024-W47-WE", Date}}},
 		{"fall of a city", pub, "Since the fall of Kabul, aid has dried up.", nil},
+		{"one month per article", day(2024, 2, 1), "The bank could cut rates in March. Markets had priced in a cut for March.",
+			[]want{{"March", "2024-03", Date}, {"March", "2024-03", Date}}},
 		{"recently", pub, "Tensions have risen recently.", []want{{"recently", "PAST_REF", Date}}},
 		{"in the past", pub, "Such talks failed in the past.", []want{{"the past", "PAST_REF", Date}}},
 		{"in the future", pub, "Such talks could happen in the future.", []want{{"the future", "FUTURE_REF", Date}}},
