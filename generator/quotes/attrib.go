@@ -653,6 +653,13 @@ func (a *attributor) appositiveSubject(si, c, lo int) (int, int) {
 	if person >= 0 {
 		return a.subjectMention(mention{doc.Span{Start: ps, End: ps}, person}, lo), ps
 	}
+	// "Britain's transport secretary, Helen Carver, has accused": the name
+	// is itself the appositive of a description.
+	if e := a.skipSpaceBack(c, lo); e > lo {
+		if m, ok := a.mentionEndingAt(e, e, lo); ok && a.as[m.actor].Kind == actors.Person {
+			return m.actor, m.Start
+		}
+	}
 	return org, os
 }
 
@@ -1017,8 +1024,12 @@ func (a *attributor) descLookup(ws, we, pos int) (int, bool) {
 // quotations, skipping addressees ("told VOA").
 func (a *attributor) lastOrg(pos int) (int, bool) {
 	i := sort.Search(len(a.byEnd), func(i int) bool { return a.byEnd[i].End > pos }) - 1
+	minPara := a.paraAt(pos) - 1
 	for n := 0; i >= 0 && n < 200; i, n = i-1, n+1 {
 		m := a.byEnd[i]
+		if a.paraAt(m.Start) < minPara {
+			break // only the same or the previous paragraph
+		}
 		if a.as[m.actor].Kind != actors.Organization || a.quoteAt(m.Start) >= 0 {
 			continue
 		}

@@ -41,6 +41,8 @@ func TestPatterns(t *testing.T) {
 		{"Ben Jones was asked about the vote. “No comment,” he said.", "No comment,", "ben-jones"},
 		{"“It was a mistake,” Smith said, before adding: “We will fix it.”", "We will fix it.", "ana-smith"},
 		{"“Fine,” Ben Jones said. Ana Smith was blunt: “This is a disaster.”", "This is a disaster.", "ana-smith"},
+		{"Acme Corp. shut the plant.\n\nAna Smith quit.\n\nBen Jones left.\n\n“It hurts,” the company said.", "It hurts,", ""},
+		{"The senior analyst, Ana Smith, has accused Acme of “cutting corners.”", "cutting corners.", "ana-smith"},
 		{"Acme Corp. shut the plant. It called the decision “painful but necessary.”", "painful but necessary.", "acme"},
 	}
 	as0 := patternActors
