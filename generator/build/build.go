@@ -113,7 +113,8 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if r.URLs().Origin == "" {
-		res.Warnings = append(res.Warnings, "baseURL "+r.URLs().Base+" has no scheme and host; feeds and the sitemap use root-relative links (set baseURL in site.yaml or --base-url)")
+		// Common while drafting a site; a note rather than a warning.
+		verbosef("note: baseURL %s has no scheme and host; feeds and the sitemap use root-relative links (set baseURL in site.yaml or --base-url)", r.URLs().Base)
 	}
 	statics, err := staticFiles(static)
 	if err != nil {
