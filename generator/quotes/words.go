@@ -71,7 +71,9 @@ func init() {
 		"declaring", "suggesting", "acknowledging", "emphasizing", "emphasising", "pointing",
 		"underscoring", "calling", "referring", "citing", "vowing", "pledging", "promising",
 		"complaining", "admitting", "reiterating", "repeating", "recalling", "predicting",
-		"cautioning", "contending", "asserting", "declaring", "demanding",
+		"cautioning", "contending", "asserting", "demanding", "stating", "replying",
+		"responding", "answering", "tweeting", "posting", "recounting", "conceding", "announcing",
+		"observing", "remarking", "commenting", "lamenting", "quipping", "joking", "writing",
 	} {
 		cueWords[w] = cueParticiple
 	}
