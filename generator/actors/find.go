@@ -25,10 +25,13 @@ type cand struct {
 	roles    []Role
 	gender   byte
 	inQuote  bool
-	pos      int  // order in the text
-	pend     int  // end of its paragraph
-	given    byte // gender of its given name, if known
-	sent     int  // index of its sentence
+	pos      int    // order in the text
+	pend     int    // end of its paragraph
+	given    byte   // gender of its given name, if known
+	hon      bool   // an honorific stands before it
+	acro     bool   // an unknown all-capitals word, an organization if its letters or its use say so
+	desc     string // a definite description ("the former president"): its role head
+	sent     int    // index of its sentence
 }
 
 // finder holds the state of one Find call.
@@ -197,6 +200,12 @@ func (f *finder) sentence() {
 			i = f.skip
 			continue
 		}
+		if f.is(i, "the") {
+			if e := f.description(i); e > i {
+				i = e
+				continue
+			}
+		}
 		if !f.capWord(i) {
 			i++
 			continue
@@ -230,9 +239,74 @@ func (f *finder) sentence() {
 			}
 			break
 		}
+		// "Americans for Peace Now, a left-wing organization,"
+		if e := f.namedByAppositive(i, j); e > j {
+			f.org(i, e)
+			i = e
+			continue
+		}
 		f.run(i, j, first)
 		i = j
 	}
+}
+
+// descHeads are offices a definite description can refer back with ("the
+// president", "the Florida governor").
+var descHeads = setOf(`president president-elect premier chancellor leader governor senator mayor king queen
+pope minister secretary secretary-general ambassador envoy spokesperson spokesman spokeswoman chairman
+chairwoman ceo founder co-founder candidate nominee general commander`)
+
+// description records "the former president" at token i (the word "the")
+// and returns the token after it, or i when there is none.
+func (f *finder) description(i int) int {
+	ts := f.ts
+	for h := i + 1; h < len(ts) && h <= i+4; h++ {
+		if !ts[h].word() {
+			return i
+		}
+		lw := f.lower(ts[h].s, ts[h].e)
+		if !ts[h].cap && descHeads[string(lw)] {
+			// not "the president, Donald Trump," nor "the president of ..."
+			if f.capWord(h+1) || f.punct(h+1, ",") && f.capWord(h+2) || f.is(h+1, "of") {
+				return i
+			}
+			f.add(cand{s: ts[i+1].s, e: ts[h].e, kind: Other, desc: string(lw), inQuote: ts[i].inQuote})
+			return h + 1
+		}
+		if ts[h].poss || !(ts[h].cap || gazetteer.Role(lw) == gazetteer.Modifier) {
+			return i
+		}
+	}
+	return i
+}
+
+// orgNouns in an appositive show that the name before it is an
+// organization's.
+var orgNouns = setOf(`organization organisation group company firm agency nonprofit non-profit charity coalition
+association institute union movement network party newspaper broadcaster airline manufacturer maker carrier
+retailer bank fund outlet foundation lobby tank think-tank consultancy publisher startup conglomerate`)
+
+// namedByAppositive returns the end of a capitalized name joined by "for",
+// "of" or "and" that an appositive calls an organization ("Americans for
+// Peace Now, a left-wing, pro-Israel organization,"), or j.
+func (f *finder) namedByAppositive(i, j int) int {
+	ts := f.ts
+	e := j
+	for e+1 < len(ts) && f.is(e, "for", "of", "and", "on") && f.capWord(e+1) && !ts[e-1].poss {
+		e += 2
+		for e < len(ts) && f.capWord(e) && !ts[e-1].poss {
+			e++
+		}
+	}
+	if e == j || !f.punct(e, ",") {
+		return j
+	}
+	for k := e + 1; k < len(ts) && k <= e+9; k++ {
+		if ts[k].word() && orgNouns[string(f.lower(ts[k].s, ts[k].e))] {
+			return e
+		}
+	}
+	return j
 }
 
 func (f *finder) isTitle(i int) bool { return f.ts[i].title }
@@ -492,9 +566,22 @@ func (f *finder) acronym(i int) {
 	if len(w) < 2 || len(w) > 6 || !isUpperWord(w) || w[len(w)-1] == 's' {
 		return
 	}
-	if f.cueAfter(i + 1) {
-		f.add(cand{s: f.ts[i].s, e: f.ts[i].e, kind: Organization, key: string(w), inQuote: f.ts[i].inQuote})
+	f.add(cand{s: f.ts[i].s, e: f.ts[i].e, kind: Organization, key: string(w), inQuote: f.ts[i].inQuote,
+		acro: true, evidence: f.cueAfter(i + 1)})
+}
+
+// acronymOf returns the capitals that begin the capitalized words of name
+// ("Jewish Democratic Council of America" -> "JDCA").
+func acronymOf(name string) string {
+	var b [16]byte
+	n := 0
+	for _, w := range strings.Fields(name) {
+		if w[0] >= 'A' && w[0] <= 'Z' && n < len(b) {
+			b[n] = w[0]
+			n++
+		}
 	}
+	return string(b[:n])
 }
 
 func (f *finder) add(c cand) {
@@ -526,7 +613,7 @@ func (f *finder) person(i, j int, titled bool) {
 	hi := i
 	if i > 0 && ts[i-1].word() {
 		if g, ok := gazetteer.Honorific(f.lower(ts[i-1].s, ts[i-1].e)); ok {
-			c.evidence, c.strong, c.gender = true, true, g
+			c.evidence, c.strong, c.gender, c.hon = true, true, g, true
 			hi = i - 1
 		}
 	}
@@ -830,18 +917,23 @@ func (f *finder) resolve() []Actor {
 				a.Roles = append(a.Roles, r)
 			}
 		}
+		w := 1
+		if c.hon {
+			w = 5
+		}
 		switch c.gender {
 		case 'm':
-			a.male++
+			a.male += w
 		case 'f':
-			a.female++
+			a.female += w
 		}
 	}
 	// organizations and places
 	var byKey map[entityKey]*building
+	var orgs []*building
 	for i := range f.cands {
 		c := &f.cands[i]
-		if c.kind == Person {
+		if c.kind == Person || c.acro || c.desc != "" {
 			continue
 		}
 		if byKey == nil {
@@ -853,6 +945,45 @@ func (f *finder) resolve() []Actor {
 			a = f.newBuilding(Actor{Name: string(f.t[c.s:c.e]), Kind: c.kind})
 			out = append(out, a)
 			byKey[k] = a
+			if c.kind == Organization {
+				orgs = append(orgs, a)
+			}
+		}
+		addMention(a, c)
+	}
+	// acronyms: of a named organization ("JDCA"), else one of their own
+	// when used as a speaker or more than once
+	for i := range f.cands {
+		c := &f.cands[i]
+		if !c.acro {
+			continue
+		}
+		var a *building
+		for _, o := range orgs {
+			if len(o.Name) > len(c.key)+2 && acronymOf(o.Name) == c.key {
+				a = o
+				break
+			}
+		}
+		if a == nil {
+			k := entityKey{Organization, c.key}
+			if a = byKey[k]; a == nil {
+				n := 0
+				for k := range f.cands {
+					if f.cands[k].acro && f.cands[k].key == c.key {
+						n++
+					}
+				}
+				if !c.evidence && n < 2 {
+					continue
+				}
+				if byKey == nil {
+					byKey = make(map[entityKey]*building, 32)
+				}
+				a = f.newBuilding(Actor{Name: c.key, Kind: Organization})
+				out = append(out, a)
+				byKey[k] = a
+			}
 		}
 		addMention(a, c)
 	}
@@ -898,6 +1029,10 @@ func (f *finder) resolve() []Actor {
 	var cs []*building
 	for i := range f.cands {
 		c := &f.cands[i]
+		if c.desc != "" {
+			f.describe(c, people)
+			continue
+		}
 		if c.kind != Person {
 			continue
 		}
@@ -955,21 +1090,20 @@ func (f *finder) resolve() []Actor {
 	res := make([]Actor, 0, len(out))
 	for _, a := range out {
 		if a.Kind == Person {
+			// the usual gender of the given name counts as three pronouns
+			if k := strings.IndexByte(a.Name, ' '); k > 0 {
+				switch g, _ := gazetteer.GivenName(a.Name[:k]); g {
+				case 'm':
+					a.male += 3
+				case 'f':
+					a.female += 3
+				}
+			}
 			switch {
 			case a.male > a.female:
 				a.Gender = Male
 			case a.female > a.male:
 				a.Gender = Female
-			default:
-				// the usual gender of the given name
-				if k := strings.IndexByte(a.Name, ' '); k > 0 {
-					switch g, _ := gazetteer.GivenName(a.Name[:k]); g {
-					case 'm':
-						a.Gender = Male
-					case 'f':
-						a.Gender = Female
-					}
-				}
 			}
 		}
 		slices.SortFunc(a.Mentions, func(x, y doc.Span) int { return x.Start - y.Start })
@@ -977,6 +1111,67 @@ func (f *finder) resolve() []Actor {
 	}
 	assignIDs(res)
 	return res
+}
+
+// describe gives the role of a definite description ("the former
+// president") to the person it refers back to: the most recent one holding
+// that very title, else the most recent one whose titles share its head
+// word, else the person just mentioned when the article has given them no
+// title yet.
+func (f *finder) describe(c *cand, people []*building) {
+	text := f.t[c.s:c.e]
+	var best *building
+	bestScore := -1
+	for _, p := range people {
+		if p.last < 0 {
+			continue
+		}
+		score := -1
+		for _, r := range p.Roles {
+			switch {
+			case strings.EqualFold(r.Text, string(text)):
+				score = max(score, 2<<20)
+			case containsFold(r.Text, c.desc):
+				score = max(score, 1<<20)
+			}
+		}
+		if score < 0 && len(p.Roles) == 0 && c.sent-p.lastSent <= 2 {
+			score = 0
+		}
+		if score < 0 {
+			continue
+		}
+		if score += p.last; score > bestScore {
+			best, bestScore = p, score
+		}
+	}
+	if best == nil || bestScore < 1<<20 && !mostRecent(best, people) {
+		return
+	}
+	if !hasRole(best.Roles, string(text)) {
+		best.Roles = append(best.Roles, Role{Text: string(text), Span: doc.Span{Start: c.s, End: c.e}})
+	}
+}
+
+// mostRecent reports whether p is the person mentioned last.
+func mostRecent(p *building, people []*building) bool {
+	for _, q := range people {
+		if q.last > p.last {
+			return false
+		}
+	}
+	return true
+}
+
+// containsFold reports whether s contains the lower-case word w, ignoring
+// case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstMention(b *building) int {
@@ -1225,9 +1420,9 @@ func (f *finder) pronounAfter(c *cand, i int) byte {
 			q++
 		}
 		switch string(f.t[p:q]) {
-		case "he", "his", "him", "himself", "He", "His", "Him":
+		case "he", "his", "himself", "He", "His":
 			return 'm'
-		case "she", "her", "hers", "herself", "She", "Her":
+		case "she", "hers", "herself", "She", "Her":
 			return 'f'
 		}
 		p = q
