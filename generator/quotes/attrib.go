@@ -1255,6 +1255,10 @@ func (a *attributor) startsUtterance(qi, ss int) bool {
 	case ':':
 		return true
 	case ',':
+		// "However, “since …,” Ivanov said": only a sentence adverb before.
+		if ws, we := a.wordBefore(p-1, lo); we > ws && a.skipSpaceBack(ws, lo) <= lo && a.in(leadWords, ws, we) {
+			return true
+		}
 		first, _ := a.runeAt(r.inner.Start, r.inner.End)
 		if !unicode.IsUpper(first) {
 			return false

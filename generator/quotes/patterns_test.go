@@ -19,6 +19,7 @@ func TestPatterns(t *testing.T) {
 	tests := []struct {
 		text, quote, speaker string
 	}{
+		{"However, “since nothing changed, we left,” Ana Smith said.", "since nothing changed, we left,", "ana-smith"},
 		{"“Why now?” asked Ana Smith.", "Why now?", "ana-smith"},
 		{"“We will win,” says Ben Jones.", "We will win,", "ben-jones"},
 		{"“We will win” Ben Jones said.", "We will win", "ben-jones"},
