@@ -41,6 +41,7 @@ type want struct {
 	Gender   string   `json:"gender"`
 	Mentions int      `json:"mentions"`
 	Absent   string   `json:"absent"`
+	NoRole   string   `json:"norole"` // no role of the actor contains this
 }
 
 func TestArticles(t *testing.T) {
@@ -87,6 +88,9 @@ func TestArticles(t *testing.T) {
 				}
 				if w.Role != "" && !anyRole(a.Roles, w.Role) {
 					t.Errorf("%q roles = %v, want one containing %q", w.Name, a.Roles, w.Role)
+				}
+				if w.NoRole != "" && anyRole(a.Roles, w.NoRole) {
+					t.Errorf("%q roles = %v, want none containing %q", w.Name, a.Roles, w.NoRole)
 				}
 				if w.Gender != "" && a.Gender.String() != w.Gender {
 					t.Errorf("%q gender = %v, want %s", w.Name, a.Gender, w.Gender)

@@ -260,6 +260,11 @@ chairwoman ceo founder co-founder candidate nominee general commander`)
 // and returns the token after it, or i when there is none.
 func (f *finder) description(i int) int {
 	ts := f.ts
+	// "who served as the special envoy", ", the army chief,": a predicate or
+	// an appositive, not a reference back
+	if f.punct(i-1, ",") && f.capWord(i-2) || f.is(i-1, "as", "is", "was", "be", "been", "became", "named", "appointed", "elected", "remains") {
+		return i
+	}
 	for h := i + 1; h < len(ts) && h <= i+4; h++ {
 		if !ts[h].word() {
 			return i
@@ -1120,6 +1125,14 @@ func (f *finder) resolve() []Actor {
 // title yet.
 func (f *finder) describe(c *cand, people []*building) {
 	text := f.t[c.s:c.e]
+	// its capitalized modifiers ("Chinese" in "the Chinese leader") must be
+	// among the person's titles too
+	var mods []string
+	for _, w := range strings.Fields(string(text)) {
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			mods = append(mods, w)
+		}
+	}
 	var best *building
 	bestScore := -1
 	for _, p := range people {
@@ -1128,11 +1141,20 @@ func (f *finder) describe(c *cand, people []*building) {
 		}
 		score := -1
 		for _, r := range p.Roles {
+			if strings.EqualFold(r.Text, string(text)) {
+				score = max(score, 3<<20)
+				continue
+			}
+			ok := true
+			for _, m := range mods {
+				ok = ok && containsFold(r.Text, m)
+			}
 			switch {
-			case strings.EqualFold(r.Text, string(text)):
-				score = max(score, 2<<20)
+			case !ok:
 			case containsFold(r.Text, c.desc):
-				score = max(score, 1<<20)
+				score = max(score, 2<<20)
+			case c.desc == "leader" && len(mods) > 0:
+				score = max(score, 1<<20) // "the Chinese leader" for "Chinese President"
 			}
 		}
 		if score < 0 && len(p.Roles) == 0 && c.sent-p.lastSent <= 2 {
@@ -1382,7 +1404,7 @@ func contains(xs []string, s string) bool {
 
 func hasRole(rs []Role, text string) bool {
 	for _, r := range rs {
-		if r.Text == text {
+		if strings.EqualFold(r.Text, text) {
 			return true
 		}
 	}
