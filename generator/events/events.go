@@ -70,10 +70,16 @@ func sentenceEvents(out []Event, d *doc.Doc, s doc.Sentence, ts []timex.Timex, l
 	if sp.Start >= sp.End {
 		return out
 	}
+	// A sentence with a recurrence ("open daily from 9 a.m. to 5 p.m.")
+	// states a schedule: its times of day are not happenings.
+	set := false
+	for k := lo; k < hi; k++ {
+		set = set || ts[k].Type == timex.Set
+	}
 	var keep []int
 	for k := lo; k < hi; k++ {
 		t := ts[k]
-		if !dated(t) || !sp.Contains(t.Span) {
+		if !dated(t) || !sp.Contains(t.Span) || set && t.Type == timex.Time {
 			continue
 		}
 		keep = append(keep, k)

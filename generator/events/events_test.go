@@ -111,6 +111,11 @@ func TestFind(t *testing.T) {
 			[]ev{{"2024-03", "", "Markets had priced in a cut for March.", "", false}}},
 		{"dateline", "WASHINGTON — The central bank held rates steady on Wednesday.",
 			[]ev{{"2024-11-20", "", "The central bank held rates steady.", "", false}}},
+		{"bare decade is an object", "He spent the 1970s in exile.",
+			[]ev{{"197", "", "He spent the 1970s in exile.", "", false}}},
+		{"period ended", "The company reported results for the three months ended Sept. 30.",
+			[]ev{{"2024-09-30", "", "The company reported results for the three months ended Sept. 30.", "", false}}},
+		{"schedule times are not events", "The museum is open daily from 9 a.m. to 5 p.m.", nil},
 		{"long sentence cut at a clause", "The ministers agreed on Friday to extend the grain corridor for another six months; officials said the details, including insurance for ships and the inspection regime in the ports, would follow.",
 			[]ev{{"2024-11-22", "", "The ministers agreed to extend the grain corridor for another six months.", "", false}}},
 	}

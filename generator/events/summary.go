@@ -42,7 +42,7 @@ func datePhrase(text []byte, sp doc.Span, t timex.Timex, ts []timex.Timex, lo, h
 	}
 	switch strings.ToLower(string(text[j:i])) {
 	case "for", "as", "of", "than", "to", "into", "after", "before", "with", "like", "about", "around",
-		"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "s", "till":
+		"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "s", "till", "ended", "ending", "dated":
 		// the date is an object ("a cut for March", "as soon as May", "the
 		// 2024 election"): removing it would break the sentence
 		if !(strings.EqualFold(string(text[j:i]), "of") && j >= sp.Start+3 && strings.EqualFold(string(text[j-3:j-1]), "as")) {
@@ -52,6 +52,7 @@ func datePhrase(text []byte, sp doc.Span, t timex.Timex, ts []timex.Timex, lo, h
 	switch strings.ToLower(string(text[j:i])) {
 	case "on", "in", "at", "by", "during", "since", "from", "until", "between", "through", "throughout":
 		c.Start = j
+		return cut{c, ""}
 	case "of":
 		// "as of February"
 		k := j
@@ -60,9 +61,30 @@ func datePhrase(text []byte, sp doc.Span, t timex.Timex, ts []timex.Timex, lo, h
 		}
 		if k >= sp.Start+2 && strings.EqualFold(string(text[k-2:k]), "as") && (k-2 == sp.Start || !isWordByte(text[k-3])) {
 			c.Start = k - 2
+			return cut{c, ""}
 		}
 	}
-	return cut{c, ""}
+	// Without a preposition, only adverbial dates go: "warned Tuesday",
+	// "said Nov. 20", "last week", "Earlier this month". A bare year, month
+	// or decade is usually an object ("spent the 1970s in exile").
+	if len(t.Value) >= len("2006-01-02") || strings.Contains(t.Value, "-W") || adverbial(text[t.Span.Start:t.Span.End]) {
+		return cut{c, ""}
+	}
+	return cut{}
+}
+
+// adverbial reports whether a date phrase begins with a word that makes it
+// an adverb of time on its own.
+func adverbial(b []byte) bool {
+	k := 0
+	for k < len(b) && isWordByte(b[k]) {
+		k++
+	}
+	switch strings.ToLower(string(b[:k])) {
+	case "last", "next", "this", "earlier", "later", "early", "late", "mid", "today", "yesterday", "tomorrow", "tonight":
+		return true
+	}
+	return false
 }
 
 // cut is a span to remove from a sentence, and what to put in its place.

@@ -485,7 +485,9 @@ func (s *scanner) monthDay(i, j, mon, day int) (match, bool) {
 			}
 		}
 	}
-	return dayMatch(i, j, d), true
+	m := dayMatch(i, j, d)
+	m.guess = true
+	return m, true
 }
 
 // ---- weekdays

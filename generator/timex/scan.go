@@ -44,6 +44,7 @@ type match struct {
 	zone     bool
 	part     string // part of day ("NI") whose day comes from context
 	fill     bool   // the day is to be filled from the sentence
+	guess    bool   // the year was inferred (no year written)
 	rangeEnd bool
 	end      string
 }
@@ -149,6 +150,12 @@ func (s *scanner) linkRanges(ms []match) {
 			ok = before == wFrom || a.gran == b.gran && before != wTo
 		case w == wAnd:
 			ok = before == wBetween
+		}
+		if ok && a.guess && !b.guess && a.gran == gDay && b.gran == gDay {
+			// "from Nov. 18 to Nov. 19, 2024": the start takes the end's year
+			if d, good := mkDay(b.day.Year(), int(a.day.Month()), a.day.Day()); good && !d.After(b.day) {
+				*a = dayMatch(a.i, a.j, d)
+			}
 		}
 		if ok && b.val >= a.val {
 			a.end = b.val

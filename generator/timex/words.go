@@ -422,6 +422,8 @@ func (s *scanner) inner(i, j int) (match, bool) {
 		return match{i: i, j: j + 1, val: four(y), typ: Date, gran: gYear}, true
 	case s.cls(j) == cMonth:
 		return s.atMonth(i, j)
+	case s.cls(j) == cWeekday:
+		return s.atWeekday(i, j, 0) // "late Thursday"
 	case s.cls(j) == cSeason:
 		if y, e, ok := s.yearAfter(j + 1); ok {
 			return match{i: i, j: e, val: four(y) + "-" + seasonCode(s.ts[j].val), typ: Date, gran: gYear}, true
