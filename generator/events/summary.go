@@ -377,8 +377,11 @@ func shorten(s string) string {
 		case words(s) <= maxWords+7:
 			// a little long, but whole
 		default:
-			f := strings.Fields(s)
-			s = strings.Join(f[:maxWords], " ") + " …"
+			f := strings.Fields(s)[:maxWords]
+			for len(f) > 1 && dangling[strings.ToLower(strings.TrimRight(f[len(f)-1], ",;:"))] {
+				f = f[:len(f)-1]
+			}
+			s = strings.TrimRight(strings.Join(f, " "), ",;:") + " …"
 		}
 	}
 	for {
