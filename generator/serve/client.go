@@ -66,6 +66,7 @@ const clientJS = `(function () {
     var d = JSON.parse(e.data);
     if (overlay || d.all || d.pages.indexOf(here) >= 0) { es.close(); reload(); return; }
     gen = d.gen;
+    if (me) me.setAttribute("data-gen", gen); // this page is up to date
   });
   es.addEventListener("failed", function (e) {
     show(JSON.parse(e.data).problems);
