@@ -102,8 +102,8 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
 	return f.resolve()
 }
 
-// lower returns w in lower case, in f.buf (valid until the next call).
-func (f *finder) lower(s, e int) string {
+// lower returns text[s:e] in lower case, in f.buf (valid until the next call).
+func (f *finder) lower(s, e int) []byte {
 	f.buf = f.buf[:0]
 	for _, c := range f.t[s:e] {
 		if c >= 'A' && c <= 'Z' {
@@ -111,7 +111,7 @@ func (f *finder) lower(s, e int) string {
 		}
 		f.buf = append(f.buf, c)
 	}
-	return string(f.buf) // the compiler does not copy for map lookups only; callers keep it short-lived
+	return f.buf
 }
 
 func (f *finder) text(i int) []byte { return f.t[f.ts[i].s:f.ts[i].e] }
@@ -704,7 +704,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 	if !head {
 		return Role{}, 0, false
 	}
-	if stopWords[lw] {
+	if stopWords[string(lw)] {
 		return Role{}, 0, false
 	}
 	start := k
@@ -714,10 +714,10 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 			break
 		}
 		w := f.lower(t.s, t.e)
-		if stopWords[w] {
+		if stopWords[string(w)] {
 			// "Secretary of State", "CEO and co-founder"
-			if (w == "of" || w == "and") && m > 0 && ts[m-1].word() && (f.isTitleWord(m-1) || ts[m-1].cap) && ts[m+1].word() && (ts[m+1].cap || f.isTitleWord(m+1)) {
-				if w == "and" && !(f.isTitleWord(m-1) && f.isTitleWord(m+1)) {
+			if (string(w) == "of" || string(w) == "and") && m > 0 && ts[m-1].word() && (f.isTitleWord(m-1) || ts[m-1].cap) && ts[m+1].word() && (ts[m+1].cap || f.isTitleWord(m+1)) {
+				if string(w) == "and" && !(f.isTitleWord(m-1) && f.isTitleWord(m+1)) {
 					break
 				}
 				continue
@@ -731,7 +731,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 			start = m
 			continue
 		}
-		if r := gazetteer.Role(w); r != gazetteer.NotRole || strings.IndexByte(w, '-') > 0 {
+		if r := gazetteer.Role(w); r != gazetteer.NotRole || bytes.IndexByte(w, '-') > 0 {
 			start = m
 			continue
 		}
@@ -746,11 +746,11 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 
 // roleSuffix accepts role nouns the table lacks by their endings
 // ("analysist", "technologist").
-func roleSuffix(w string) bool {
-	if len(w) < 6 || stopWords[w] {
+func roleSuffix(w []byte) bool {
+	if len(w) < 6 || stopWords[string(w)] {
 		return false
 	}
-	return strings.HasSuffix(w, "ist") || strings.HasSuffix(w, "ologist") || strings.HasSuffix(w, "ician")
+	return bytes.HasSuffix(w, []byte("ist")) || bytes.HasSuffix(w, []byte("ician"))
 }
 
 // appositiveAfter returns the description after a name: ", a fellow at ...,"
@@ -796,7 +796,7 @@ func (f *finder) appositiveAfter(j int) (Role, byte, bool) {
 			if gazetteer.Role(lw) == gazetteer.Head || roleSuffix(lw) {
 				headAt = end
 				g = gazetteer.GenderedRole(lw)
-			} else if cueVerbs[lw] || lw == "and" && end == k {
+			} else if cueVerbs[string(lw)] || string(lw) == "and" && end == k {
 				return Role{}, 0, false
 			}
 		}
@@ -843,7 +843,7 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 			h = m
 			break
 		}
-		if !(ts[m].cap || lw == "to" || lw == "of" || lw == "for" || lw == "the") {
+		if !(ts[m].cap || string(lw) == "to" || string(lw) == "of" || string(lw) == "for" || string(lw) == "the") {
 			return Role{}, false
 		}
 	}
@@ -853,7 +853,7 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 	start := h
 	for m := h - 1; m >= left; m-- {
 		w := f.lower(ts[m].s, ts[m].e)
-		if stopWords[w] {
+		if stopWords[string(w)] {
 			break
 		}
 		if ts[m].cap || gazetteer.Role(w) != gazetteer.NotRole {
@@ -891,7 +891,19 @@ type assignment struct {
 // candidate) is reserved before resolving, so pointers stay valid.
 func (f *finder) newBuilding(a Actor) *building {
 	f.build = append(f.build, building{Actor: a, last: -1})
-	return &f.build[len(f.build)-1]
+	b := &f.build[len(f.build)-1]
+	if a.Kind == Person {
+		// the usual gender of the given name counts as three pronouns
+		if k := strings.IndexByte(a.Name, ' '); k > 0 {
+			switch g, _ := gazetteer.GivenName(a.Name[:k]); g {
+			case 'm':
+				b.male += 3
+			case 'f':
+				b.female += 3
+			}
+		}
+	}
+	return b
 }
 
 // resolve groups candidates into actors.
@@ -1095,15 +1107,6 @@ func (f *finder) resolve() []Actor {
 	res := make([]Actor, 0, len(out))
 	for _, a := range out {
 		if a.Kind == Person {
-			// the usual gender of the given name counts as three pronouns
-			if k := strings.IndexByte(a.Name, ' '); k > 0 {
-				switch g, _ := gazetteer.GivenName(a.Name[:k]); g {
-				case 'm':
-					a.male += 3
-				case 'f':
-					a.female += 3
-				}
-			}
 			switch {
 			case a.male > a.female:
 				a.Gender = Male

@@ -238,11 +238,11 @@ const (
 )
 
 // Role classifies a lower-cased word (periods kept: "gen.", "sen.").
-func Role(lower string) RoleWord {
-	if _, ok := roleHeads[lower]; ok {
+func Role[T ~string | ~[]byte](lower T) RoleWord {
+	if _, ok := roleHeads[string(lower)]; ok {
 		return Head
 	}
-	if _, ok := roleModifiers[lower]; ok {
+	if _, ok := roleModifiers[string(lower)]; ok {
 		return Modifier
 	}
 	return NotRole
@@ -251,14 +251,14 @@ func Role(lower string) RoleWord {
 // Honorific returns the gender an honorific implies: 'm' for "mr.", 'f' for
 // "ms."/"mrs."; 0 for any other word. ok reports whether lower is an
 // honorific at all ("dr." is one without a gender).
-func Honorific(lower string) (gender byte, ok bool) {
-	g, ok := honorifics[lower]
+func Honorific[T ~string | ~[]byte](lower T) (gender byte, ok bool) {
+	g, ok := honorifics[string(lower)]
 	return g, ok
 }
 
 // GenderedRole returns 'm' or 'f' for role words that carry a gender
 // ("spokeswoman", "businessman"), else 0.
-func GenderedRole(lower string) byte { return genderedRoles[lower] }
+func GenderedRole[T ~string | ~[]byte](lower T) byte { return genderedRoles[string(lower)] }
 
 // IsEastAsianSurname reports whether a capitalized word is a common Chinese,
 // Korean or Vietnamese family name, written first in those names ("Kim" in
