@@ -148,6 +148,15 @@ func (s *scanner) duration(i int) (match, bool) {
 	if s.word(j) == wFrom && s.word(j+1) == wNow {
 		return s.fromNow(i, j+2, n, u), true
 	}
+	if w := s.word(j); (w == wEarlier || w == wLater) && !hy && u <= uYear {
+		// "two days later", "a year earlier": from the date just named
+		if k, err := strconv.Atoi(n); err == nil && k <= 1000 {
+			if w == wEarlier {
+				k = -k
+			}
+			return s.anchored(i, j+1, u, k), true
+		}
+	}
 	// "once a year", "$5 a month": a rate
 	if one && (s.word(i-1) == wOnce || s.word(i-1) == wTwice || s.word(i-1) == wTimes) {
 		return match{}, false
@@ -267,6 +276,14 @@ func (s *scanner) relUnit(i int) (match, bool) {
 		case wComing:
 			rel, j = 1, j+1
 		}
+	}
+	if s.isNum(j) || s.word(j) == wFew || s.word(j) == wSeveral || s.word(j) == wCouple {
+		// "the past 24 hours", "the last few years"
+		if m, ok := s.duration(j); ok && m.typ == Duration {
+			m.i = i
+			return m, true
+		}
+		return match{}, false
 	}
 	switch s.cls(j) {
 	case cUnit:
@@ -681,7 +698,7 @@ func (s *scanner) atThe(i int) (match, bool) {
 			return m, ok
 		}
 	case wPast, wFuture, wPresent:
-		if c := s.cls(j + 1); c == cUnit || c == cUnits || c == cNum || s.word(j+1) == wFew || s.word(j+1) == wSeveral || s.word(j+1) == wCouple {
+		if c := s.cls(j + 1); c == cUnit || c == cUnits || c == cNum || s.isNum(j+1) || s.word(j+1) == wFew || s.word(j+1) == wSeveral || s.word(j+1) == wCouple {
 			if w == wPast {
 				m, ok := s.relUnit(j)
 				m.i = i
@@ -758,7 +775,7 @@ func (s *scanner) anchored(i, j, u, d int) match {
 	if s.hasAnchor && s.anchorSent >= s.cur-1 {
 		base = s.anchor
 	} else if !s.hasPub {
-		return ref(i, j, [...]string{"PAST_REF", "PRESENT_REF", "FUTURE_REF"}[d+1])
+		return outOfRange(i, j, d)
 	}
 	return s.shiftFrom(i, j, base, u, d)
 }
