@@ -148,7 +148,7 @@ func (s *scanner) duration(i int) (match, bool) {
 	if s.word(j) == wFrom && s.word(j+1) == wNow {
 		return s.fromNow(i, j+2, n, u), true
 	}
-	if w := s.word(j); (w == wEarlier || w == wLater) && !hy && u <= uYear {
+	if w := s.word(j); (w == wEarlier || w == wLater) && !hy && u <= uYear && !s.lowerIs(j+1, "than") {
 		// "two days later", "a year earlier": from the date just named
 		if k, err := strconv.Atoi(n); err == nil && k <= 1000 {
 			if w == wEarlier {
