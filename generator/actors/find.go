@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"briefgen/generator/doc"
 	"briefgen/generator/gazetteer"
@@ -171,20 +169,7 @@ func setOf(s string) map[string]bool {
 
 // capWord reports whether token i can be part of a capitalized name.
 func (f *finder) capWord(i int) bool {
-	if i >= len(f.ts) || !f.ts[i].word() {
-		return false
-	}
-	t := f.ts[i]
-	if t.cap {
-		return true
-	}
-	// "al-Assad", "bin-Salman"
-	w := f.text(i)
-	if k := bytes.IndexByte(w, '-'); k > 0 && k+1 < len(w) && particles[string(w[:k])] {
-		r, _ := utf8.DecodeRune(w[k+1:])
-		return unicode.IsUpper(r)
-	}
-	return false
+	return i < len(f.ts) && f.ts[i].cap && f.ts[i].punct == 0
 }
 
 // sentence finds the candidates of the sentence in f.ts.
@@ -200,7 +185,7 @@ func (f *finder) sentence() {
 			i = f.skip
 			continue
 		}
-		if f.is(i, "the") {
+		if w := f.text(i); len(w) == 3 && w[0]|0x20 == 't' && w[1] == 'h' && w[2] == 'e' {
 			if e := f.description(i); e > i {
 				i = e
 				continue
@@ -871,6 +856,7 @@ type building struct {
 	Actor
 	male, female int // gender votes
 	count        int // mentions
+	first        int // start of the first mention
 	toks         []string
 	last         int // position of the last mention; -1 before the first
 	lastSent     int // sentence of the last mention
@@ -1103,7 +1089,10 @@ func (f *finder) resolve() []Actor {
 	for _, m := range f.assign {
 		m.b.Mentions = append(m.b.Mentions, m.span)
 	}
-	slices.SortStableFunc(out, func(x, y *building) int { return firstMention(x) - firstMention(y) })
+	for _, a := range out {
+		a.first = firstMention(a)
+	}
+	slices.SortStableFunc(out, func(x, y *building) int { return x.first - y.first })
 	res := make([]Actor, 0, len(out))
 	for _, a := range out {
 		if a.Kind == Person {

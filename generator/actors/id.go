@@ -55,7 +55,7 @@ func Slug(name string) string {
 // suffixes in order of first mention.
 func assignIDs(as []Actor) {
 	var used map[string]bool
-	if len(as) > 64 {
+	if len(as) > 16 {
 		used = make(map[string]bool, len(as))
 	}
 	taken := func(id string, upto int) bool {

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -169,6 +170,14 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 			j += n
 		}
 		t.e = j
+		if !t.cap && text[i] >= 'a' && text[i] <= 'z' {
+			// "al-Assad", "bin-Salman" are capitalized names
+			w := text[i:j]
+			if k := bytes.IndexByte(w, '-'); k > 0 && k+1 < len(w) && particles[string(w[:k])] {
+				r, _ := utf8.DecodeRune(w[k+1:])
+				t.cap = unicode.IsUpper(r)
+			}
+		}
 		if t.poss {
 			_, n := decode(text, j, end)
 			j += n + 1 // the ’s
