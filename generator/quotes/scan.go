@@ -142,14 +142,14 @@ func scan(d *doc.Doc) []rawQuote {
 			switch k {
 			case mDoubleOpen:
 				if open >= 0 && closerCtx {
-					out = appendQuote(out, t, open, openLen, i, n, pi, false)
+					out = appendQuote(out, t, open, openLen, i, n, pi, false, false)
 					open = -1
 				} else {
 					open, openLen = i, n // a new opener; an earlier unclosed one was stray
 				}
 			case mDoubleClose:
 				if open >= 0 {
-					out = appendQuote(out, t, open, openLen, i, n, pi, false)
+					out = appendQuote(out, t, open, openLen, i, n, pi, false, false)
 					open = -1
 				} else if openerCtx {
 					open, openLen = i, n // a right mark used as an opener
@@ -159,7 +159,7 @@ func scan(d *doc.Doc) []rawQuote {
 				case open < 0 && (openerCtx || lo && rc):
 					open, openLen = i, n
 				case open >= 0 && (closerCtx || lo && rc):
-					out = appendQuote(out, t, open, openLen, i, n, pi, false)
+					out = appendQuote(out, t, open, openLen, i, n, pi, false, false)
 					open = -1
 				case open >= 0 && openerCtx:
 					open, openLen = i, n
@@ -168,7 +168,7 @@ func scan(d *doc.Doc) []rawQuote {
 			i += n
 		}
 		if open >= 0 {
-			out = appendQuote(out, t, open, openLen, pe, 0, pi, true)
+			out = appendQuote(out, t, open, openLen, pe, 0, pi, true, false)
 		}
 		if pendingCont && len(out) > first && out[first].outer.Start == ps {
 			out[first].cont = true
@@ -182,8 +182,9 @@ func scan(d *doc.Doc) []rawQuote {
 }
 
 // appendQuote adds the quotation between an opening mark at o (length ol)
-// and a closing mark at c (length cl; 0 when the paragraph end closes it).
-func appendQuote(out []rawQuote, t []byte, o, ol, c, cl, para int, unclosed bool) []rawQuote {
+// and a closing mark at c (length cl; 0 when the paragraph end closes it),
+// unless it holds nothing but white space.
+func appendQuote(out []rawQuote, t []byte, o, ol, c, cl, para int, unclosed, single bool) []rawQuote {
 	s, e := o+ol, c
 	for s < e && isSpace(t[s]) {
 		s++
@@ -199,6 +200,7 @@ func appendQuote(out []rawQuote, t []byte, o, ol, c, cl, para int, unclosed bool
 		inner:  doc.Span{Start: s, End: e},
 		para:   para,
 		closed: !unclosed,
+		single: single,
 	})
 }
 
@@ -244,8 +246,7 @@ func scanSingles(out []rawQuote, first int, t []byte, ps, pe, para int) []rawQuo
 			if i > ps && t[i-1] == 's' && laterSingleCloser(t, i+n, pe) {
 				break // "the States’ policy": a plural possessive, not the end
 			}
-			singles = appendQuote(singles, t, open, openLen, i, n, para, false)
-			singles[len(singles)-1].single = true
+			singles = appendQuote(singles, t, open, openLen, i, n, para, false, true)
 			open = -1
 		case open >= 0 && lo && !rc && k == mSingleOpen:
 			open, openLen = i, n
@@ -255,10 +256,7 @@ func scanSingles(out []rawQuote, first int, t []byte, ps, pe, para int) []rawQuo
 	if open >= 0 && open == ps {
 		// A paragraph that opens with a single mark and never closes it is a
 		// quotation running to the paragraph end.
-		singles = appendQuote(singles, t, open, openLen, pe, 0, para, true)
-		if len(singles) > 0 {
-			singles[len(singles)-1].single = true
-		}
+		singles = appendQuote(singles, t, open, openLen, pe, 0, para, true, true)
 	}
 	if len(singles) == 0 {
 		return out

@@ -34,6 +34,7 @@ func TestScan(t *testing.T) {
 		{"right mark used as opener", "He said ”hello” twice.", []string{"hello"}},
 		{"stray opener then quote", "He said “foo. She said “bar” today.", []string{"bar"}},
 		{"guillemets", "Il a dit «non» hier.", []string{"non"}},
+		{"empty single marks", "‹›", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
