@@ -3,6 +3,7 @@ package actors
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -231,5 +232,25 @@ func TestEmptyAndNil(t *testing.T) {
 	}
 	if got := Find(nil, nil); got != nil {
 		t.Errorf("nil doc: %v", got)
+	}
+}
+
+// TestHugeInput feeds one enormous paragraph full of distinct names,
+// descriptions, acronyms and quotation marks; it must finish (the finder has
+// no quadratic paths left) and keep every invariant.
+func TestHugeInput(t *testing.T) {
+	var b strings.Builder
+	syl := []string{"ka", "lo", "mi", "ren", "tas", "vo", "quin", "dar", "sel", "bo"}
+	for i := 0; i < 4000; i++ {
+		first := strings.ToUpper(syl[i%10][:1]) + syl[i%10][1:] + syl[(i/10)%10]
+		last := strings.ToUpper(syl[(i/100)%10][:1]) + syl[(i/100)%10][1:] + syl[(i/7)%10] + syl[i%3]
+		fmt.Fprintf(&b, "President %s %s, a fellow at the %s Institute, said \u201cthe president met %s\u201d and the chancellor ABC%d agreed ", first, last, last, last, i%50)
+	}
+	b.WriteString(strings.Repeat("\u201c", 10000))
+	d := parse([]byte(b.String()))
+	as := Find(d, nil) // one sentence: the whole paragraph
+	checkInvariants(t, d, as)
+	if len(as) < 1000 {
+		t.Errorf("found %d actors in 4000 named people", len(as))
 	}
 }

@@ -767,7 +767,7 @@ func (f *finder) appositiveAfter(j int) (Role, byte, bool) {
 	end := k
 	headAt := -1
 	var g byte
-	for end < len(ts) {
+	for end < len(ts) && end < k+60 {
 		t := ts[end]
 		if !t.word() {
 			if t.punct == '-' || t.punct == '\'' || t.punct == '’' {
@@ -787,7 +787,7 @@ func (f *finder) appositiveAfter(j int) (Role, byte, bool) {
 		}
 		end++
 	}
-	if headAt < 0 || end == k {
+	if headAt < 0 || end == k || end == k+60 {
 		return Role{}, 0, false
 	}
 	// "Xi and Putin, China’s ambassador to Russia, Zhang Hanhui, told":
@@ -865,6 +865,52 @@ type building struct {
 type entityKey struct {
 	kind Kind
 	name string
+}
+
+// wordIndex finds people by the words of their names once there are many;
+// with few, scanning them all is cheaper.
+type wordIndex struct {
+	m     map[string][]*building
+	buf   []*building
+	added []*building
+}
+
+func (x *wordIndex) add(b *building) {
+	x.added = append(x.added, b)
+	if x.m == nil && len(x.added) <= 64 {
+		return
+	}
+	if x.m == nil {
+		x.m = make(map[string][]*building)
+		for _, p := range x.added[:len(x.added)-1] {
+			x.put(p)
+		}
+	}
+	x.put(b)
+}
+
+func (x *wordIndex) put(b *building) {
+	for i, t := range b.toks {
+		if !slices.Contains(b.toks[:i], t) {
+			x.m[t] = append(x.m[t], b)
+		}
+	}
+}
+
+// near returns the people that may match words: all of them, or with an
+// index those sharing the first or last word (a variant spelling keeps most
+// words; a part of a name contains one of them), in registration order.
+func (x *wordIndex) near(all []*building, toks []string) []*building {
+	if x.m == nil || len(toks) == 0 {
+		return all
+	}
+	x.buf = append(x.buf[:0], x.m[toks[0]]...)
+	for _, p := range x.m[toks[len(toks)-1]] {
+		if !slices.Contains(x.buf, p) {
+			x.buf = append(x.buf, p)
+		}
+	}
+	return x.buf
 }
 
 // assignment gives a mention to an actor being built.
@@ -992,30 +1038,34 @@ func (f *finder) resolve() []Actor {
 	}
 	// a full name without evidence of its own is a person's when its family
 	// name stands alone elsewhere at least twice ("Trump won", "Trump's")
+	var alone map[string]int
 	for i := range f.cands {
 		c := &f.cands[i]
 		if c.kind != Person || len(c.toks) < 2 || c.evidence {
 			continue
 		}
-		sn, n := surname(c.toks), 0
-		for k := range f.cands {
-			if o := &f.cands[k]; o.kind == Person && len(o.toks) == 1 && o.toks[0] == sn {
-				if n++; n >= 2 {
-					c.evidence = true
-					break
+		if alone == nil {
+			alone = make(map[string]int)
+			for k := range f.cands {
+				if o := &f.cands[k]; o.kind == Person && len(o.toks) == 1 {
+					alone[o.toks[0]]++
 				}
 			}
+		}
+		if alone[surname(c.toks)] >= 2 {
+			c.evidence = true
 		}
 	}
 	// people with evidence and a full name register first
 	var people []*building
+	var byWord wordIndex
 	for i := range f.cands {
 		c := &f.cands[i]
 		if c.kind != Person || len(c.toks) < 2 || !c.evidence {
 			continue
 		}
 		known := false
-		for _, p := range people {
+		for _, p := range byWord.near(people, c.toks) {
 			if equalToks(p.toks, c.toks) || variant(p.toks, c.toks) {
 				known = true
 				break
@@ -1025,6 +1075,7 @@ func (f *finder) resolve() []Actor {
 			b := f.newBuilding(Actor{Name: c.name, Kind: Person})
 			b.toks = c.toks
 			people = append(people, b)
+			byWord.add(b)
 		}
 	}
 	// then every person candidate in text order
@@ -1033,7 +1084,9 @@ func (f *finder) resolve() []Actor {
 	for i := range f.cands {
 		c := &f.cands[i]
 		if c.desc != "" {
-			f.describe(c, people)
+			if len(people) <= 200 {
+				f.describe(c, people)
+			}
 			continue
 		}
 		if c.kind != Person {
@@ -1043,7 +1096,7 @@ func (f *finder) resolve() []Actor {
 		if len(c.toks) == 1 && particles[c.toks[0]] {
 			continue
 		}
-		for _, p := range people {
+		for _, p := range byWord.near(people, c.toks) {
 			if equalToks(p.toks, c.toks) || len(c.toks) >= 2 && variant(p.toks, c.toks) {
 				cs = append(cs[:0], p)
 				break
@@ -1066,6 +1119,7 @@ func (f *finder) resolve() []Actor {
 			match = f.newBuilding(Actor{Name: c.name, Kind: Person})
 			match.toks = c.toks
 			people = append(people, match)
+			byWord.add(match)
 		}
 		if match.last < 0 {
 			out = append(out, match)
@@ -1414,8 +1468,8 @@ func (f *finder) pronounAfter(c *cand, i int) byte {
 	if end > c.e+400 {
 		end = c.e + 400
 	}
-	for k := i + 1; k < len(f.cands); k++ {
-		if f.cands[k].kind == Person && f.cands[k].s < end {
+	for k := i + 1; k < len(f.cands) && f.cands[k].s < end; k++ {
+		if f.cands[k].kind == Person {
 			end = f.cands[k].s
 			break
 		}
