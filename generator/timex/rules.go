@@ -31,7 +31,8 @@ func (s *scanner) at(i int) (match, bool) {
 			return match{i: i, j: i + 1, val: "XXXX-WXX-" + strconv.Itoa(t.val), typ: Set}, true
 		}
 	case cSeason:
-		if y, j, ok := s.yearAfter(i + 1); ok && t.cap || ok && s.word(i+1) == wOf {
+		p := s.word(i - 1)
+		if y, j, ok := s.yearAfter(i + 1); ok && (t.cap || s.word(i+1) == wOf || p == wIn || p == wDuring || p == wBy || p == wSince || p == wUntil || p == wEarly || p == wLate || p == wThe) {
 			return match{i: i, j: j, val: four(y) + "-" + seasonCode(t.val), typ: Date, gran: gYear}, true
 		}
 	case cOrd:

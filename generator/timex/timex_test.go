@@ -91,6 +91,7 @@ func TestFind(t *testing.T) {
 		{"last few years", pub, "Costs rose in the last few years.", []want{{"the last few years", "PXY", Duration}}},
 		{"days later", pub, "The talks began on Nov. 12. Two days later, the envoys left.", []want{{"Nov. 12", "2024-11-12", Date}, {"Two days later", "2024-11-14", Date}}},
 		{"a year earlier", pub, "Sales rose 5% from a year earlier.", []want{{"a year earlier", "2023", Date}}},
+		{"season year", pub, "The plant opens in fall 2025, while prices fall 2% and sales fall 2,000 units.", []want{{"fall 2025", "2025-FA", Date}}},
 		{"recently", pub, "Tensions have risen recently.", []want{{"recently", "PAST_REF", Date}}},
 		{"in the past", pub, "Such talks failed in the past.", []want{{"the past", "PAST_REF", Date}}},
 		{"in the future", pub, "Such talks could happen in the future.", []want{{"the future", "FUTURE_REF", Date}}},
