@@ -90,6 +90,8 @@ func TestFind(t *testing.T) {
 			[]ev{{"2024-11-20", "", "The talks at the Nordic Energy Forum ended.", "Nordic Energy Forum", false}}},
 		{"caption", "FILE - Farmers protest outside parliament in Madrid, Spain, Oct. 3, 2024.",
 			[]ev{{"2024-10-03", "", "Farmers protest outside parliament in Madrid, Spain.", "Madrid", true}}},
+		{"caption credit", "FILE - Leaders pose for a photo in Lima, Peru, Nov. 16, 2024. (AP Photo/Jane Doe)",
+			[]ev{{"2024-11-16", "", "Leaders pose for a photo in Lima, Peru.", "Lima", true}}},
 		{"date opens the sentence", "In October, the regulator fined three banks for failing to report trades.",
 			[]ev{{"2024-10", "", "The regulator fined three banks for failing to report trades.", "", false}}},
 		{"range", "She chaired the council from 2003 to 2006.",

@@ -206,6 +206,7 @@ func summarize(text []byte, sp, date doc.Span, cuts []cut) string {
 		}
 	}
 	s = stripDateline(s)
+	s = stripCredit(s)
 	s = tidy(s)
 	return shorten(s)
 }
@@ -238,6 +239,24 @@ func stripDateline(s string) string {
 		if upper >= 3 && len(f) > 0 && strings.ToUpper(f[0]) == f[0] {
 			return s[k+len(dash):]
 		}
+	}
+	return s
+}
+
+// stripCredit removes a photo credit at the end of a caption: "(AP
+// Photo/Eraldo Peres)", "(Reuters)".
+func stripCredit(s string) string {
+	t := strings.TrimRight(s, " .")
+	if !strings.HasSuffix(t, ")") {
+		return s
+	}
+	k := strings.LastIndexByte(t, '(')
+	if k < 0 {
+		return s
+	}
+	in := t[k+1 : len(t)-1]
+	if strings.Contains(in, "Photo") || strings.Contains(in, "photo") || in == "AP" || in == "Reuters" || in == "AFP" || strings.HasPrefix(in, "Credit") {
+		return strings.TrimRight(t[:k], " .") + "."
 	}
 	return s
 }
