@@ -169,7 +169,7 @@ func setOf(s string) map[string]bool {
 
 // capWord reports whether token i can be part of a capitalized name.
 func (f *finder) capWord(i int) bool {
-	return i < len(f.ts) && f.ts[i].cap && f.ts[i].punct == 0
+	return i >= 0 && i < len(f.ts) && f.ts[i].cap && f.ts[i].punct == 0
 }
 
 // sentence finds the candidates of the sentence in f.ts.
