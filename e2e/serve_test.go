@@ -44,9 +44,13 @@ var (
 	buildErr  error
 )
 
-// binary builds briefgen once per test run.
-func binary(t *testing.T) string {
+// binary builds briefgen once per test run, or returns $BRIEFGEN_BIN when
+// set (a binary built elsewhere, e.g. for the benchmark).
+func binary(t testing.TB) string {
 	t.Helper()
+	if p := os.Getenv("BRIEFGEN_BIN"); p != "" {
+		return p
+	}
 	buildOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "briefgen-e2e-")
 		if err != nil {
@@ -74,7 +78,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func writeFile(t *testing.T, root, rel, data string) {
+func writeFile(t testing.TB, root, rel, data string) {
 	t.Helper()
 	p := filepath.Join(root, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -119,7 +123,13 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func startServe(t *testing.T, site string) *server {
+func startServe(t testing.TB, site string) *server {
+	t.Helper()
+	return startServeWait(t, site, step)
+}
+
+// startServeWait starts serve and waits up to wait for its first build.
+func startServeWait(t testing.TB, site string, wait time.Duration) *server {
 	t.Helper()
 	cmd := exec.Command(binary(t), "serve", "--source", site, "--port", "0")
 	stdout, err := cmd.StdoutPipe()
@@ -151,8 +161,8 @@ func startServe(t *testing.T, site string) *server {
 	case s.url = <-urls:
 	case err := <-s.exited:
 		t.Fatalf("serve exited (%v) before printing its URL:\n%s", err, s.stderr)
-	case <-time.After(step):
-		t.Fatalf("serve printed no URL within %v:\n%s", step, s.stderr)
+	case <-time.After(wait):
+		t.Fatalf("serve printed no URL within %v:\n%s", wait, s.stderr)
 	}
 	return s
 }
