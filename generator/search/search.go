@@ -1,0 +1,455 @@
+// Package search builds the site-wide search index: a compact JSON document
+// of every article, actor and quotation of a site, which the search page
+// (templates/search.html, static/js/search.js) loads and indexes in the
+// browser with the vendored MiniSearch library, so search works on any
+// static host, offline, with no server and no CDN.
+//
+// The index stays small for large sites: it carries no article bodies, only
+// each article's title, outlet, date, briefing and a short excerpt; actors
+// are merged per briefing (one entry per actor ID); quotations are capped in
+// length and in number per article, and the same quotation carried by
+// several articles of a briefing appears once. Every string is cut at a
+// rune boundary and the JSON is written by encoding/json, which escapes <, >
+// and & (so the index is safe even if inlined in a <script>) and replaces
+// invalid UTF-8. The output is deterministic for the same site.
+//
+// The JSON format (version 1), keys kept short because a 10,000-article
+// site has hundreds of thousands of entries:
+//
+//	{"v": 1,
+//	 "briefings": [{"s": slug, "t": title}],
+//	 "articles": [{"t": title, "o": outlet, "d": "2006-01-02", "b": briefing, "u": "/nk/a/", "x": excerpt}],
+//	 "actors": [{"n": name, "a": [aliases], "k": kind, "r": [roles], "b": briefing, "u": link, "c": articles}],
+//	 "quotes": [{"q": text, "s": speaker, "a": article, "h": "s-3", "c": sources}]}
+//
+// "b" indexes briefings (-1: the article is directly in content/); "a"
+// indexes articles; "u" is a site path ("/nk/a/#actor-x") to be joined to
+// the site's base path; "h" is the id of the quotation's sentence on its
+// article's page. Empty strings and lists, and counts of 1, are left out.
+package search
+
+import (
+	"cmp"
+	"encoding/json"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"briefgen/generator/doc"
+	"briefgen/generator/extract"
+	"briefgen/generator/source"
+)
+
+// Version is the version of the index format, written as "v".
+const Version = 1
+
+// Index is the search index of a site.
+type Index struct {
+	Version   int        `json:"v"`
+	Briefings []Briefing `json:"briefings"`
+	Articles  []Article  `json:"articles"`
+	Actors    []Actor    `json:"actors"`
+	Quotes    []Quote    `json:"quotes"`
+}
+
+// Briefing is a briefing as the index names it.
+type Briefing struct {
+	Slug  string `json:"s"`
+	Title string `json:"t"`
+}
+
+// Article is an article document.
+type Article struct {
+	Title    string `json:"t"`
+	Outlet   string `json:"o,omitempty"`
+	Date     string `json:"d,omitempty"` // 2006-01-02, or "" when unknown
+	Briefing int    `json:"b"`           // index into Briefings, -1 for none
+	URL      string `json:"u"`           // site path of its page
+	Excerpt  string `json:"x,omitempty"`
+}
+
+// Actor is an actor document: one per actor ID and briefing, merged over
+// the briefing's articles.
+type Actor struct {
+	Name     string   `json:"n"`
+	Aliases  []string `json:"a,omitempty"`
+	Kind     string   `json:"k"`
+	Roles    []string `json:"r,omitempty"`
+	Briefing int      `json:"b"`
+	URL      string   `json:"u"`           // site path of the page (and anchor) it links to
+	Articles int      `json:"c,omitempty"` // articles of the briefing it appears in, when more than one
+}
+
+// Quote is a quotation document.
+type Quote struct {
+	Text    string `json:"q"`
+	Speaker string `json:"s,omitempty"` // the speaker's name, or "" when nobody is named
+	Article int    `json:"a"`           // index into Articles: the newest article carrying it
+	Anchor  string `json:"h"`           // id of its sentence on that article's page
+	Sources int    `json:"c,omitempty"` // articles carrying it, when more than one
+}
+
+// Limits on what the index carries; the zero value of a field means its
+// default.
+type Limits struct {
+	Title       int // bytes of an article title (default 200)
+	Excerpt     int // bytes of an article excerpt (default 200)
+	Quote       int // bytes of a quotation (default 240)
+	Name        int // bytes of a name or alias (default 80)
+	Role        int // bytes of a role (default 120)
+	Aliases     int // aliases per actor (default 4)
+	Roles       int // roles per actor (default 4)
+	QuotesPer   int // quotations per article (default 30)
+	MinQuoteLen int // shorter quotations (partial ones, "no") are left out (default 12 bytes)
+}
+
+func (l Limits) withDefaults() Limits {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&l.Title, 200)
+	def(&l.Excerpt, 200)
+	def(&l.Quote, 240)
+	def(&l.Name, 80)
+	def(&l.Role, 120)
+	def(&l.Aliases, 4)
+	def(&l.Roles, 4)
+	def(&l.QuotesPer, 30)
+	def(&l.MinQuoteLen, 12)
+	return l
+}
+
+// FactsOf returns the facts extracted from an article, or nil.
+type FactsOf func(a *source.Article) *extract.Facts
+
+// ActorRef is an actor of one article: the newest article of its briefing
+// that names it, where the index meets it first.
+type ActorRef struct {
+	Briefing *source.Briefing // nil for articles directly in content/
+	Article  *source.Article
+	ID       string // the actor's ID in the article (actors.Actor.ID)
+	Name     string
+	Kind     string // "person", "organization", "place", "other"
+	Sentence int    // index of the sentence of its first mention in the article
+}
+
+// ActorURL returns the site path an actor document links to.
+type ActorURL func(a ActorRef) string
+
+// Options configure Build.
+type Options struct {
+	// Facts gives each article's extracted facts; nil (or nil for an
+	// article) leaves its actors and quotations out.
+	Facts FactsOf
+	// Excerpt returns the plain-text excerpt of an article (the caller's
+	// renderer knows how to strip Markdown); nil uses the first body
+	// paragraph with its whitespace collapsed. It is cut to Limits.Excerpt.
+	Excerpt func(a *source.Article) string
+	// ActorURL links an actor document; nil means ArticleActorURL.
+	ActorURL ActorURL
+	Limits   Limits
+}
+
+// ArticleActorURL links an actor to its entry in the actor list of the
+// article page (id "actor-<id>"), which lists people, organizations and
+// places; other actors link to the sentence of their first mention.
+func ArticleActorURL(a ActorRef) string {
+	switch a.Kind {
+	case "person", "organization", "place":
+		return a.Article.RelPermalink() + "#actor-" + a.ID
+	}
+	return a.Article.RelPermalink() + "#" + doc.SentenceID(a.Sentence)
+}
+
+// Build builds the index of site: its articles in the site's order (newest
+// first), then the actors of each briefing sorted by briefing, name and ID,
+// then the quotations in article and text order.
+func Build(site *source.Site, opt Options) *Index {
+	lim := opt.Limits.withDefaults()
+	actorURL := opt.ActorURL
+	if actorURL == nil {
+		actorURL = ArticleActorURL
+	}
+	excerpt := opt.Excerpt
+	if excerpt == nil {
+		excerpt = leadParagraph
+	}
+	idx := &Index{
+		Version:   Version,
+		Briefings: make([]Briefing, 0, len(site.Briefings)),
+		Articles:  make([]Article, 0, len(site.Articles)),
+		Actors:    []Actor{},
+		Quotes:    []Quote{},
+	}
+	bIndex := make(map[string]int, len(site.Briefings))
+	for i, b := range site.Briefings {
+		bIndex[b.Slug] = i
+		t := b.Title
+		if t == "" {
+			t = b.Slug
+		}
+		idx.Briefings = append(idx.Briefings, Briefing{Slug: b.Slug, Title: clip(t, lim.Title)})
+	}
+	aIndex := make(map[*source.Article]int, len(site.Articles))
+	for _, a := range site.Articles {
+		aIndex[a] = len(idx.Articles)
+		bi, ok := bIndex[a.Briefing]
+		if !ok || a.Briefing == "" {
+			bi = -1
+		}
+		doc := Article{
+			Title:    clip(a.Title, lim.Title),
+			Outlet:   clip(a.Source, lim.Name),
+			Briefing: bi,
+			URL:      a.RelPermalink(),
+		}
+		if doc.Title == "" {
+			doc.Title = a.Slug
+		}
+		if !a.Date.IsZero() {
+			doc.Date = a.Date.Format("2006-01-02")
+		}
+		if a.Doc != nil {
+			doc.Excerpt = clip(excerpt(a), lim.Excerpt)
+		}
+		idx.Articles = append(idx.Articles, doc)
+	}
+	if opt.Facts == nil {
+		return idx
+	}
+
+	// Articles directly in content/ form a briefing of their own for
+	// merging (index -1, no *source.Briefing).
+	groups := make([]*source.Briefing, 0, len(site.Briefings)+1)
+	groups = append(groups, site.Briefings...)
+	var loose []*source.Article
+	for _, a := range site.Articles {
+		if _, ok := bIndex[a.Briefing]; !ok || a.Briefing == "" {
+			loose = append(loose, a)
+		}
+	}
+	if len(loose) > 0 {
+		groups = append(groups, &source.Briefing{Articles: loose})
+	}
+	for gi, b := range groups {
+		bi := gi
+		if gi >= len(site.Briefings) {
+			bi = -1
+		}
+		var bref *source.Briefing
+		if bi >= 0 {
+			bref = b
+		}
+		idx.addBriefing(bref, bi, b.Articles, aIndex, opt.Facts, actorURL, lim)
+	}
+	return idx
+}
+
+// addBriefing adds the merged actors and the quotations of one briefing's
+// articles (newest first).
+func (idx *Index) addBriefing(b *source.Briefing, bi int, arts []*source.Article, aIndex map[*source.Article]int, factsOf FactsOf, actorURL ActorURL, lim Limits) {
+	type merged struct {
+		doc     Actor
+		aliases map[string]bool
+		roles   map[string]bool
+	}
+	actors := map[string]*merged{}
+	quotes := map[string]int{} // normalized text + speaker -> index in idx.Quotes
+	lastIn := map[string]int{} // the same -> the last article counted as its source
+	for _, a := range arts {
+		if a.Doc == nil {
+			continue
+		}
+		f := factsOf(a)
+		if f == nil {
+			continue
+		}
+		for i := range f.Actors {
+			fa := &f.Actors[i]
+			if fa.ID == "" || strings.TrimSpace(fa.Name) == "" {
+				continue
+			}
+			m := actors[fa.ID]
+			if m == nil {
+				ref := ActorRef{Briefing: b, Article: a, ID: fa.ID, Name: fa.Name, Kind: fa.Kind.String()}
+				if len(fa.Mentions) > 0 {
+					ref.Sentence = sentenceAt(f.Sentences, fa.Mentions[0].Start)
+				}
+				m = &merged{
+					doc:     Actor{Name: clip(fa.Name, lim.Name), Kind: ref.Kind, Briefing: bi, URL: actorURL(ref)},
+					aliases: map[string]bool{}, roles: map[string]bool{},
+				}
+				m.aliases[strings.ToLower(m.doc.Name)] = true
+				actors[fa.ID] = m
+			}
+			m.doc.Articles++
+			for _, al := range fa.Aliases {
+				al = clip(al, lim.Name)
+				if k := strings.ToLower(al); al != "" && !m.aliases[k] && len(m.doc.Aliases) < lim.Aliases {
+					m.aliases[k] = true
+					m.doc.Aliases = append(m.doc.Aliases, al)
+				}
+			}
+			for _, r := range fa.Roles {
+				t := clip(r.Text, lim.Role)
+				if k := strings.ToLower(t); t != "" && !m.roles[k] && len(m.doc.Roles) < lim.Roles {
+					m.roles[k] = true
+					m.doc.Roles = append(m.doc.Roles, t)
+				}
+			}
+		}
+		names := make(map[string]string, len(f.Actors))
+		for i := range f.Actors {
+			names[f.Actors[i].ID] = f.Actors[i].Name
+		}
+		n := 0
+		for _, q := range f.Quotes {
+			if n >= lim.QuotesPer {
+				break
+			}
+			text := clip(a.Doc.Slice(q.Span), lim.Quote)
+			if len(text) < lim.MinQuoteLen {
+				continue
+			}
+			speaker := clip(names[q.Speaker], lim.Name)
+			key := strings.ToLower(text) + "\x00" + speaker
+			if i, ok := quotes[key]; ok {
+				if lastIn[key] != aIndex[a] {
+					lastIn[key] = aIndex[a]
+					idx.Quotes[i].Sources++
+				}
+				continue
+			}
+			lastIn[key] = aIndex[a]
+			n++
+			sent := q.Sentence
+			if sent < 0 || sent >= len(f.Sentences) {
+				sent = sentenceAt(f.Sentences, q.Span.Start)
+			}
+			quotes[key] = len(idx.Quotes)
+			idx.Quotes = append(idx.Quotes, Quote{Text: text, Speaker: speaker, Article: aIndex[a], Anchor: doc.SentenceID(sent), Sources: 1})
+		}
+	}
+	start := len(idx.Actors)
+	for _, m := range actors {
+		if m.doc.Articles == 1 {
+			m.doc.Articles = 0 // omitted: the usual case
+		}
+		idx.Actors = append(idx.Actors, m.doc)
+	}
+	slices.SortFunc(idx.Actors[start:], func(x, y Actor) int {
+		if c := cmp.Compare(x.Name, y.Name); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.URL, y.URL)
+	})
+	for i := range idx.Quotes {
+		if idx.Quotes[i].Sources == 1 {
+			idx.Quotes[i].Sources = 0
+		}
+	}
+}
+
+// sentenceAt returns the index of the sentence containing pos, or of the
+// nearest sentence before it (0 when there is none).
+func sentenceAt(sents []doc.Sentence, pos int) int {
+	i, found := slices.BinarySearchFunc(sents, pos, func(s doc.Sentence, p int) int {
+		switch {
+		case s.End <= p:
+			return -1
+		case s.Start > p:
+			return 1
+		}
+		return 0
+	})
+	if !found && i > 0 {
+		i--
+	}
+	return min(i, max(len(sents)-1, 0))
+}
+
+// JSON returns the index as compact JSON.
+func (idx *Index) JSON() ([]byte, error) { return json.Marshal(idx) }
+
+// leadParagraph is the default excerpt: the first body paragraph that is
+// not the title.
+func leadParagraph(a *source.Article) string {
+	d := a.Doc
+	for _, p := range d.Paragraphs {
+		if p.Start < a.Body.Start || (d.Title.Len() > 0 && p.Span.Overlaps(d.Title)) {
+			continue
+		}
+		if t := d.Slice(p.Span); strings.TrimSpace(t) != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// clip collapses the white space of s (and drops control characters) and
+// cuts it to at most max bytes at a word boundary when one is near, else at
+// a rune boundary, adding an ellipsis when cut. Invalid UTF-8 is kept for
+// encoding/json to replace.
+func clip(s string, max int) string {
+	if !needsClean(s) && len(s) <= max {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(min(len(s), max+8))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if unicode.IsControl(r) {
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+		if b.Len() > max {
+			break
+		}
+	}
+	t := b.String()
+	if len(t) <= max {
+		return t
+	}
+	const ellipsis = "…"
+	cut := max - len(ellipsis)
+	if cut <= 0 {
+		return ""
+	}
+	for cut > 0 && !utf8.RuneStart(t[cut]) {
+		cut--
+	}
+	if sp := strings.LastIndexByte(t[:cut], ' '); sp > cut*2/3 {
+		cut = sp
+	}
+	return strings.TrimRight(t[:cut], " ,;:-") + ellipsis
+}
+
+// needsClean reports whether s may need cleaning: white space other than
+// single spaces between words, control characters, or non-ASCII runes
+// (no-break spaces, line separators, invalid UTF-8).
+func needsClean(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || (c == ' ' && s[i-1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
