@@ -1,7 +1,10 @@
 // Package briefing aggregates what extraction found in the articles of a
 // site: a view of each article's facts for its page (actors with roles,
-// quotations with speakers, each tied to its sentence) and each briefing's
-// timeline, merged across its articles.
+// quotations with speakers, each tied to its sentence) and, per briefing
+// (Aggregate), the actor registry (the same person across articles is one
+// actor with dated roles), the quotation index (the same quotation carried
+// by two articles is one entry with both sources), the merged timeline,
+// editor overrides applied, and the Markdown brief (Brief).
 //
 // It sits between extraction and rendering: it reads source articles and
 // extract.Facts and produces plain data for the templates.
@@ -18,26 +21,29 @@ import (
 	"briefgen/generator/timeline"
 )
 
-// Actor is an actor as an article page lists it.
-type Actor struct {
+// ArticleActor is an actor as an article page lists it.
+type ArticleActor struct {
 	ID       string
 	Name     string
 	Kind     string // "person", "organization", "place", "other"
 	Aliases  []string
-	Roles    []Role
+	Roles    []ArticleRole
 	Mentions int    // how often the article refers to it
 	Quotes   int    // how many quotations it speaks
 	Anchor   string // id of the sentence of its first mention
+	// Page is the site path of the actor's page in the briefing's
+	// registry ("/<briefing>/actors/<id>/"), or "" when it has none.
+	Page string
 }
 
-// Role is a title or description, with the sentence it was stated in.
-type Role struct {
+// ArticleRole is a title or description, with the sentence it was stated in.
+type ArticleRole struct {
 	Text   string
 	Anchor string
 }
 
-// Quote is a quotation as an article page lists it.
-type Quote struct {
+// ArticleQuote is a quotation as an article page lists it.
+type ArticleQuote struct {
 	Text      string
 	SpeakerID string // "" when nobody is named
 	Speaker   string // the speaker's name, or ""
@@ -47,18 +53,18 @@ type Quote struct {
 
 // ArticleFacts is the view of one article's facts for its page.
 type ArticleFacts struct {
-	Actors []Actor // people, then organizations, places and others; each by first mention
-	Quotes []Quote // in text order
-	Events int     // timeline events found in the article
+	Actors []ArticleActor // people, then organizations, places and others; each by first mention
+	Quotes []ArticleQuote // in text order
+	Events int            // timeline events found in the article
 }
 
 // People, Organizations and Places filter Actors by kind for templates.
-func (f *ArticleFacts) People() []Actor        { return f.ofKind("person") }
-func (f *ArticleFacts) Organizations() []Actor { return f.ofKind("organization") }
-func (f *ArticleFacts) Places() []Actor        { return f.ofKind("place") }
+func (f *ArticleFacts) People() []ArticleActor        { return f.ofKind("person") }
+func (f *ArticleFacts) Organizations() []ArticleActor { return f.ofKind("organization") }
+func (f *ArticleFacts) Places() []ArticleActor        { return f.ofKind("place") }
 
-func (f *ArticleFacts) ofKind(k string) []Actor {
-	var out []Actor
+func (f *ArticleFacts) ofKind(k string) []ArticleActor {
+	var out []ArticleActor
 	for _, a := range f.Actors {
 		if a.Kind == k {
 			out = append(out, a)
@@ -78,7 +84,7 @@ func Article(d *doc.Doc, f *extract.Facts) *ArticleFacts {
 	names := map[string]string{}
 	for _, a := range f.Actors {
 		names[a.ID] = a.Name
-		va := Actor{
+		va := ArticleActor{
 			ID: a.ID, Name: a.Name, Kind: a.Kind.String(), Aliases: a.Aliases,
 			Mentions: len(a.Mentions), Quotes: quotes[a.ID],
 		}
@@ -89,14 +95,14 @@ func Article(d *doc.Doc, f *extract.Facts) *ArticleFacts {
 		for _, r := range a.Roles {
 			if !seen[r.Text] {
 				seen[r.Text] = true
-				va.Roles = append(va.Roles, Role{Text: r.Text, Anchor: anchor(r.Span.Start)})
+				va.Roles = append(va.Roles, ArticleRole{Text: r.Text, Anchor: anchor(r.Span.Start)})
 			}
 		}
 		v.Actors = append(v.Actors, va)
 	}
-	slices.SortStableFunc(v.Actors, func(a, b Actor) int { return cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)) })
+	slices.SortStableFunc(v.Actors, func(a, b ArticleActor) int { return cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)) })
 	for _, q := range f.Quotes {
-		v.Quotes = append(v.Quotes, Quote{
+		v.Quotes = append(v.Quotes, ArticleQuote{
 			Text: d.Slice(q.Span), SpeakerID: q.Speaker, Speaker: names[q.Speaker],
 			Partial: q.Partial, Anchor: anchor(q.Span.Start),
 		})
@@ -133,6 +139,26 @@ func sentenceAt(sents []doc.Sentence, pos int) int {
 	}
 	return min(i, max(len(sents)-1, 0))
 }
+
+// ArticleView is Article with each actor linked to its registry page.
+func (x *Briefing) ArticleView(a *source.Article, f *extract.Facts) *ArticleFacts {
+	v := Article(a.Doc, f)
+	for i := range v.Actors {
+		if ra := x.ActorOf(a, v.Actors[i].ID); ra != nil && !ra.Hidden {
+			v.Actors[i].Page = ActorPath(x.Briefing, ra.ID)
+		}
+	}
+	return v
+}
+
+// ActorPath is the site path of a registry actor's page.
+func ActorPath(b *source.Briefing, id string) string { return b.RelPermalink() + "actors/" + id + "/" }
+
+// QuotesPath is the site path of a briefing's quotation index.
+func QuotesPath(b *source.Briefing) string { return b.RelPermalink() + "quotes/" }
+
+// BriefPath is the site path of a briefing's Markdown brief.
+func BriefPath(b *source.Briefing) string { return b.RelPermalink() + "brief.md" }
 
 // FactsOf returns the facts extracted from an article, or nil.
 type FactsOf func(a *source.Article) *extract.Facts

@@ -105,6 +105,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		BaseURL:   opts.BaseURL,
 		Markdown:  render.NewMarkdown(annotate.Extension),
 		Timeline:  facts.timeline(),
+		Brief:     facts.brief(),
 		Progress: func(done, total int) {
 			prog.report("rendered %d/%d articles", done, total)
 		},
@@ -112,6 +113,11 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	warns, err := facts.aggregate(fsys, site, r.URLs())
+	if err != nil {
+		return nil, err
+	}
+	res.Warnings = append(res.Warnings, warns...)
 	if r.URLs().Origin == "" {
 		// Common while drafting a site; a note rather than a warning.
 		verbosef("note: baseURL %s has no scheme and host; feeds and the sitemap use root-relative links (set baseURL in site.yaml or --base-url)", r.URLs().Base)

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"slices"
+	"strings"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -15,10 +17,14 @@ import (
 	"briefgen/generator/timeline"
 )
 
-// siteFacts holds what extraction found in every article of a site. A nil
-// *siteFacts (extraction skipped) gives pages without facts.
+// siteFacts holds what extraction found in every article of a site and,
+// after aggregate, each briefing's merged facts. A nil *siteFacts
+// (extraction skipped) gives pages without facts.
 type siteFacts struct {
 	byArticle map[*source.Article]*extract.Facts
+	briefings map[*source.Briefing]*briefing.Briefing
+	ordered   []*briefing.Briefing // by briefing slug
+	urls      render.URLs
 }
 
 // extractAll runs extraction over every article, in parallel.
@@ -65,11 +71,23 @@ func (sf *siteFacts) page() render.FactsFunc {
 		if f == nil {
 			return nil
 		}
-		marks := annotate.Facts(f, nil)
+		x := sf.briefingOf(a)
+		var href func(string) string
+		view := briefing.Article(a.Doc, f)
+		if x != nil {
+			view = x.ArticleView(a, f)
+			href = func(id string) string {
+				if ra := x.ActorOf(a, id); ra != nil && !ra.Hidden {
+					return sf.urls.Rel(briefing.ActorPath(x.Briefing, ra.ID))
+				}
+				return "#" + annotate.ActorID(id)
+			}
+		}
+		marks := annotate.Facts(f, href)
 		return &render.Facts{
 			Markdown: func(base int) parser.Context { return annotate.NewContext(base, marks) },
 			Plain:    annotate.NewPlain(a.Doc.Text, marks).Write,
-			Data:     briefing.Article(a.Doc, f),
+			Data:     view,
 		}
 	}
 }
@@ -79,5 +97,37 @@ func (sf *siteFacts) timeline() func(*source.Briefing) *timeline.Timeline {
 	if sf == nil {
 		return nil
 	}
-	return func(b *source.Briefing) *timeline.Timeline { return briefing.Timeline(b, sf.of) }
+	return func(b *source.Briefing) *timeline.Timeline {
+		if x := sf.briefings[b]; x != nil {
+			return x.Timeline
+		}
+		return briefing.Timeline(b, sf.of)
+	}
+}
+
+// brief returns the hook that gives each briefing page its brief.
+func (sf *siteFacts) brief() func(*source.Briefing) []byte {
+	if sf == nil {
+		return nil
+	}
+	return func(b *source.Briefing) []byte {
+		if x := sf.briefings[b]; x != nil {
+			return x.Brief(sf.urls.Abs)
+		}
+		return nil
+	}
+}
+
+// briefingOf returns the aggregate of an article's briefing, or nil.
+func (sf *siteFacts) briefingOf(a *source.Article) *briefing.Briefing {
+	if a.Briefing == "" {
+		return nil
+	}
+	i, ok := slices.BinarySearchFunc(sf.ordered, a.Briefing, func(x *briefing.Briefing, slug string) int {
+		return strings.Compare(x.Briefing.Slug, slug)
+	})
+	if !ok {
+		return nil
+	}
+	return sf.ordered[i]
 }

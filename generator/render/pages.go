@@ -69,6 +69,10 @@ type BriefingPage struct {
 	// run; TimelineURL is the site path of its page ("" when none).
 	Timeline    *timeline.Timeline
 	TimelineURL string
+	// Brief is the briefing's Markdown brief rendered to HTML (without its
+	// title), "" when there is none; BriefURL is the site path of brief.md.
+	Brief    template.HTML
+	BriefURL string
 }
 
 // TimelinePage is the data of templates/timeline.html.
@@ -231,6 +235,11 @@ func (r *Renderer) briefingPage(b *source.Briefing, tl *timeline.Timeline) ([]by
 	}
 	sortStrings(p.Sources)
 	p.Updated = briefingCard(b).Updated
+	if r.opt.Brief != nil {
+		if err := r.addBrief(&p, r.opt.Brief(b)); err != nil {
+			return nil, err
+		}
+	}
 	return r.Execute("briefing", p)
 }
 

@@ -48,6 +48,10 @@ type Options struct {
 	// (templates/timeline.html, when the theme has one) and a timeline.json
 	// in TimelineJS's format.
 	Timeline func(b *source.Briefing) *timeline.Timeline
+	// Brief, when set, returns a briefing's Markdown brief; the briefing
+	// page shows it (see BriefingPage.Brief) and the generator that set it
+	// publishes it as brief.md.
+	Brief func(b *source.Briefing) []byte
 	// Progress, when set, is called after each article page is rendered
 	// with the number done and the total. It is called from several
 	// goroutines.

@@ -1,0 +1,431 @@
+package briefing
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"briefgen/generator/doc"
+	"briefgen/generator/timeline"
+)
+
+// BriefLimits bound the sections of the brief.
+const (
+	briefGroups   = 12 // timeline groups in key developments
+	briefPerGroup = 3  // entries per group
+	briefActors   = 12
+	briefQuotes   = 6
+)
+
+// Brief writes the briefing as one Markdown document: title and summary,
+// key developments (the timeline condensed by venue), the actors with
+// their roles, notable quotations, and the sources. Every statement links
+// to the sentence it comes from; link turns a site path into the URL to
+// write (the renderer's URLs.Abs). Text taken from articles is escaped, so
+// the document carries no live Markdown or HTML from them. The output
+// depends only on the inputs.
+func (x *Briefing) Brief(link func(string) string) []byte {
+	var w bytes.Buffer
+	b := x.Briefing
+	title := b.Title
+	if title == "" {
+		title = b.Slug
+	}
+	w.WriteString("# " + EscapeMarkdown(title) + "\n\n")
+	x.briefSummary(&w, link)
+	x.briefDevelopments(&w, link)
+	x.briefActors(&w, link)
+	x.briefQuotes(&w, link)
+	x.briefSources(&w, link)
+	return w.Bytes()
+}
+
+func (x *Briefing) briefSummary(w *bytes.Buffer, link func(string) string) {
+	if s := strings.TrimSpace(x.Briefing.Summary); s != "" {
+		w.WriteString(EscapeMarkdown(s) + "\n\n")
+		return
+	}
+	// The lead sentences of the newest article.
+	for i := len(x.Articles) - 1; i >= 0; i-- {
+		a := x.Articles[i]
+		lead := leadSentences(a.Doc, x.facts(a).Sentences, a.Body, 2)
+		if len(lead) == 0 {
+			continue
+		}
+		for k, n := range lead {
+			if k > 0 {
+				w.WriteByte(' ')
+			}
+			src := Source{a, n.index}
+			w.WriteString(EscapeMarkdown(n.text) + " " + mdLink("↗", link(src.URL())))
+		}
+		w.WriteString("\n\n")
+		return
+	}
+}
+
+type leadSentence struct {
+	index int
+	text  string
+}
+
+// leadSentences returns the first n sentences of the first body paragraph
+// (not the title, not a caption).
+func leadSentences(d *doc.Doc, sents []doc.Sentence, body doc.Span, n int) []leadSentence {
+	var out []leadSentence
+	para := -1
+	for i, s := range sents {
+		if s.Start < body.Start || s.Para < 0 || s.Para >= len(d.Paragraphs) {
+			continue
+		}
+		p := d.Paragraphs[s.Para]
+		if p.Kind != doc.Body || (d.Title.Len() > 0 && p.Span.Overlaps(d.Title)) {
+			continue
+		}
+		if para >= 0 && s.Para != para {
+			break
+		}
+		para = s.Para
+		out = append(out, leadSentence{i, collapse(d.Slice(s.Span))})
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+func (x *Briefing) briefDevelopments(w *bytes.Buffer, link func(string) string) {
+	tl := x.Timeline
+	if tl == nil || len(tl.Groups) == 0 {
+		return
+	}
+	type scored struct {
+		g     timeline.Group
+		score int
+		order int
+	}
+	var gs []scored
+	for i, g := range tl.Groups {
+		s := 0
+		for _, d := range g.Days {
+			for _, e := range d.Entries {
+				if !captionOnly(e) {
+					s += len(e.Evidence) + 2*len(x.EventActors(e))
+				}
+			}
+		}
+		if s == 0 {
+			continue
+		}
+		if g.Venue != "" {
+			s += 5
+		}
+		gs = append(gs, scored{g, s, i})
+	}
+	slices.SortStableFunc(gs, func(a, b scored) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.order, b.order)) })
+	if len(gs) > briefGroups {
+		gs = gs[:briefGroups]
+	}
+	slices.SortFunc(gs, func(a, b scored) int { return cmp.Compare(a.order, b.order) })
+	w.WriteString("## Key developments\n\n")
+	for _, s := range gs {
+		g := s.g
+		var entries []*timeline.Entry
+		for _, d := range g.Days {
+			for _, e := range d.Entries {
+				if !captionOnly(e) || len(e.Flags) > 0 {
+					entries = append(entries, e)
+				}
+			}
+		}
+		if len(entries) == 0 {
+			continue
+		}
+		if len(entries) > briefPerGroup {
+			pick := slices.Clone(entries)
+			slices.SortStableFunc(pick, func(a, b *timeline.Entry) int { return cmp.Compare(len(b.Evidence), len(a.Evidence)) })
+			pick = pick[:briefPerGroup]
+			entries = slices.DeleteFunc(entries, func(e *timeline.Entry) bool { return !slices.Contains(pick, e) })
+		}
+		head := g.Label()
+		if g.Venue != "" {
+			head = g.Venue + ", " + head
+		}
+		w.WriteString("- **" + EscapeMarkdown(head) + ":**")
+		for i, e := range entries {
+			if i > 0 {
+				w.WriteString(";")
+			}
+			w.WriteString(" " + EscapeMarkdown(strings.TrimRight(e.Summary, ". ")))
+			if g.Venue != "" && len(g.Days) > 1 {
+				w.WriteString(" (" + EscapeMarkdown(e.Label()) + ")")
+			}
+			w.WriteString(" " + evidenceLinks(e.Evidence, link))
+			if len(e.Flags) > 0 {
+				w.WriteString(" ⚠ sources differ on the date")
+			}
+		}
+		w.WriteString("\n")
+	}
+	w.WriteString("\n")
+}
+
+// captionOnly reports whether only photo captions report an entry.
+func captionOnly(e *timeline.Entry) bool {
+	for _, ev := range e.Evidence {
+		if !ev.Caption {
+			return false
+		}
+	}
+	return true
+}
+
+// evidenceLinks writes "([Outlet](url), [Outlet 2](url))" for up to three
+// sources of an entry.
+func evidenceLinks(ev []timeline.Evidence, link func(string) string) string {
+	var parts []string
+	for i, e := range ev {
+		if i == 3 {
+			parts = append(parts, "+"+strconv.Itoa(len(ev)-3))
+			break
+		}
+		name := e.Article.Outlet
+		if name == "" {
+			name = "source"
+		}
+		parts = append(parts, mdLink(EscapeMarkdown(name), link(e.Article.URL+"#"+e.Anchor())))
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}
+
+func sourceLink(s Source, link func(string) string) string {
+	name := s.Article.Source
+	if name == "" {
+		name = "source"
+	}
+	if d := s.Article.Date; !d.IsZero() {
+		name += ", " + d.Format("Jan. 2")
+	}
+	return mdLink(EscapeMarkdown(name), link(s.URL()))
+}
+
+func (x *Briefing) briefActors(w *bytes.Buffer, link func(string) string) {
+	var list []*Actor
+	for _, a := range x.Visible() {
+		if a.Kind == "place" || a.Kind == "other" {
+			continue
+		}
+		list = append(list, a)
+		if len(list) == briefActors {
+			break
+		}
+	}
+	if len(list) == 0 {
+		return
+	}
+	w.WriteString("## Who is who\n\n")
+	for _, a := range list {
+		w.WriteString("- " + mdLink("**"+EscapeMarkdown(a.Name)+"**", link(ActorPath(x.Briefing, a.ID))))
+		for i, r := range roleChanges(a.Roles, 2) {
+			if i == 0 {
+				w.WriteString(", ")
+			} else {
+				w.WriteString("; earlier ")
+			}
+			w.WriteString(EscapeMarkdown(r.Text))
+			if r.Source.Article != nil {
+				w.WriteString(" (" + sourceLink(r.Source, link) + ")")
+			}
+		}
+		if n := len(a.Quotes); n > 0 {
+			w.WriteString(" · " + strconv.Itoa(n) + plural(n, " quotation", " quotations"))
+		}
+		w.WriteString("\n")
+	}
+	w.WriteString("\n")
+}
+
+// roleChanges returns up to n distinct roles, newest first (an editor's
+// role alone when there is one).
+func roleChanges(roles []DatedRole, n int) []DatedRole {
+	var out []DatedRole
+	for _, r := range roles {
+		if r.Editor {
+			return []DatedRole{r}
+		}
+	}
+	for i := len(roles) - 1; i >= 0 && len(out) < n; i-- {
+		r := roles[i]
+		if !slices.ContainsFunc(out, func(o DatedRole) bool { return strings.EqualFold(o.Text, r.Text) }) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Notable picks the quotations the brief shows: attributed, full
+// sentences, those carried by most sources first, one per speaker before a
+// second, at most n, in date order.
+func (x *Briefing) Notable(n int) []*Quote {
+	var cand []*Quote
+	for _, q := range x.Quotes {
+		if q.Hidden || q.Speaker == nil || q.Speaker.Hidden || q.Partial || len(q.tokens) < 6 {
+			continue
+		}
+		cand = append(cand, q)
+	}
+	slices.SortStableFunc(cand, func(a, b *Quote) int {
+		return cmp.Or(cmp.Compare(len(b.Sources), len(a.Sources)), cmp.Compare(len(b.tokens), len(a.tokens)))
+	})
+	var out []*Quote
+	per := map[*Actor]int{}
+	for round := 1; round <= 2 && len(out) < n; round++ {
+		for _, q := range cand {
+			if len(out) == n {
+				break
+			}
+			if per[q.Speaker] == round-1 && !slices.Contains(out, q) {
+				per[q.Speaker]++
+				out = append(out, q)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b *Quote) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortStableFunc(out, func(a, b *Quote) int { return a.Date().Compare(b.Date()) })
+	return out
+}
+
+func (x *Briefing) briefQuotes(w *bytes.Buffer, link func(string) string) {
+	qs := x.Notable(briefQuotes)
+	if len(qs) == 0 {
+		return
+	}
+	w.WriteString("## Notable quotations\n\n")
+	for _, q := range qs {
+		w.WriteString("- “" + EscapeMarkdown(clip(q.Display(), 400)) + "” — " + mdLink(EscapeMarkdown(q.Speaker.Name), link(ActorPath(x.Briefing, q.Speaker.ID))))
+		if q.Role != "" {
+			w.WriteString(", " + EscapeMarkdown(q.Role))
+		}
+		var parts []string
+		for i, s := range q.Sources {
+			if i == 3 {
+				break
+			}
+			parts = append(parts, sourceLink(s, link))
+		}
+		w.WriteString(" (" + strings.Join(parts, "; ") + ")\n")
+	}
+	w.WriteString("\n" + mdLink("All quotations", link(QuotesPath(x.Briefing))) + "\n\n")
+}
+
+func (x *Briefing) briefSources(w *bytes.Buffer, link func(string) string) {
+	if len(x.Articles) == 0 {
+		return
+	}
+	w.WriteString("## Sources\n\n")
+	for i := len(x.Articles) - 1; i >= 0; i-- {
+		a := x.Articles[i]
+		w.WriteString("- " + mdLink(EscapeMarkdown(a.Title), link(a.RelPermalink())))
+		var meta []string
+		if a.Source != "" {
+			meta = append(meta, EscapeMarkdown(a.Source))
+		}
+		if !a.Date.IsZero() {
+			meta = append(meta, a.Date.Format("January 2, 2006"))
+		}
+		if len(meta) > 0 {
+			w.WriteString(" — " + strings.Join(meta, ", "))
+		}
+		w.WriteString("\n")
+	}
+}
+
+func mdLink(text, url string) string {
+	return "[" + text + "](<" + escapeURL(url) + ">)"
+}
+
+// escapeURL keeps a link destination inside its <...>: no angle brackets,
+// newlines or backslashes.
+func escapeURL(u string) string {
+	r := strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "", "\r", "", "\\", "%5C", " ", "%20")
+	return r.Replace(u)
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// clip shortens s to at most n bytes at a word boundary, with an ellipsis.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return s[:cut] + "…"
+}
+
+// EscapeMarkdown makes text safe to place inline in a Markdown document:
+// it renders as the same text, never as markup. Markdown punctuation is
+// backslash-escaped, angle brackets become entities (so the file holds no
+// raw HTML), line breaks and other control characters become spaces, and
+// a leading list, heading or quote marker is escaped.
+func EscapeMarkdown(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	space := false
+	for _, r := range s {
+		if r == utf8.RuneError || r < 0x20 || r == 0x7f || r == '\u2028' || r == '\u2029' {
+			r = ' '
+		}
+		if r == ' ' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '!', '|', '~', '&', '{', '}', '$', '^':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '-', '+', '=', '.':
+			// Only markup at the start of a line (lists, setext headings,
+			// ordered list "1.").
+			if b.Len() == 0 || r == '.' && allDigits(b.String()) {
+				b.WriteByte('\\')
+			}
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

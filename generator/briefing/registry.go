@@ -1,0 +1,654 @@
+package briefing
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"briefgen/generator/actors"
+	"briefgen/generator/doc"
+	"briefgen/generator/source"
+)
+
+// Source is one sentence of one article: where a role, a quotation or a
+// mention was stated.
+type Source struct {
+	Article  *source.Article
+	Sentence int // index of the sentence in its article; the anchor is doc.SentenceID(Sentence)
+}
+
+// Anchor is the fragment of the sentence on its article page ("s-3").
+func (s Source) Anchor() string { return doc.SentenceID(s.Sentence) }
+
+// URL is the site path of the sentence: "/<briefing>/<article>/#s-3".
+func (s Source) URL() string { return s.Article.RelPermalink() + "#" + s.Anchor() }
+
+// Date is the publication date of the source's article.
+func (s Source) Date() time.Time { return s.Article.Date }
+
+// DatedRole is a role of a registry actor as one article states it.
+type DatedRole struct {
+	Text   string
+	Source Source
+	Editor bool // set by an editor override, not extracted
+}
+
+// Date is when the role was stated: its article's publication date.
+func (r DatedRole) Date() time.Time {
+	if r.Source.Article == nil {
+		return time.Time{}
+	}
+	return r.Source.Article.Date
+}
+
+// Actor is one person, organization or place across the articles of a
+// briefing: every article's actor that refers to it, merged.
+type Actor struct {
+	ID       string // stable: the slug of Name, unique in the briefing
+	Name     string // canonical name
+	Kind     string // "person", "organization", "place", "other"
+	Aliases  []string
+	Roles    []DatedRole // oldest first
+	Photo    string      // from an editor override, or ""
+	Hidden   bool        // an editor hid it
+	pinnedID string
+
+	Mentions int // references across all articles
+	Articles []*source.Article
+	First    Source    // the first mention, in the oldest article
+	Quotes   []*Quote  // quotations it speaks, oldest first
+	Events   []int     // indexes into the briefing's Timeline.Entries
+	Related  []Related // actors mentioned in the same sentences, most first
+
+	members []member
+}
+
+// Related is an actor that appears with another, and how often.
+type Related struct {
+	Actor *Actor
+	Count int // sentences that mention both
+}
+
+// Role is the latest role stated at or before t (the newest when none is
+// that old), or "".
+func (a *Actor) RoleAt(t time.Time) string {
+	role := ""
+	for _, r := range a.Roles {
+		if r.Editor {
+			return r.Text
+		}
+	}
+	for _, r := range a.Roles {
+		if !t.IsZero() && r.Date().After(t) {
+			if role == "" {
+				role = r.Text
+			}
+			break
+		}
+		role = r.Text
+	}
+	return role
+}
+
+// Role is the actor's current role: the editor's, or the newest stated.
+func (a *Actor) Role() string {
+	for _, r := range a.Roles {
+		if r.Editor {
+			return r.Text
+		}
+	}
+	if n := len(a.Roles); n > 0 {
+		return a.Roles[n-1].Text
+	}
+	return ""
+}
+
+// member is one article's actor that belongs to a registry actor.
+type member struct {
+	art   *source.Article
+	index int // into the article's facts.Actors
+}
+
+// articleActor is one article's actor during merging.
+type articleActor struct {
+	art    *source.Article
+	artNo  int
+	index  int
+	a      *actors.Actor
+	kind   actors.Kind
+	tokens []string // name slug tokens, initials dropped
+	parent int      // union-find
+	pinned string   // override: forced cluster key
+}
+
+// registry merges the actors of a briefing's articles.
+type registry struct {
+	items []articleActor
+}
+
+func (g *registry) find(i int) int {
+	for g.items[i].parent != i {
+		g.items[i].parent = g.items[g.items[i].parent].parent
+		i = g.items[i].parent
+	}
+	return i
+}
+
+func (g *registry) union(i, j int) {
+	ri, rj := g.find(i), g.find(j)
+	if ri == rj {
+		return
+	}
+	if ri > rj {
+		ri, rj = rj, ri
+	}
+	g.items[rj].parent = ri
+}
+
+// nameTokens returns the lower-case ASCII words of a name, initials and
+// honorifics dropped ("Donald J. Trump" -> donald trump).
+func nameTokens(name string) []string {
+	s := actors.Slug(name)
+	if s == "actor" && !strings.Contains(strings.ToLower(name), "actor") {
+		return nil
+	}
+	parts := strings.Split(s, "-")
+	out := parts[:0]
+	for _, p := range parts {
+		if len(p) <= 1 || honorific[p] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+var honorific = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "jr": true, "sr": true}
+
+func key(tokens []string) string { return strings.Join(tokens, " ") }
+
+// buildRegistry merges the actors of arts (oldest first) into registry
+// actors. facts gives each article's facts.
+func buildRegistry(arts []*source.Article, facts FactsOf, ov *actorRules) ([]*Actor, map[member]*Actor) {
+	g := &registry{}
+	for n, art := range arts {
+		f := facts(art)
+		if f == nil {
+			continue
+		}
+		for i := range f.Actors {
+			a := &f.Actors[i]
+			g.items = append(g.items, articleActor{
+				art: art, artNo: n, index: i, a: a, kind: a.Kind,
+				tokens: nameTokens(a.Name), parent: len(g.items),
+			})
+		}
+	}
+	if ov != nil {
+		ov.pin(g)
+	}
+	g.mergeExact()
+	g.mergeVariants()
+	g.mergeShort()
+	if ov != nil {
+		ov.merge(g)
+	}
+	return g.clusters(facts)
+}
+
+// kindKey groups kinds that may merge: people with people, organizations
+// with organizations, places with places; "other" joins whatever shares
+// its full name.
+func kindKey(k actors.Kind) string {
+	switch k {
+	case actors.Person:
+		return "p"
+	case actors.Organization:
+		return "o"
+	case actors.Place:
+		return "l"
+	}
+	return "x"
+}
+
+// mergeExact joins actors with the same name (or, for organizations, a
+// shared multi-word alias or acronym).
+func (g *registry) mergeExact() {
+	byKey := map[string]int{}
+	byName := map[string]int{} // full name, any kind but other
+	for i := range g.items {
+		it := &g.items[i]
+		if it.pinned != "" || len(it.tokens) == 0 {
+			continue
+		}
+		k := kindKey(it.kind) + ":" + key(it.tokens)
+		if j, ok := byKey[k]; ok {
+			g.union(i, j)
+		} else {
+			byKey[k] = i
+		}
+		if it.kind != actors.Other {
+			if _, ok := byName[key(it.tokens)]; !ok {
+				byName[key(it.tokens)] = i
+			}
+		}
+		for _, al := range it.a.Aliases {
+			tk := nameTokens(al)
+			multi := len(tk) >= 2 && it.kind != actors.Person
+			if multi || it.kind == actors.Organization && acronym(al) {
+				ak := kindKey(it.kind) + ":" + key(tk)
+				if j, ok := byKey[ak]; ok {
+					g.union(i, j)
+				} else {
+					byKey[ak] = i
+				}
+			}
+		}
+	}
+	for i := range g.items {
+		it := &g.items[i]
+		if it.pinned == "" && it.kind == actors.Other && len(it.tokens) >= 2 {
+			if j, ok := byName[key(it.tokens)]; ok {
+				g.union(i, j)
+			}
+		}
+	}
+}
+
+func acronym(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			n++
+		case c == '.' || c == '-':
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 8
+}
+
+// mergeVariants joins people whose full names differ by one spelling
+// ("Luis"/"Luiz", "Zelensky"/"Zelenskyy") or by a missing middle part
+// ("Donald Trump"/"Donald John Trump", "Lula da Silva"/"Luiz Inacio Lula
+// da Silva"), when the match is unique among the briefing's names.
+func (g *registry) mergeVariants() {
+	type entry struct {
+		i      int
+		tokens []string
+	}
+	var people []entry
+	seen := map[string]bool{}
+	for i := range g.items {
+		it := &g.items[i]
+		if it.pinned != "" || it.kind != actors.Person || len(it.tokens) < 2 {
+			continue
+		}
+		k := key(it.tokens)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		people = append(people, entry{i, it.tokens})
+	}
+	// Candidates share the first or the last word.
+	byEdge := map[string][]int{}
+	for n, p := range people {
+		byEdge["f:"+p.tokens[0]] = append(byEdge["f:"+p.tokens[0]], n)
+		byEdge["l:"+p.tokens[len(p.tokens)-1]] = append(byEdge["l:"+p.tokens[len(p.tokens)-1]], n)
+	}
+	for n, p := range people {
+		var match []int
+		check := func(list []int) {
+			for _, m := range list {
+				if m == n || slices.Contains(match, m) {
+					continue
+				}
+				q := people[m]
+				if spellingVariant(p.tokens, q.tokens) || (len(p.tokens) < len(q.tokens) && shortForm(p.tokens, q.tokens)) {
+					match = append(match, m)
+				}
+			}
+		}
+		check(byEdge["f:"+p.tokens[0]])
+		check(byEdge["l:"+p.tokens[len(p.tokens)-1]])
+		if len(match) == 1 {
+			g.union(p.i, people[match[0]].i)
+		} else if len(match) > 1 {
+			// Several longer names share this one's words: join only
+			// those that are spelling variants of each other, i.e. one
+			// person, else it stays apart.
+			same := true
+			for _, m := range match[1:] {
+				if g.find(people[m].i) != g.find(people[match[0]].i) &&
+					!spellingVariant(people[m].tokens, people[match[0]].tokens) {
+					same = false
+				}
+			}
+			if same {
+				for _, m := range match {
+					g.union(p.i, people[m].i)
+				}
+			}
+		}
+	}
+}
+
+// spellingVariant: same number of words, all equal but one, which differs
+// by one edit and is at least four letters long.
+func spellingVariant(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	diff := -1
+	for i := range a {
+		if a[i] != b[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	if diff < 0 {
+		return true
+	}
+	x, y := a[diff], b[diff]
+	return min(len(x), len(y)) >= 4 && editDistance1(x, y)
+}
+
+// editDistance1 reports whether x and y differ by exactly one insertion,
+// deletion or substitution.
+func editDistance1(x, y string) bool {
+	if len(x) > len(y) {
+		x, y = y, x
+	}
+	if len(y)-len(x) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(x) && x[i] == y[i] {
+		i++
+	}
+	if len(x) == len(y) {
+		return i < len(x) && x[i+1:] == y[i+1:]
+	}
+	return x[i:] == y[i+1:]
+}
+
+// shortForm: the shorter name (two words or more) keeps the longer one's
+// first and last words with middle words dropped, or is its tail of at
+// least two words ("Lula da Silva").
+func shortForm(short, long []string) bool {
+	if len(short) < 2 {
+		return false
+	}
+	if short[0] == long[0] && short[len(short)-1] == long[len(long)-1] {
+		// subsequence check
+		j := 0
+		for _, w := range long {
+			if j < len(short) && short[j] == w {
+				j++
+			}
+		}
+		return j == len(short)
+	}
+	tail := long[len(long)-len(short):]
+	return slices.Equal(tail, short) && len(short) >= 3
+}
+
+// mergeShort gives one-word person names ("Kim", "Xi") to the full-named
+// person they refer to: the one with that family or given name in the
+// same article, else the only one in the briefing. An ambiguous name stays
+// apart.
+func (g *registry) mergeShort() {
+	byWord := map[string][]int{} // word -> full-named people (cluster roots at time of build)
+	for i := range g.items {
+		it := &g.items[i]
+		if it.kind != actors.Person || len(it.tokens) < 2 {
+			continue
+		}
+		for _, w := range []string{it.tokens[0], it.tokens[len(it.tokens)-1]} {
+			byWord[w] = append(byWord[w], i)
+		}
+	}
+	for i := range g.items {
+		it := &g.items[i]
+		if it.pinned != "" || it.kind != actors.Person || len(it.tokens) != 1 {
+			continue
+		}
+		cands := byWord[it.tokens[0]]
+		if len(cands) == 0 {
+			continue
+		}
+		pick := func(filter func(j int) bool) int {
+			root := -1
+			for _, j := range cands {
+				if !filter(j) {
+					continue
+				}
+				r := g.find(j)
+				if root >= 0 && r != root {
+					return -2
+				}
+				root = r
+			}
+			return root
+		}
+		r := pick(func(j int) bool { return g.items[j].art == it.art })
+		if r == -1 {
+			r = pick(func(j int) bool { return true })
+		}
+		if r >= 0 {
+			g.union(i, r)
+		}
+	}
+}
+
+// clusters turns the union-find sets into registry actors with stable IDs.
+func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
+	sets := map[int][]int{}
+	var roots []int
+	for i := range g.items {
+		r := g.find(i)
+		if _, ok := sets[r]; !ok {
+			roots = append(roots, r)
+		}
+		sets[r] = append(sets[r], i)
+	}
+	out := make([]*Actor, 0, len(roots))
+	byMember := make(map[member]*Actor, len(g.items))
+	for _, r := range roots {
+		a := &Actor{}
+		names := map[string]int{}
+		kinds := map[actors.Kind]int{}
+		var pinnedName string
+		for _, i := range sets[r] {
+			it := &g.items[i]
+			m := member{it.art, it.index}
+			a.members = append(a.members, m)
+			byMember[m] = a
+			names[it.a.Name] += len(it.a.Mentions) + 1
+			for _, al := range it.a.Aliases {
+				if _, ok := names[al]; !ok {
+					names[al] = 0
+				}
+			}
+			kinds[it.kind] += len(it.a.Mentions) + 1
+			a.Mentions += len(it.a.Mentions)
+			if len(a.Articles) == 0 || a.Articles[len(a.Articles)-1] != it.art {
+				a.Articles = append(a.Articles, it.art)
+			}
+			if it.pinned != "" && pinnedName == "" {
+				pinnedName = it.pinned
+			}
+		}
+		a.Name = canonicalName(names, g.items[r].kind)
+		bestKind, bestN := actors.Other, -1
+		for _, k := range []actors.Kind{actors.Person, actors.Organization, actors.Place, actors.Other} {
+			if kinds[k] > bestN {
+				bestKind, bestN = k, kinds[k]
+			}
+		}
+		a.Kind = bestKind.String()
+		for n := range names {
+			if n != a.Name {
+				a.Aliases = append(a.Aliases, n)
+			}
+		}
+		slices.Sort(a.Aliases)
+		out = append(out, a)
+	}
+	// Roles, first mention, in article order.
+	for _, a := range out {
+		seen := map[string]bool{}
+		for _, m := range a.members {
+			f := facts(m.art)
+			x := &f.Actors[m.index]
+			if a.First.Article == nil && len(x.Mentions) > 0 {
+				a.First = Source{m.art, sentenceAt(f.Sentences, x.Mentions[0].Start)}
+			}
+			for _, r := range x.Roles {
+				k := strings.ToLower(r.Text) + "\x00" + m.art.Path
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				a.Roles = append(a.Roles, DatedRole{Text: r.Text, Source: Source{m.art, sentenceAt(f.Sentences, r.Span.Start)}})
+			}
+		}
+		if a.First.Article == nil && len(a.members) > 0 {
+			a.First = Source{Article: a.members[0].art}
+		}
+	}
+	assignRegistryIDs(out)
+	return out, byMember
+}
+
+// canonicalName picks the name a registry actor is known by: among the
+// names of its article actors, the most used of those with the most
+// words (for people: full names beat surnames), ties broken by order.
+func canonicalName(names map[string]int, kind actors.Kind) string {
+	best, bestScore, bestWords := "", -1, -1
+	for n, score := range names {
+		if score == 0 {
+			continue // an alias only
+		}
+		w := len(nameTokens(n))
+		if kind == actors.Person && w > 3 {
+			w = 3
+		}
+		if kind != actors.Person {
+			w = 0
+		}
+		if w > bestWords || w == bestWords && (score > bestScore || score == bestScore && n < best) {
+			best, bestScore, bestWords = n, score, w
+		}
+	}
+	if best == "" {
+		for n := range names {
+			if best == "" || n < best {
+				best = n
+			}
+		}
+	}
+	return best
+}
+
+// assignRegistryIDs gives each actor the slug of its name; actors whose
+// slugs collide get -2, -3 ... in order of name, then first article.
+func assignRegistryIDs(as []*Actor) {
+	slices.SortFunc(as, func(a, b *Actor) int {
+		return cmp.Or(
+			cmp.Compare(actors.Slug(a.Name), actors.Slug(b.Name)),
+			cmp.Compare(a.Name, b.Name),
+			cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)),
+			compareSource(a.First, b.First),
+		)
+	})
+	used := make(map[string]bool, len(as))
+	for _, a := range as {
+		base := actors.Slug(a.Name)
+		id := base
+		for n := 2; used[id]; n++ {
+			id = base + "-" + strconv.Itoa(n)
+		}
+		used[id] = true
+		a.ID = id
+	}
+}
+
+func compareSource(a, b Source) int {
+	if a.Article == nil || b.Article == nil {
+		return cmp.Compare(boolInt(a.Article == nil), boolInt(b.Article == nil))
+	}
+	return cmp.Or(a.Article.Date.Compare(b.Article.Date), cmp.Compare(a.Article.Path, b.Article.Path), cmp.Compare(a.Sentence, b.Sentence))
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// related counts, for every actor, the actors mentioned in the same
+// sentences.
+func related(arts []*source.Article, facts FactsOf, byMember map[member]*Actor) {
+	counts := map[*Actor]map[*Actor]int{}
+	for _, art := range arts {
+		f := facts(art)
+		if f == nil {
+			continue
+		}
+		bySent := map[int][]*Actor{}
+		for i := range f.Actors {
+			ra := byMember[member{art, i}]
+			if ra == nil {
+				continue
+			}
+			for _, m := range f.Actors[i].Mentions {
+				s := sentenceAt(f.Sentences, m.Start)
+				if !slices.Contains(bySent[s], ra) {
+					bySent[s] = append(bySent[s], ra)
+				}
+			}
+		}
+		for _, list := range bySent {
+			for _, x := range list {
+				for _, y := range list {
+					if x == y {
+						continue
+					}
+					if counts[x] == nil {
+						counts[x] = map[*Actor]int{}
+					}
+					counts[x][y]++
+				}
+			}
+		}
+	}
+	for x, m := range counts {
+		for y, n := range m {
+			x.Related = append(x.Related, Related{y, n})
+		}
+		slices.SortFunc(x.Related, func(a, b Related) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Actor.ID, b.Actor.ID))
+		})
+		if len(x.Related) > 8 {
+			x.Related = x.Related[:8]
+		}
+	}
+}
+
+// sortedArticles returns a briefing's articles oldest first (ties by path).
+func sortedArticles(arts []*source.Article) []*source.Article {
+	out := slices.Clone(arts)
+	slices.SortStableFunc(out, func(a, b *source.Article) int {
+		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Path, b.Path))
+	})
+	return out
+}
