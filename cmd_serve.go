@@ -120,8 +120,20 @@ func runServe(cmd *cobra.Command, opts build.Options, bind string, port int, pol
 	}
 	defer w.Close()
 
-	if res, err := srv.Rebuild(nil); err == nil {
-		fmt.Fprintf(stderr, "built %s in %v\n", plural(res.Pages, "page"), res.Duration.Round(time.Millisecond))
+	// The first build may take a while on a big site; Ctrl-C must not
+	// wait for it.
+	first := make(chan struct{})
+	go func() {
+		defer close(first)
+		if res, err := srv.Rebuild(nil); err == nil {
+			fmt.Fprintf(stderr, "built %s in %v\n", plural(res.Pages, "page"), res.Duration.Round(time.Millisecond))
+		}
+	}()
+	select {
+	case <-first:
+	case <-ctx.Done():
+		fmt.Fprintln(stderr, "interrupted during the first build")
+		return nil
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	hs.RegisterOnShutdown(srv.Close)
@@ -149,6 +161,11 @@ func runServe(cmd *cobra.Command, opts build.Options, bind string, port int, pol
 		hs.Close()
 	}
 	w.Close()
-	<-ran // let a rebuild in progress finish before its output folder goes
+	// Let a rebuild in progress finish before its output folder goes,
+	// but not for long: the process is ending.
+	select {
+	case <-ran:
+	case <-time.After(2 * time.Second):
+	}
 	return failed
 }

@@ -223,8 +223,11 @@ func dedupe(ps []string) []string {
 func (s *Server) Close() { s.hub.close() }
 
 // pagesOf turns changed output files into the URL paths of the pages that
-// changed ("a/b/index.html" -> "/a/b/"), and reports whether a file every
-// page may use (a stylesheet, a script, an image) changed.
+// changed ("a/b/index.html" -> "/a/b/"), and reports whether a file that
+// pages include (a stylesheet, a script, a font, an image) changed, which
+// reloads every page. Data files (feeds, the sitemap, search indexes,
+// Markdown or JSON exports) reload nothing: a page showing them changed
+// too when their content matters.
 func pagesOf(changed []string) (pages []string, all bool) {
 	for _, p := range changed {
 		switch ext := strings.ToLower(path.Ext(p)); ext {
@@ -236,9 +239,8 @@ func pagesOf(changed []string) (pages []string, all bool) {
 			} else {
 				pages = append(pages, "/"+p)
 			}
-		case ".xml", ".txt", ".json":
-			// feeds, sitemap, robots, data: no page shows them as is
-		default:
+		case ".css", ".js", ".mjs", ".woff", ".woff2", ".ttf", ".otf",
+			".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico":
 			all = true
 		}
 	}

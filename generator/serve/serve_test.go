@@ -220,12 +220,14 @@ func TestProblems(t *testing.T) {
 }
 
 func TestPagesOf(t *testing.T) {
-	pages, all := pagesOf([]string{"index.html", "b/a/index.html", "b/index.html", "404.html", "feed.xml", "b/feed.xml", "sitemap.xml", "robots.txt"})
+	pages, all := pagesOf([]string{"index.html", "b/a/index.html", "b/index.html", "404.html", "feed.xml", "b/feed.xml", "sitemap.xml", "robots.txt", "search/index.json", "b/b.md", "b/timeline.json", "x.js.map"})
 	if want := []string{"/", "/b/a/", "/b/", "/404.html"}; !slices.Equal(pages, want) || all {
 		t.Errorf("pages %q all %v, want %q false", pages, all, want)
 	}
-	if _, all := pagesOf([]string{"css/site.css"}); !all {
-		t.Error("a stylesheet change must reload every page")
+	for _, p := range []string{"css/site.css", "js/quotes.js", "img/logo.PNG", "fonts/x.woff2"} {
+		if _, all := pagesOf([]string{p}); !all {
+			t.Errorf("a change of %s must reload every page", p)
+		}
 	}
 }
 
