@@ -5,9 +5,12 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"briefgen/generator/doc"
 	"briefgen/generator/gazetteer"
+	"golang.org/x/text/unicode/norm"
 )
 
 // cand is one capitalized name found in a sentence, before coreference.
@@ -28,6 +31,7 @@ type cand struct {
 	given    byte   // gender of its given name, if known
 	hon      bool   // an honorific stands before it
 	acro     bool   // an unknown all-capitals word, an organization if its letters or its use say so
+	used     bool   // taken as a mention already
 	desc     string // a definite description ("the former president"): its role head
 	sent     int    // index of its sentence
 }
@@ -553,7 +557,11 @@ func isUpperWord(w []byte) bool {
 // acts like one ("KCNA said").
 func (f *finder) acronym(i int) {
 	w := f.text(i)
-	if len(w) < 2 || len(w) > 6 || !isUpperWord(w) || w[len(w)-1] == 's' {
+	if len(w) < 2 || len(w) > 12 || !isUpperWord(w) || w[len(w)-1] == 's' {
+		return
+	}
+	// "ANCHOR:" in a transcript is a role, not a name
+	if lw := f.lower(f.ts[i].s, f.ts[i].e); gazetteer.Role(lw) != gazetteer.NotRole || stopWords[string(lw)] {
 		return
 	}
 	f.add(cand{s: f.ts[i].s, e: f.ts[i].e, kind: Organization, key: string(w), inQuote: f.ts[i].inQuote,
@@ -613,6 +621,11 @@ func (f *finder) person(i, j int, titled bool) {
 		if c.gender == 0 {
 			c.gender = g
 		}
+		// "would judge Dravia": a lower-case word alone does not make a
+		// single capitalized word a person's name
+		if j-i == 1 && !ts[i-1].cap && !c.hon {
+			c.strong = false
+		}
 	} else if titled {
 		c.evidence, c.strong = true, true
 	}
@@ -623,6 +636,21 @@ func (f *finder) person(i, j int, titled bool) {
 			c.gender = g
 		}
 	}
+	// "László Varga of the Danube Institute", "Goran Petek of the farmers' union"
+	if r, ok := f.ofOrganization(j); ok {
+		c.roles = append(c.roles, r)
+		c.evidence, c.strong = true, true
+	}
+	// "Ruth Abernathy is a senior fellow at ...", "Ines Kovač served as ..."
+	if k := f.copula(j); k > j {
+		if r, g, ok := f.description2(k, false); ok {
+			c.roles = append(c.roles, r)
+			c.evidence = true // not strong: "Apple is the producer of ..."
+			if c.gender == 0 {
+				c.gender = g
+			}
+		}
+	}
 	if r, ok := f.appositiveBefore(hi, j); ok {
 		c.roles = append(c.roles, r)
 		c.evidence, c.strong = true, true
@@ -631,6 +659,10 @@ func (f *finder) person(i, j int, titled bool) {
 		c.evidence = true
 	}
 	if f.punct(j, ",") && f.is(j+1, "who") {
+		c.evidence = true
+	}
+	// bylines: "Reporting by Petra Lindqvist in Geneva and Sami Haddad"
+	if f.byline(i) {
 		c.evidence = true
 	}
 	if f.is(j, "administration", "campaign") {
@@ -656,6 +688,80 @@ func (f *finder) person(i, j int, titled bool) {
 	}
 	c.pend = f.pend
 	f.add(c)
+}
+
+// byline reports whether token i stands in a credit line: after "Reporting
+// by", "Editing by", "Writing by", "Photos by" in the same sentence.
+func (f *finder) byline(i int) bool {
+	for k := i - 1; k > 0 && k >= i-12; k-- {
+		if f.is(k, "by") && f.is(k-1, "reporting", "editing", "writing", "photos", "photo", "photographs", "compiled", "produced", "edited", "written", "reported") {
+			return true
+		}
+	}
+	return false
+}
+
+// ofOrganization returns "of the Danube Institute for Water Security" after a
+// name: "of", an optional "the", and an organization's name (a capitalized
+// phrase with a head word) or a lower-case phrase ending in an organization
+// noun ("the farmers' union").
+func (f *finder) ofOrganization(j int) (Role, bool) {
+	ts := f.ts
+	if !f.is(j, "of") {
+		return Role{}, false
+	}
+	k := j + 1
+	if f.is(k, "the") {
+		k++
+	}
+	org := false
+	e := k
+	for e < len(ts) && e < k+10 && ts[e].word() {
+		w := f.lower(ts[e].s, ts[e].e)
+		if ts[e].orgHead || !ts[e].cap && orgNouns[string(w)] {
+			org = true
+		} else if !ts[e].cap && (stopWords[string(w)] && string(w) != "for" && string(w) != "of" && string(w) != "and" || cueVerbs[string(w)]) {
+			break
+		}
+		e++
+	}
+	for org && e > k && !ts[e-1].orgHead && !orgNouns[string(f.lower(ts[e-1].s, ts[e-1].e))] && !ts[e-1].cap {
+		e--
+	}
+	if !org || e == k {
+		return Role{}, false
+	}
+	s, end := ts[j].s, ts[e-1].e
+	return Role{Text: string(f.t[s:end]), Span: doc.Span{Start: s, End: end}}, true
+}
+
+// copula returns the token after "is a", "was the", "served as", "is now a"
+// following a name, or j when there is none.
+func (f *finder) copula(j int) int {
+	k := j
+	// "László Varga — no relation to the minister — is a senior fellow"
+	if f.punct(k, "—–") {
+		for m := k + 1; m < len(f.ts) && m < k+15; m++ {
+			if f.punct(m, "—–") {
+				k = m + 1
+				break
+			}
+		}
+	}
+	switch {
+	case f.is(k, "is", "was"):
+		k++
+		if f.is(k, "now", "also", "currently") {
+			k++
+		}
+		if !f.is(k, "a", "an", "the") {
+			return j
+		}
+		return k
+	case f.is(k, "served", "serves", "worked", "works") && f.is(k+1, "as"):
+		return k + 2
+	}
+	return j
 }
 
 // stopWords end a title or role phrase when walking left from a name.
@@ -746,15 +852,31 @@ func (f *finder) appositiveAfter(j int) (Role, byte, bool) {
 		return Role{}, 0, false
 	}
 	k := j + 1
+	lead := false
 	if f.is(k, "who") {
 		k++
 		for f.is(k, "is", "was", "has", "had", "been", "served", "serves", "works", "worked", "also", "now", "then", "previously", "formerly", "became", "as") {
 			k++
 		}
-		if k == j+2 {
+		// ", who heads the Saren Valley Farmers' Union"
+		lead = k < len(ts) && ts[k].word() && leadVerbs[string(f.lower(ts[k].s, ts[k].e))]
+		if k == j+2 && !lead {
 			return Role{}, 0, false
 		}
 	}
+	return f.description2(k, lead)
+}
+
+// leadVerbs describe a person by what they lead: "who heads the union".
+var leadVerbs = setOf(`heads headed leads led runs ran directs directed chairs chaired founded co-founded
+cofounded represents represented manages managed oversees oversaw coordinates coordinated owns owned
+advises advised edits edited hosts hosted teaches taught commands commanded`)
+
+// description2 returns the description that starts at token k and runs to
+// the next punctuation, when a role word comes early in it (or lead says the
+// verb at k makes it one).
+func (f *finder) description2(k int, lead bool) (Role, byte, bool) {
+	ts := f.ts
 	// ", Tim Cook will ...": a name, not a description
 	if n := k; f.capWord(n) && !f.isTitle(n) {
 		for n < len(ts) && f.capWord(n) {
@@ -766,6 +888,9 @@ func (f *finder) appositiveAfter(j int) (Role, byte, bool) {
 	}
 	end := k
 	headAt := -1
+	if lead {
+		headAt = k
+	}
 	var g byte
 	for end < len(ts) && end < k+60 {
 		t := ts[end]
@@ -836,16 +961,13 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 		return Role{}, false
 	}
 	start := h
-	for m := h - 1; m >= left; m-- {
+	for m := h - 1; m >= left && m >= h-5; m-- {
 		w := f.lower(ts[m].s, ts[m].e)
-		if stopWords[string(w)] {
+		if stopWords[string(w)] || cueVerbs[string(w)] {
 			break
 		}
-		if ts[m].cap || gazetteer.Role(w) != gazetteer.NotRole {
-			start = m
-			continue
-		}
-		break
+		// "Dravia’s water minister", "his new deputy prime minister"
+		start = m
 	}
 	s, e := ts[start].s, ts[c-1].e
 	return Role{Text: string(f.t[s:e]), Span: doc.Span{Start: s, End: e}}, true
@@ -1000,41 +1122,43 @@ func (f *finder) resolve() []Actor {
 		}
 		addMention(a, c)
 	}
-	// acronyms: of a named organization ("JDCA"), else one of their own
-	// when used as a speaker or more than once
-	for i := range f.cands {
-		c := &f.cands[i]
-		if !c.acro {
-			continue
-		}
-		var a *building
-		for _, o := range orgs {
-			if len(o.Name) > len(c.key)+2 && acronymOf(o.Name) == c.key {
-				a = o
-				break
+	// the person pass below takes the all-capitals words that spell a
+	// person's name ("OKAFOR:" in a transcript); the rest are organizations'
+	acronyms := func() {
+		for i := range f.cands {
+			c := &f.cands[i]
+			if !c.acro || c.used {
+				continue
 			}
-		}
-		if a == nil {
-			k := entityKey{Organization, c.key}
-			if a = byKey[k]; a == nil {
-				n := 0
-				for k := range f.cands {
-					if f.cands[k].acro && f.cands[k].key == c.key {
-						n++
+			var a *building
+			for _, o := range orgs {
+				if len(o.Name) > len(c.key)+2 && acronymOf(o.Name) == c.key {
+					a = o
+					break
+				}
+			}
+			if a == nil {
+				k := entityKey{Organization, c.key}
+				if a = byKey[k]; a == nil {
+					n := 0
+					for k := range f.cands {
+						if f.cands[k].acro && f.cands[k].key == c.key {
+							n++
+						}
 					}
+					if !c.evidence && n < 2 {
+						continue
+					}
+					if byKey == nil {
+						byKey = make(map[entityKey]*building, 32)
+					}
+					a = f.newBuilding(Actor{Name: c.key, Kind: Organization})
+					out = append(out, a)
+					byKey[k] = a
 				}
-				if !c.evidence && n < 2 {
-					continue
-				}
-				if byKey == nil {
-					byKey = make(map[entityKey]*building, 32)
-				}
-				a = f.newBuilding(Actor{Name: c.key, Kind: Organization})
-				out = append(out, a)
-				byKey[k] = a
 			}
+			addMention(a, c)
 		}
-		addMention(a, c)
 	}
 	// a full name without evidence of its own is a person's when its family
 	// name stands alone elsewhere at least twice ("Trump won", "Trump's")
@@ -1089,6 +1213,10 @@ func (f *finder) resolve() []Actor {
 			}
 			continue
 		}
+		if c.acro {
+			f.acronymPerson(c, people, &byWord, lastOutside, addMention)
+			continue
+		}
 		if c.kind != Person {
 			continue
 		}
@@ -1104,6 +1232,12 @@ func (f *finder) resolve() []Actor {
 			if sub(p.toks, c.toks) {
 				cs = append(cs, p)
 			}
+		}
+		// "Mr. Varga" is not the minister Ilse Varga
+		if c.hon && c.gender != 0 {
+			cs = slices.DeleteFunc(cs, func(p *building) bool {
+				return c.gender == 'm' && p.female >= 3 || c.gender == 'f' && p.male >= 3
+			})
 		}
 		var match *building
 		switch {
@@ -1133,6 +1267,7 @@ func (f *finder) resolve() []Actor {
 			lastOutside = match
 		}
 	}
+	acronyms()
 	// lay the mentions out in one array
 	spans := make([]doc.Span, len(f.assign))
 	k := 0
@@ -1240,6 +1375,38 @@ func containsFold(s, w string) bool {
 		}
 	}
 	return false
+}
+
+// acronymPerson takes an all-capitals word that spells the name of a
+// person of the article ("OKAFOR", "VARGA") as a mention of that person.
+func (f *finder) acronymPerson(c *cand, people []*building, byWord *wordIndex, speaker *building, add func(*building, *cand)) {
+	w := f.t[c.s:c.e]
+	tc := make([]byte, len(w))
+	for i, b := range w {
+		if i > 0 && b >= 'A' && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		tc[i] = b
+	}
+	toks := []string{string(tc)}
+	var cs []*building
+	for _, p := range byWord.near(people, toks) {
+		if p.last >= 0 && (sub(p.toks, toks) || equalToks(p.toks, toks)) {
+			cs = append(cs, p)
+		}
+	}
+	if len(cs) == 0 {
+		return
+	}
+	saved := c.toks
+	c.toks = toks
+	p := cs[0]
+	if len(cs) > 1 {
+		p = pick(cs, c, speaker)
+	}
+	c.toks = saved
+	c.used = true
+	add(p, c)
 }
 
 func firstMention(b *building) int {
@@ -1393,7 +1560,7 @@ func variant(a, b []string) bool {
 	for i := range a {
 		if a[i] == b[i] {
 			same++
-		} else if a[i][0] != b[i][0] || len(a[i])-len(b[i]) > 2 || len(b[i])-len(a[i]) > 2 {
+		} else if a[i][0] != b[i][0] || len(a[i])-len(b[i]) > 4 || len(b[i])-len(a[i]) > 4 {
 			return false
 		}
 	}
@@ -1401,11 +1568,27 @@ func variant(a, b []string) bool {
 		return false
 	}
 	for i := range a {
-		if a[i] != b[i] && editDistance(a[i], b[i]) > 2 {
+		if a[i] != b[i] && editDistance(foldASCII(a[i]), foldASCII(b[i])) > 2 {
 			return false
 		}
 	}
 	return true
+}
+
+// foldASCII spells s without diacritics ("László" -> "Laszlo").
+func foldASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			var b strings.Builder
+			for _, r := range norm.NFD.String(s) {
+				if !unicode.Is(unicode.Mn, r) {
+					b.WriteRune(r)
+				}
+			}
+			return b.String()
+		}
+	}
+	return s
 }
 
 func editDistance(a, b string) int {

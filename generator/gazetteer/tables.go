@@ -224,7 +224,9 @@ vice-chairman vice-chair senior-fellow member survivor witness resident veteran 
 doctor nurse engineer pilot soldier farmer worker banker trader broker financier accountant architect
 designer photographer physician surgeon psychologist psychiatrist biologist chemist physicist mathematician
 professor-emeritus researcher-at-large cartoonist comedian musician composer conductor dancer
-chancellor-designate mp legislator-elect governor-elect mayor-elect senator-elect`)
+chancellor-designate mp legislator-elect governor-elect mayor-elect senator-elect
+son daughter wife husband brother sister father mother widow widower cousin nephew niece grandson
+granddaughter uncle aunt`)
 
 // roleModifiers can precede a role head in a title ("former", "deputy",
 // "foreign" in "former Deputy Foreign Minister").
@@ -251,6 +253,9 @@ var genderedRoles = map[string]byte{
 	"congressman": 'm', "congresswoman": 'f', "chairwoman": 'f', "king": 'm', "queen": 'f',
 	"prince": 'm', "princess": 'f', "emperor": 'm', "empress": 'f', "actress": 'f', "nun": 'f',
 	"monk": 'm', "priest": 'm', "sultan": 'm', "emir": 'm', "sheikh": 'm', "sheik": 'm',
+	"son": 'm', "daughter": 'f', "wife": 'f', "husband": 'm', "brother": 'm', "sister": 'f', "father": 'm',
+	"mother": 'f', "widow": 'f', "widower": 'm', "nephew": 'm', "niece": 'f', "grandson": 'm',
+	"granddaughter": 'f', "uncle": 'm', "aunt": 'f',
 }
 
 // eastAsianSurnames are family names that come first in Chinese, Korean and
