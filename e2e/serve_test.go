@@ -103,7 +103,8 @@ type server struct {
 	cmd    *exec.Cmd
 	url    string
 	stderr *syncBuffer
-	exited chan error
+	exited chan error // receives Wait's result once
+	done   chan struct{}
 }
 
 type syncBuffer struct {
@@ -136,14 +137,20 @@ func startServeWait(t testing.TB, site string, wait time.Duration) *server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &server{cmd: cmd, stderr: &syncBuffer{}, exited: make(chan error, 1)}
+	s := &server{cmd: cmd, stderr: &syncBuffer{}, exited: make(chan error, 1), done: make(chan struct{})}
 	cmd.Stderr = s.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	go func() { s.exited <- cmd.Wait() }()
+	go func() { s.exited <- cmd.Wait(); close(s.done) }()
 	t.Cleanup(func() {
-		cmd.Process.Kill()
+		// Ctrl-C first, so that serve removes its temporary output.
+		cmd.Process.Signal(syscall.SIGINT)
+		select {
+		case <-s.done:
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+		}
 	})
 	urls := make(chan string, 1)
 	go func() {
