@@ -254,3 +254,27 @@ func TestHugeInput(t *testing.T) {
 		t.Errorf("found %d actors in 4000 named people", len(as))
 	}
 }
+
+func TestCoordinatedTitles(t *testing.T) {
+	text := "Talks resumed in Oslo, where Tanzanian Trade Minister Amina Juma and Peruvian Foreign Minister Rosa Quispe met on Monday.\n\n" +
+		"The International Court of Justice ruled later.\n"
+	d := parse([]byte(text))
+	as := Find(d, sentences.Split(d))
+	checkInvariants(t, d, as)
+	want := map[string]string{"Amina Juma": "Tanzanian Trade Minister", "Rosa Quispe": "Peruvian Foreign Minister"}
+	found := 0
+	for _, a := range as {
+		if r, ok := want[a.Name]; ok {
+			found++
+			if len(a.Roles) != 1 || a.Roles[0].Text != r {
+				t.Errorf("%s roles = %v, want just %q", a.Name, a.Roles, r)
+			}
+		}
+		if a.Name == "International Court" {
+			t.Errorf("organization name cut before its title word: %q", a.Name)
+		}
+	}
+	if found != 2 {
+		t.Errorf("found %d of 2 ministers in %s", found, names(as))
+	}
+}

@@ -220,7 +220,7 @@ func (f *finder) sentence() {
 					if f.is(k, "the") && f.capWord(k+1) {
 						k++
 					}
-					if f.capWord(k) && !f.isTitleWord(k) && !f.ts[k].cal {
+					if f.capWord(k) && (hasHead || !f.isTitleWord(k)) && !f.ts[k].cal {
 						j = k + 1
 						continue
 					}
@@ -305,8 +305,26 @@ func (f *finder) namedByAppositive(i, j int) int {
 
 func (f *finder) isTitle(i int) bool { return f.ts[i].title }
 
+// isTitleWord reports whether token i, in any case, is a title or role
+// word. It leaves f.buf alone, so it can be called while a word lowered by
+// f.lower is in use.
 func (f *finder) isTitleWord(i int) bool {
-	return gazetteer.Role(f.lower(f.ts[i].s, f.ts[i].e)) == gazetteer.Head
+	if f.ts[i].title {
+		return true
+	}
+	w := f.text(i)
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	low := buf[:len(w)]
+	for k, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[k] = c
+	}
+	return gazetteer.Role(low) == gazetteer.Head
 }
 
 // lookup returns the gazetteer entry of tokens [i,j).
