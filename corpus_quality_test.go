@@ -633,6 +633,35 @@ func TestCorpusSiteBuild(t *testing.T) {
 		t.Error("timeline does not flag the Geneva meeting dated March 12 by the live blog and March 11 by a photo caption")
 	}
 
+	// The same quotation carried by two articles (the wire story and the
+	// brief) is one entry of the quote index with both sources.
+	quotes := read(filepath.Join(briefing, "quotes", "index.html"))
+	const carried = "read treaties, but people do"
+	if n := strings.Count(quotes, carried); n != 1 {
+		t.Errorf("quote index shows %q %d times; want once with both sources", carried, n)
+	} else {
+		entry := quotes[strings.Index(quotes, carried):]
+		if i := strings.Index(entry, "<blockquote"); i >= 0 {
+			entry = entry[:i]
+		}
+		for _, src := range []string{"interim-deal-signed", "parliament-debate-brief"} {
+			if !strings.Contains(entry, "/"+briefing+"/"+src+"/#") {
+				t.Errorf("quote index entry for %q does not link its source %s", carried, src)
+			}
+		}
+	}
+
+	// Two people who share a surname (the minister Ilse Varga and the
+	// analyst László Varga, also spelled Laszlo) stay two actors.
+	pages, _ := filepath.Glob(filepath.Join(dest, briefing, "actors", "*varga*", "index.html"))
+	var vargas []string
+	for _, p := range pages {
+		vargas = append(vargas, filepath.Base(filepath.Dir(p)))
+	}
+	if !slices.Contains(vargas, "ilse-varga") || len(vargas) < 2 {
+		t.Errorf("actor pages for the two Vargas: %v; want ilse-varga and one for László Varga", vargas)
+	}
+
 	var tj struct {
 		Events []struct {
 			StartDate struct {
