@@ -80,8 +80,8 @@ func hostileSite() map[string]string {
 	}
 	b := `talks <script>alert(1)" onerror="x'><img src=x onerror=alert(2)>`
 	files := map[string]string{
-		"site.yaml": "title: " + yq("Site "+pScript+pAttrDQ) + "\n",
-		"content/_index.md": "---\ntitle: " + yq("Home "+pImg) + "\n---\n" + hostileBody("home"),
+		"site.yaml":                   "title: " + yq("Site "+pScript+pAttrDQ) + "\n",
+		"content/_index.md":           "---\ntitle: " + yq("Home "+pImg) + "\n---\n" + hostileBody("home"),
 		"content/" + b + "/_index.md": "---\ntitle: " + yq("Briefing "+pScript+pAttrDQ) + "\nsummary: " + yq(pEndJSON+pImg) + "\n---\n" + hostileBody("index"),
 		"content/" + b + "/a.md":      fm("Title "+pScript+pAttrDQ, "") + hostileBody("a"),
 		"content/" + b + `/"><img src=x onerror=alert(1)>.md`: fm(pEndJSON+pSVG, "") + hostileBody("b"),
