@@ -1,12 +1,12 @@
 package serve
 
-// clientJS is the live-reload script injected into served pages. It keeps
-// one EventSource open; on "reload" it reloads when this page changed (or
-// an error overlay is showing, or a stylesheet or script changed); on
-// "failed" it shows the errors in an overlay. The hello message sent on
-// every (re)connection carries the current generation: a page older than
-// it reloads, so a rebuild that finished while the page loaded is not
-// missed.
+// clientJS is the live-reload script injected into served pages. While the
+// page is visible it keeps one EventSource open; on "reload" it reloads
+// when this page changed (or an error overlay is showing, or a stylesheet
+// or script changed); on "failed" it shows the errors in an overlay. Each
+// connection sends the page's generation and path, and the hello message
+// answers whether the page changed since: a rebuild that finished while
+// the page loaded, or while its tab was hidden, is not missed.
 const clientJS = `(function () {
   "use strict";
   var me = document.currentScript;
@@ -56,21 +56,42 @@ const clientJS = `(function () {
     if (overlay) { overlay.remove(); overlay = null; }
   }
   if (!window.EventSource) return;
-  var es = new EventSource("` + Prefix + `events");
-  es.addEventListener("hello", function (e) {
-    var d = JSON.parse(e.data);
-    if (gen && d.gen !== gen) { reload(); return; }
-    if (d.problems && d.problems.length) show(d.problems); else if (overlay) reload();
+  // One stream per visible page: a hidden tab closes its stream (browsers
+  // allow few connections per host) and asks on its return whether its
+  // page changed meanwhile.
+  var es = null;
+  function connect() {
+    if (es) return;
+    es = new EventSource("` + Prefix + `events?gen=" + encodeURIComponent(gen || "") +
+      "&path=" + encodeURIComponent(here));
+    es.addEventListener("hello", function (e) {
+      var d = JSON.parse(e.data);
+      if (d.reload) { disconnect(); reload(); return; }
+      if (d.problems && d.problems.length) { show(d.problems); return; }
+      if (overlay) { disconnect(); reload(); return; }
+      seen(d.gen);
+    });
+    es.addEventListener("reload", function (e) {
+      var d = JSON.parse(e.data);
+      if (overlay || d.all || d.pages.indexOf(here) >= 0) { disconnect(); reload(); return; }
+      seen(d.gen);
+    });
+    es.addEventListener("failed", function (e) {
+      show(JSON.parse(e.data).problems);
+    });
+  }
+  function disconnect() {
+    if (es) { es.close(); es = null; }
+  }
+  // seen records that this page is up to date with build g.
+  function seen(g) {
+    gen = g;
+    if (me) me.setAttribute("data-gen", g);
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden) disconnect(); else connect();
   });
-  es.addEventListener("reload", function (e) {
-    var d = JSON.parse(e.data);
-    if (overlay || d.all || d.pages.indexOf(here) >= 0) { es.close(); reload(); return; }
-    gen = d.gen;
-    if (me) me.setAttribute("data-gen", gen); // this page is up to date
-  });
-  es.addEventListener("failed", function (e) {
-    show(JSON.parse(e.data).problems);
-  });
-  window.addEventListener("pagehide", function () { es.close(); });
+  window.addEventListener("pagehide", disconnect);
+  if (!document.hidden) connect();
 })();
 `

@@ -435,7 +435,22 @@ type hub struct {
 	errs    []Problem
 	clients map[chan message]bool
 	closed  bool
+	history []change // the last builds' changes, oldest first
 }
+
+// change is what one good build changed, kept so that a page that
+// reconnects (a tab coming back to the foreground, a dropped connection)
+// learns whether it missed a change to itself.
+type change struct {
+	gen   int
+	all   bool            // every page reloads (or too many pages to keep)
+	pages map[string]bool // URL paths of changed pages
+}
+
+const (
+	historyLen   = 64   // builds remembered
+	historyPages = 2000 // a build changing more pages is remembered as "all"
+)
 
 func newHub(id string) *hub {
 	return &hub{id: id, clients: make(map[chan message]bool)}
@@ -466,11 +481,53 @@ type errorMsg struct {
 	Problems []Problem `json:"problems"`
 }
 
+type helloMsg struct {
+	Gen      string    `json:"gen"`
+	Problems []Problem `json:"problems"`
+	Reload   bool      `json:"reload"` // the page changed since the generation it has
+}
+
+// staleLocked reports whether the page at path, built at generation gen
+// (as the page's script reports it), changed in a later build.
+func (h *hub) staleLocked(gen, path string) bool {
+	if gen == "" {
+		return false // not a page of ours (a test client, curl)
+	}
+	id, n, ok := strings.Cut(gen, "-")
+	had, err := strconv.Atoi(n)
+	if !ok || err != nil || id != h.id || had > h.gen {
+		return true // another server's page, or garbage
+	}
+	if had == h.gen {
+		return false
+	}
+	if len(h.history) == 0 || h.history[0].gen > had+1 {
+		return true // older than what is remembered
+	}
+	for _, c := range h.history {
+		if c.gen > had && (c.all || c.pages[path]) {
+			return true
+		}
+	}
+	return false
+}
+
 func (h *hub) built(pages []string, all bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.gen++
 	h.errs = nil
+	c := change{gen: h.gen, all: all || len(pages) > historyPages}
+	if !c.all {
+		c.pages = make(map[string]bool, len(pages))
+		for _, p := range pages {
+			c.pages[p] = true
+		}
+	}
+	if len(h.history) == historyLen {
+		h.history = append(h.history[:0], h.history[1:]...)
+	}
+	h.history = append(h.history, c)
 	if pages == nil {
 		pages = []string{}
 	}
@@ -530,7 +587,8 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.clients[c] = true
-	hello, _ := json.Marshal(errorMsg{h.genLocked(), h.errs})
+	q := r.URL.Query()
+	hello, _ := json.Marshal(helloMsg{h.genLocked(), h.errs, h.staleLocked(q.Get("gen"), q.Get("path"))})
 	h.mu.Unlock()
 	defer func() {
 		h.mu.Lock()

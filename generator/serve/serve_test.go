@@ -449,3 +449,62 @@ func TestTapRel(t *testing.T) {
 		}
 	}
 }
+
+func TestStale(t *testing.T) {
+	h := newHub("x")
+	h.built([]string{"/", "/a/"}, false) // x-1
+	h.built([]string{"/b/"}, false)      // x-2
+	h.built(nil, false)                  // x-3
+	for _, c := range []struct {
+		gen, path string
+		want      bool
+	}{
+		{"x-1", "/a/", false}, // changed in build 1, which the page has
+		{"x-1", "/b/", true},
+		{"x-2", "/b/", false},
+		{"x-0", "/a/", true},
+		{"x-3", "/a/", false},
+		{"x-4", "/a/", true}, // from the future: another server
+		{"y-1", "/c/", true}, // another server's page
+		{"garbage", "/c/", true},
+		{"", "/a/", false}, // not a page
+	} {
+		if got := h.staleLocked(c.gen, c.path); got != c.want {
+			t.Errorf("stale(%q, %q) = %v, want %v", c.gen, c.path, got, c.want)
+		}
+	}
+	h.built(nil, true) // x-4: a stylesheet
+	if !h.staleLocked("x-3", "/c/") {
+		t.Error("a change for every page missed")
+	}
+	for range historyLen {
+		h.built([]string{"/other/"}, false)
+	}
+	if !h.staleLocked("x-3", "/c/") {
+		t.Error("a page older than the history must reload")
+	}
+	if h.staleLocked(h.genLocked(), "/c/") || len(h.history) != historyLen {
+		t.Errorf("history %d entries", len(h.history))
+	}
+}
+
+// A page that reconnects learns whether it missed a change to itself.
+func TestHelloReload(t *testing.T) {
+	fb := &fakeBuilder{results: []*Result{{Changed: []string{"a/index.html"}}}, errs: []error{nil}}
+	s := New(Options{Fs: outputFs(t, true), Dir: "/srv/site", Builder: fb})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	old := s.hub.generation()
+	s.Rebuild([]string{"content/a.md"})
+	for path, want := range map[string]string{"/a/": `"reload":true`, "/b/": `"reload":false`} {
+		resp, err := http.Get(ts.URL + "/__briefgen/events?gen=" + old + "&path=" + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev := &sse{t, bufio.NewScanner(resp.Body), resp.Body}
+		if name, data := ev.next(); name != "hello" || !strings.Contains(data, want) {
+			t.Errorf("%s: %s %s, want %s", path, name, data, want)
+		}
+		resp.Body.Close()
+	}
+}
