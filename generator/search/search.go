@@ -257,8 +257,12 @@ func (idx *Index) addBriefing(b *source.Briefing, bi int, arts []*source.Article
 		roles   map[string]bool
 	}
 	actors := map[string]*merged{}
-	quotes := map[string]int{} // normalized text + speaker -> index in idx.Quotes
-	lastIn := map[string]int{} // the same -> the last article counted as its source
+	// The same words quoted by several articles are one document: keyed by
+	// their lower-cased text, or text and speaker when two articles name
+	// different speakers. lastIn is the last article counted as a source.
+	quotes := map[string]int{}
+	lastIn := map[int]int{}
+	qstart := len(idx.Quotes)
 	for _, a := range arts {
 		if a.Doc == nil {
 			continue
@@ -310,27 +314,36 @@ func (idx *Index) addBriefing(b *source.Briefing, bi int, arts []*source.Article
 			if n >= lim.QuotesPer {
 				break
 			}
-			text := clip(a.Doc.Slice(q.Span), lim.Quote)
+			text := strings.TrimRight(clip(a.Doc.Slice(q.Span), lim.Quote), ",;: ")
 			if len(text) < lim.MinQuoteLen {
 				continue
 			}
 			speaker := clip(names[q.Speaker], lim.Name)
-			key := strings.ToLower(text) + "\x00" + speaker
-			if i, ok := quotes[key]; ok {
-				if lastIn[key] != aIndex[a] {
-					lastIn[key] = aIndex[a]
+			ai := aIndex[a]
+			key := strings.ToLower(text)
+			i, ok := quotes[key]
+			if ok && speaker != "" && idx.Quotes[i].Speaker != "" && idx.Quotes[i].Speaker != speaker {
+				key += "\x00" + speaker
+				i, ok = quotes[key]
+			}
+			if ok {
+				if idx.Quotes[i].Speaker == "" {
+					idx.Quotes[i].Speaker = speaker
+				}
+				if lastIn[i] != ai {
+					lastIn[i] = ai
 					idx.Quotes[i].Sources++
 				}
 				continue
 			}
-			lastIn[key] = aIndex[a]
+			lastIn[len(idx.Quotes)] = ai
 			n++
 			sent := q.Sentence
 			if sent < 0 || sent >= len(f.Sentences) {
 				sent = sentenceAt(f.Sentences, q.Span.Start)
 			}
 			quotes[key] = len(idx.Quotes)
-			idx.Quotes = append(idx.Quotes, Quote{Text: text, Speaker: speaker, Article: aIndex[a], Anchor: doc.SentenceID(sent), Sources: 1})
+			idx.Quotes = append(idx.Quotes, Quote{Text: text, Speaker: speaker, Article: ai, Anchor: doc.SentenceID(sent), Sources: 1})
 		}
 	}
 	start := len(idx.Actors)
@@ -346,9 +359,9 @@ func (idx *Index) addBriefing(b *source.Briefing, bi int, arts []*source.Article
 		}
 		return cmp.Compare(x.URL, y.URL)
 	})
-	for i := range idx.Quotes {
+	for i := qstart; i < len(idx.Quotes); i++ {
 		if idx.Quotes[i].Sources == 1 {
-			idx.Quotes[i].Sources = 0
+			idx.Quotes[i].Sources = 0 // omitted: the usual case
 		}
 	}
 }
