@@ -124,15 +124,15 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-func startServe(t testing.TB, site string) *server {
+func startServe(t testing.TB, site string, args ...string) *server {
 	t.Helper()
-	return startServeWait(t, site, step)
+	return startServeWait(t, site, step, args...)
 }
 
 // startServeWait starts serve and waits up to wait for its first build.
-func startServeWait(t testing.TB, site string, wait time.Duration) *server {
+func startServeWait(t testing.TB, site string, wait time.Duration, args ...string) *server {
 	t.Helper()
-	cmd := exec.Command(binary(t), "serve", "--source", site, "--port", "0")
+	cmd := exec.Command(binary(t), append([]string{"serve", "--source", site, "--port", "0"}, args...)...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -319,4 +319,22 @@ func TestServeLiveReload(t *testing.T) {
 	case <-time.After(step):
 		t.Errorf("serve still running %v after SIGINT", step)
 	}
+}
+
+// With --poll (file systems without events) the page still follows edits.
+func TestServePolling(t *testing.T) {
+	ctx, stop := browser(t)
+	defer stop()
+	site := t.TempDir()
+	writeFile(t, site, "content/brief/alpha.md", article("Alpha report", "Polled text, first version."))
+	srv := startServe(t, site, "--poll", "100ms")
+	navigate(t, ctx, srv.url+"brief/alpha/")
+	has := func(s string) string { return fmt.Sprintf("document.body.innerText.includes(%q)", s) }
+	waitJS(t, ctx, "article shown", has("Polled text, first version."))
+	writeFile(t, site, "content/brief/alpha.md", article("Alpha report", "Polled text, second version, longer."))
+	waitJS(t, ctx, "page reloaded after a polled change", has("Polled text, second version"))
+	// A new article in a new briefing appears on the home page.
+	navigate(t, ctx, srv.url)
+	writeFile(t, site, "content/fresh/gamma.md", article("Gamma arrives", "New."))
+	waitJS(t, ctx, "home page lists the new article", has("Gamma arrives"))
 }
