@@ -38,17 +38,19 @@ type cand struct {
 
 // finder holds the state of one Find call.
 type finder struct {
-	d      *doc.Doc
-	t      []byte
-	ts     []token
-	cands  []cand
-	buf    []byte
-	skip   int        // token index up to which the sentence is already read ("(EU)")
-	arena  []string   // the words of person candidates
-	build  []building // actors being put together; never grows past its capacity
-	assign []assignment
-	pend   int // end of the current paragraph
-	sent   int // index of the current sentence
+	d         *doc.Doc
+	t         []byte
+	ts        []token
+	cands     []cand
+	buf       []byte
+	skip      int        // token index up to which the sentence is already read ("(EU)")
+	arena     []string   // the words of person candidates
+	build     []building // actors being put together; never grows past its capacity
+	assign    []assignment
+	pend      int  // end of the current paragraph
+	sent      int  // index of the current sentence
+	headline  bool // the current sentence is a heading in headline case
+	paraStart bool // the current sentence opens its paragraph
 }
 
 var finderPool = sync.Pool{New: func() any { return new(finder) }}
@@ -87,6 +89,7 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
 		if start >= end {
 			continue
 		}
+		f.paraStart = s.Para != para
 		if s.Para != para {
 			para, inQuote = s.Para, false
 			f.pend = end
@@ -98,6 +101,8 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
 			f.pend = end
 		}
 		f.ts = tokenize(f.ts[:0], d.Text, start, end, &inQuote)
+		f.headline = s.Para >= 0 && s.Para < len(d.Paragraphs) && d.Paragraphs[s.Para].Kind == doc.Heading &&
+			d.Text[start] != '(' && headlineCase(f.ts, d.Text)
 		f.sentence()
 		f.sent++
 	}
@@ -582,8 +587,37 @@ func (f *finder) acronym(i int) {
 	if lw := f.lower(f.ts[i].s, f.ts[i].e); gazetteer.Role(lw) != gazetteer.NotRole || stopWords[string(lw)] {
 		return
 	}
+	// a dateline: "TAIPEI, TAIWAN —" opening a paragraph
+	if f.paraStart && (i == 0 || f.punct(i-1, ",")) && f.punct(i+1, ",—–-(") {
+		tc := []byte(string(w))
+		for k := 1; k < len(tc); k++ {
+			if tc[k] >= 'A' && tc[k] <= 'Z' && tc[k-1] != ' ' && tc[k-1] != '-' {
+				tc[k] += 'a' - 'A'
+			}
+		}
+		if e, ok := gazetteer.Lookup(string(tc)); ok && e.Class.IsPlace() {
+			f.add(cand{s: f.ts[i].s, e: f.ts[i].e, kind: Place, key: e.Name})
+		}
+		return
+	}
 	f.add(cand{s: f.ts[i].s, e: f.ts[i].e, kind: Organization, key: string(w), inQuote: f.ts[i].inQuote,
 		acro: true, evidence: f.cueAfter(i + 1)})
+}
+
+// headlineCase reports whether most words of a heading are capitalized
+// ("Kim Watches As Missiles Fly").
+func headlineCase(ts []token, text []byte) bool {
+	words, caps := 0, 0
+	for _, t := range ts {
+		if !t.word() || text[t.s] >= '0' && text[t.s] <= '9' {
+			continue
+		}
+		words++
+		if t.cap {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*8
 }
 
 // acronymOf returns the capitals that begin the capitalized words of name
@@ -603,6 +637,11 @@ func acronymOf(name string) string {
 func (f *finder) add(c cand) {
 	c.pos = len(f.cands)
 	c.sent = f.sent
+	if f.headline {
+		// "Leader Kim Watches Launch": a heading in headline case names
+		// nobody new; its words can only refer to people named elsewhere
+		c.evidence, c.strong, c.roles = false, false, nil
+	}
 	f.cands = append(f.cands, c)
 }
 
@@ -841,6 +880,13 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 			continue
 		}
 		if r := gazetteer.Role(w); r != gazetteer.NotRole || bytes.IndexByte(w, '-') > 0 {
+			start = m
+			continue
+		}
+		// a noun before the head: "union leader", "water minister" (not a
+		// verb: "warned leader Kim")
+		if m == start-1 && m >= k-2 && !cueVerbs[string(w)] && !bytes.HasSuffix(w, []byte("ed")) &&
+			!bytes.HasSuffix(w, []byte("ing")) && !bytes.HasSuffix(w, []byte("ly")) && len(w) > 2 {
 			start = m
 			continue
 		}
