@@ -885,7 +885,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 		}
 		// a noun before the head: "union leader", "water minister" (not a
 		// verb: "warned leader Kim")
-		if m == start-1 && m >= k-2 && !cueVerbs[string(w)] && !bytes.HasSuffix(w, []byte("ed")) &&
+		if m == start-1 && m >= k-2 && !ts[k].cap && !cueVerbs[string(w)] && !bytes.HasSuffix(w, []byte("ed")) &&
 			!bytes.HasSuffix(w, []byte("ing")) && !bytes.HasSuffix(w, []byte("ly")) && len(w) > 2 {
 			start = m
 			continue
@@ -950,6 +950,18 @@ func (f *finder) description2(k int, lead bool) (Role, byte, bool) {
 			return Role{}, 0, false
 		}
 	}
+	if !lead && k < len(ts) && ts[k].word() && !ts[k].cap {
+		w := f.lower(ts[k].s, ts[k].e)
+		switch string(w) {
+		case "a", "an", "the", "his", "her", "their", "its", "now", "one", "also", "formerly", "previously",
+			"currently", "once", "then", "until", "most", "recently", "later", "still", "newly", "himself", "herself":
+		default:
+			// ", intends to make her deputy ..." is a clause, not a description
+			if gazetteer.Role(w) == gazetteer.NotRole && !roleSuffix(w) && bytes.IndexByte(w, '-') < 0 {
+				return Role{}, 0, false
+			}
+		}
+	}
 	end := k
 	headAt := -1
 	if lead {
@@ -973,6 +985,8 @@ func (f *finder) description2(k int, lead bool) (Role, byte, bool) {
 			} else if cueVerbs[string(lw)] || string(lw) == "and" && end == k {
 				return Role{}, 0, false
 			}
+		} else if headAt >= 0 && !t.cap && cueVerbs[string(f.lower(t.s, t.e))] {
+			break // "president and CEO of Boeing Commercial Airplanes said"
 		}
 		end++
 	}
@@ -1025,13 +1039,22 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 		return Role{}, false
 	}
 	start := h
-	for m := h - 1; m >= left && m >= h-5; m-- {
+	for m := h - 1; m >= left && m >= h-6; m-- {
 		w := f.lower(ts[m].s, ts[m].e)
 		if stopWords[string(w)] || cueVerbs[string(w)] {
 			break
 		}
-		// "Dravia’s water minister", "his new deputy prime minister"
-		start = m
+		if ts[m].cap || gazetteer.Role(w) != gazetteer.NotRole {
+			start = m
+			continue
+		}
+		// a noun right before the head: "Dravia’s water minister"
+		if m == start-1 && m >= h-2 && !ts[h].cap && len(w) > 2 && !bytes.HasSuffix(w, []byte("ed")) &&
+			!bytes.HasSuffix(w, []byte("ing")) && !bytes.HasSuffix(w, []byte("ly")) {
+			start = m
+			continue
+		}
+		break
 	}
 	s, e := ts[start].s, ts[c-1].e
 	return Role{Text: string(f.t[s:e]), Span: doc.Span{Start: s, End: e}}, true

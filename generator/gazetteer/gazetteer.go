@@ -242,6 +242,9 @@ func Role[T ~string | ~[]byte](lower T) RoleWord {
 	if _, ok := roleHeads[string(lower)]; ok {
 		return Head
 	}
+	if _, ok := familyHeads[string(lower)]; ok {
+		return Head
+	}
 	if _, ok := roleModifiers[string(lower)]; ok {
 		return Modifier
 	}

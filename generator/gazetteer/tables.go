@@ -224,9 +224,12 @@ vice-chairman vice-chair senior-fellow member survivor witness resident veteran 
 doctor nurse engineer pilot soldier farmer worker banker trader broker financier accountant architect
 designer photographer physician surgeon psychologist psychiatrist biologist chemist physicist mathematician
 professor-emeritus researcher-at-large cartoonist comedian musician composer conductor dancer
-chancellor-designate mp legislator-elect governor-elect mayor-elect senator-elect
-son daughter wife husband brother sister father mother widow widower cousin nephew niece grandson
-granddaughter uncle aunt`)
+chancellor-designate mp legislator-elect governor-elect mayor-elect senator-elect`)
+
+// familyHeads are role heads in lower case only: "his son, Marko Belic"
+// (capitalized, "Son" is a name).
+var familyHeads = set(`son daughter wife husband brother sister father mother widow widower cousin nephew
+niece grandson granddaughter uncle aunt`)
 
 // roleModifiers can precede a role head in a title ("former", "deputy",
 // "foreign" in "former Deputy Foreign Minister").
