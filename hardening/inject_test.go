@@ -25,7 +25,7 @@ var allPayloads = strings.Join([]string{pScript, pImg, pAttrDQ, pAttrSQ, pEndJSO
 
 // yq quotes s as a YAML double-quoted scalar.
 func yq(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\x00", `\0`)
 	return `"` + r.Replace(s) + `"`
 }
 

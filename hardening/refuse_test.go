@@ -95,3 +95,21 @@ func TestBinaryRefusesHostileURL(t *testing.T) {
 		t.Errorf("public/ was created by a refused build: %v", err)
 	}
 }
+
+// An article with a stray NUL byte is skipped as binary, with a warning
+// that names it (it used to vanish without a word).
+func TestNULArticleIsNotLostSilently(t *testing.T) {
+	_, res, log, err := memBuild(t, map[string]string{
+		"content/b/ok.md":  "---\ntitle: OK\ndate: 2025-01-02\n---\nBody.\n",
+		"content/b/nul.md": "---\ntitle: Pasted\ndate: 2025-01-02\n---\nA stray \x00 byte.\n",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Articles != 1 {
+		t.Errorf("%d articles, want 1", res.Articles)
+	}
+	if !strings.Contains(log, "/site/content/b/nul.md: contains NUL bytes") {
+		t.Errorf("no warning naming nul.md in %q", log)
+	}
+}

@@ -25,6 +25,11 @@ func (l *loader) assemble(site *Site) {
 		}
 		if f.binary {
 			l.skipped = append(l.skipped, f.rel)
+			if f.nulText {
+				// Text with a stray NUL (pasted from elsewhere) would
+				// otherwise vanish without a word.
+				l.warn(f.rel, "contains NUL bytes, so it is read as a binary file; skipped")
+			}
 			continue
 		}
 		switch f.kind {

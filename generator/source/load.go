@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/spf13/afero"
 
@@ -82,6 +83,7 @@ type file struct {
 
 	data    []byte
 	binary  bool
+	nulText bool // binary only for NUL bytes: an article otherwise
 	article *Article
 	fm      *config.Map // sidecar mapping
 	err     *Error
@@ -277,6 +279,7 @@ func (l *loader) read(f *file) {
 	}
 	if bytes.IndexByte(data[:min(len(data), sniffLen)], 0) >= 0 {
 		f.binary = true
+		f.nulText = utf8.Valid(data)
 		return
 	}
 	f.data = data

@@ -58,7 +58,8 @@ func TestLoad(t *testing.T) {
 		"content/nk/#new.md#":      "autosave",
 		"content/nk/new.tmp":       "tmp",
 		"content/nk/photo.jpg":     "\xff\xd8\xff\xe0\x00\x10JFIF\x00",
-		"content/nk/binary.md":     "---\ntitle: x\n---\n\x00\x01\x02",
+		"content/nk/binary.md":     "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+		"content/nk/nul.md":        "---\ntitle: Pasted\n---\nText with a stray \x00 byte.\n",
 		"content/nk/notes.html":    "<p>notes</p>",
 		"content/nk/orphan.yaml":   "date: 2024-01-01\n",
 		"templates/ignored.md":     "---\ntitle: [broken\n---\n",
@@ -121,6 +122,7 @@ func TestLoad(t *testing.T) {
 	}
 	wantWarn := []string{
 		"/site/content/nk/notes.html: not an article (.md or .txt); skipped",
+		"/site/content/nk/nul.md: contains NUL bytes, so it is read as a binary file; skipped",
 		"/site/content/nk/orphan.yaml: not an article, and no orphan.txt beside it to describe; skipped",
 		"/site/content/other/plain.txt: no publication date; give one in plain.yaml beside it (date: YYYY-MM-DD) or in the briefing's _index.md",
 	}
@@ -128,7 +130,7 @@ func TestLoad(t *testing.T) {
 		t.Errorf("warnings =\n%q\nwant\n%q", s.Warnings, wantWarn)
 	}
 	for _, skip := range []string{"content/.DS_Store", "content/.git/", "content/nk/.hidden.md", "content/nk/new.md~", "content/nk/new.md.swp",
-		"content/nk/4913", "content/nk/#new.md#", "content/nk/new.tmp", "content/nk/photo.jpg", "content/nk/binary.md", "content/nk/draft.md (draft)"} {
+		"content/nk/4913", "content/nk/#new.md#", "content/nk/new.tmp", "content/nk/photo.jpg", "content/nk/binary.md", "content/nk/nul.md", "content/nk/draft.md (draft)"} {
 		found := false
 		for _, s := range s.Skipped {
 			found = found || s == skip
