@@ -185,11 +185,94 @@ func boundary(text []byte, pstart, i int, c byte, ellipsis bool, k, end int) boo
 	if len(word) == 1 && word[0] >= 'A' && word[0] <= 'Z' {
 		return startsSentence(text, next, end)
 	}
-	// Initialisms with inner dots: U.S., U.N., D.C., a.m., Ph.D.
+	// A clock time ends a sentence unless the next word carries it on:
+	// "until 8 p.m. Tickets cost" splits, "at 8 p.m. Tuesday" does not.
+	if isClockSuffix(word) {
+		return !continuesTime(text, next, end)
+	}
+	// Initialisms with inner dots: U.S., U.N., D.C., Ph.D.
 	if hasInnerDot(word) {
 		return startsSentence(text, next, end)
 	}
 	return true
+}
+
+// isClockSuffix reports whether w is "a.m" or "p.m" (either case), the
+// letters before the final stop of a clock time.
+func isClockSuffix(w []byte) bool {
+	return len(w) == 3 && w[1] == '.' && (w[0]|0x20 == 'a' || w[0]|0x20 == 'p') && w[2]|0x20 == 'm'
+}
+
+// continuesTime reports whether the word at text[k] continues a clock time
+// ("p.m. Tuesday", "a.m. Nov. 3", "p.m. EST", "p.m. Eastern", "p.m.
+// Moscow time") rather than opening a new sentence.
+func continuesTime(text []byte, k, end int) bool {
+	e := k
+	for e < end && isAlnumByte(text[e]) {
+		e++
+	}
+	if e == k || e-k > 12 {
+		return false
+	}
+	var buf [12]byte
+	w := buf[:e-k]
+	copy(w, text[k:e])
+	if _, ok := timeContinuers[string(w)]; ok {
+		return true
+	}
+	if kind, ok := abbrevKind(w); ok && kind == abbrTitle && e < end && text[e] == '.' && isMonthOrDay(w) {
+		return true
+	}
+	// Time zone abbreviations: EST, PDT, GMT, UTC, CET, JST.
+	if len(w) >= 2 && len(w) <= 4 {
+		upper := true
+		for _, c := range w {
+			upper = upper && c >= 'A' && c <= 'Z'
+		}
+		if upper && (w[len(w)-1] == 'T' || string(w) == "UTC") {
+			return true
+		}
+	}
+	// "<Place> time": "8 p.m. Moscow time".
+	ns := e
+	for ns < end && text[ns] == ' ' {
+		ns++
+	}
+	return ns > e && ns+4 <= end && string(text[ns:ns+4]) == "time" && (ns+4 == end || !isAlnumByte(text[ns+4]))
+}
+
+func isMonthOrDay(w []byte) bool {
+	var buf [12]byte
+	l := buf[:len(w)]
+	for i, c := range w {
+		l[i] = c | 0x20
+	}
+	_, ok := monthDayAbbrevs[string(l)]
+	return ok
+}
+
+var monthDayAbbrevs = map[string]struct{}{}
+
+func init() {
+	for _, w := range []string{"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"} {
+		monthDayAbbrevs[w] = struct{}{}
+	}
+}
+
+// timeContinuers are capitalized words that follow a clock time inside the
+// same sentence.
+var timeContinuers = map[string]struct{}{}
+
+func init() {
+	for _, w := range []string{
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+		"January", "February", "March", "April", "May", "June", "July", "August", "September",
+		"October", "November", "December", "Eastern", "Central", "Pacific", "Mountain", "Atlantic",
+		"Greenwich", "Universal", "Coordinated", "Local",
+	} {
+		timeContinuers[w] = struct{}{}
+	}
 }
 
 func hasInnerDot(w []byte) bool {

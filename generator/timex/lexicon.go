@@ -15,6 +15,7 @@ const (
 	cOrd            // ordinal word, val
 	cSeason         // val = season
 	cPart           // part of day, val = part
+	cParts          // plural part of day ("mornings"), val = part
 	cWord           // a function word; val = word id
 )
 
@@ -226,6 +227,10 @@ func init() {
 	add(cPart, pAfternoon, "afternoon")
 	add(cPart, pEvening, "evening")
 	add(cPart, pNight, "night")
+	add(cParts, pMorning, "mornings")
+	add(cParts, pAfternoon, "afternoons")
+	add(cParts, pEvening, "evenings")
+	add(cParts, pNight, "nights")
 	w := func(id int, words ...string) { add(cWord, id, words...) }
 	w(wToday, "today")
 	w(wTomorrow, "tomorrow")

@@ -136,7 +136,10 @@ func (s *scanner) atNum(i int) (match, bool) {
 		}
 		if s.cls(j) == cMonth && s.ts[j].cap {
 			mon := s.ts[j].val
-			k := s.skipDot(j + 1)
+			k := j + 1
+			if s.ts[j].e-s.ts[j].s <= 4 && mon != 5 && !s.lowerIs(j, "june") && !s.lowerIs(j, "july") {
+				k = s.skipDot(k) // "20 Nov. 2024", not the full stop of "on 11 June."
+			}
 			if y, k2, ok := s.yearAfter(k); ok {
 				if d, ok := mkDay(y, mon, t.val); ok {
 					return dayMatch(i, k2, d), true
@@ -263,6 +266,10 @@ func (s *scanner) year(i int) (match, bool) {
 	}
 	if !validYear(y) || y < 1000 {
 		return match{}, false
+	}
+	if s.lowerIs(i-1, "fiscal") || s.lowerIs(i-1, "financial") {
+		// "fiscal 2024": the year the company's accounts name
+		return match{i: i - 1, j: i + 1, val: four(y), typ: Date, gran: gYear}, true
 	}
 	return match{i: i, j: i + 1, val: four(y), typ: Date, gran: gYear}, true
 }
@@ -519,6 +526,10 @@ func (s *scanner) atWeekday(i, k, rel int) (match, bool) {
 		return match{}, false
 	}
 	wd := t.val
+	if s.cls(j) == cParts {
+		// "Saturday afternoons": every Saturday afternoon
+		return match{i: i, j: j + 1, val: "XXXX-WXX-" + strconv.Itoa(wd) + "T" + partCode(s.ts[j].val), typ: Set}, true
+	}
 	part := ""
 	if s.cls(j) == cPart {
 		part = partCode(s.ts[j].val)

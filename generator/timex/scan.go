@@ -75,6 +75,7 @@ func (s *scanner) sentence(out []Timex, idx, start, end int) []Timex {
 	if len(ms) == 0 {
 		return out
 	}
+	ms = s.joinClockDay(ms)
 	s.fillTimes(ms)
 	s.linkRanges(ms)
 	for _, m := range ms {
@@ -90,6 +91,29 @@ func (s *scanner) sentence(out []Timex, idx, start, end int) []Timex {
 			Mod:      m.mod,
 			RangeEnd: m.rangeEnd,
 		})
+	}
+	return out
+}
+
+// joinClockDay reads a clock time followed by its day as one TIME
+// expression: "7:30 p.m. Tuesday", "10 a.m. on Thursday", "9 p.m., Nov. 3".
+func (s *scanner) joinClockDay(ms []match) []match {
+	out := ms[:0]
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		if k+1 < len(ms) && m.typ == Time && m.fill && m.part == "" {
+			o := ms[k+1]
+			gap := o.i == m.j || o.i == m.j+1 && (s.word(m.j) == wOn || s.isPunct(m.j, ','))
+			if gap && o.typ == Date && o.gran == gDay && o.end == "" {
+				m.j, m.day, m.fill = o.j, o.day, false
+				m.val = fmtDay(o.day) + "T" + two(m.hh) + ":" + two(m.mm)
+				if m.zone {
+					m.val += "Z"
+				}
+				k++
+			}
+		}
+		out = append(out, m)
 	}
 	return out
 }
@@ -282,6 +306,13 @@ func (s *scanner) marker(k int) int8 {
 			return 1
 		case wYesterday, wAgo:
 			return -1
+		case wUntil:
+			// "postponed the vote until the autumn": the new date is ahead
+			for b := k - 1; b >= 0 && b >= k-10; b-- {
+				if s.deferVerb(b) {
+					return 1
+				}
+			}
 		}
 		return 0
 	}
@@ -297,6 +328,26 @@ func (s *scanner) marker(k int) int8 {
 		return s.participle(k)
 	}
 	return 0
+}
+
+// deferVerb reports whether token k is a verb that moves an event later:
+// postpone, delay, defer, adjourn, reschedule, extend, suspend.
+func (s *scanner) deferVerb(k int) bool {
+	t := s.ts[k]
+	if t.kind != kWord || t.e-t.s < 3 {
+		return false
+	}
+	b := s.text[t.s:t.e]
+	for _, stem := range [...]string{"postpon", "delay", "defer", "adjourn", "reschedul", "extend", "suspend", "push", "put"} {
+		if len(b) >= len(stem) && string(b[:len(stem)]) == stem {
+			if stem == "push" || stem == "put" {
+				// "pushed back", "put off"
+				return k+1 < len(s.ts) && (s.lowerIs(k+1, "back") || s.lowerIs(k+1, "off"))
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // participle gives the tense of a past form at k: past, unless it is a

@@ -157,9 +157,14 @@ func (s *scanner) duration(i int) (match, bool) {
 			return s.anchored(i, j+1, u, k), true
 		}
 	}
-	// "once a year", "$5 a month": a rate
-	if one && (s.word(i-1) == wOnce || s.word(i-1) == wTwice || s.word(i-1) == wTimes) {
+	// "once a year" is read whole by atWord
+	if one && (s.word(i-1) == wOnce || s.word(i-1) == wTwice) {
 		return match{}, false
+	}
+	// "three times a week", "$42,000 a year", "20 minutes a day", "500
+	// barrels a day": a rate, every year
+	if one && c == cUnit && s.word(i) == wA && s.rateBefore(i) {
+		return match{i: i, j: j, val: durValue("1", u), typ: Set}, true
 	}
 	if u == uQuarter && n != "X" {
 		// "three quarters" of something is rarely time
@@ -168,6 +173,23 @@ func (s *scanner) duration(i int) (match, bool) {
 		}
 	}
 	return match{i: i, j: j, val: durValue(n, u), typ: Duration}, true
+}
+
+// rateBefore reports whether the token before i is a quantity that "a
+// year" or "a day" after it turns into a rate: a number, a percentage,
+// "times", a unit ("20 minutes a day") or a counted noun ("500 barrels").
+func (s *scanner) rateBefore(i int) bool {
+	p := i - 1
+	switch {
+	case p < 0:
+		return false
+	case s.isNum(p), s.isPunct(p, '%'), s.lowerIs(p, "times"), s.cls(p) == cUnits:
+		return true
+	case s.ts[p].kind == kWord && (s.ts[p].c == cNone || s.word(p) == wNumberish) && !s.ts[p].cap && s.isNum(p-1):
+		b := s.text[s.ts[p].s:s.ts[p].e]
+		return len(b) > 2 && b[len(b)-1] == 's'
+	}
+	return false
 }
 
 func (s *scanner) ago(i, j int, n string, u int) match {
