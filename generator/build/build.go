@@ -122,10 +122,11 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		// Common while drafting a site; a note rather than a warning.
 		verbosef("note: baseURL %s has no scheme and host; feeds and the sitemap use root-relative links (set baseURL in site.yaml or --base-url)", r.URLs().Base)
 	}
-	statics, err := staticFiles(static)
+	statics, swarns, err := staticFiles(static, filepath.Join(opts.Source, "static"))
 	if err != nil {
 		return nil, err
 	}
+	res.Warnings = append(res.Warnings, swarns...)
 	n, pages, err := write(fsys, opts, site, r, facts, statics, prog)
 	if err != nil {
 		return nil, err
@@ -191,12 +192,24 @@ func themeLayers(fsys afero.Fs, root string, theme fs.FS) (templates, static fs.
 		}
 		return afero.NewIOFS(afero.NewBasePathFs(fsys, dir))
 	}
+	// static/ is copied into the site as it is: a linked folder could
+	// publish anything on the machine, so, as with content/, it must be a
+	// real folder. (A linked templates/ is fine: templates only shape pages.)
+	if ls, ok := fsys.(afero.Lstater); ok {
+		dir := filepath.Join(root, "static")
+		if fi, _, err := ls.LstatIfPossible(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return nil, nil, fmt.Errorf("%s: is a symbolic link; linked folders are not followed (make static/ a real folder)", filepath.ToSlash(dir))
+		}
+	}
 	return render.Overlay(siteDir("templates"), themeT), render.Overlay(siteDir("static"), themeS), nil
 }
 
 // staticFiles reads every file of the static layers (hidden files skipped).
-func staticFiles(static fs.FS) ([]render.File, error) {
+// Symbolic links are not followed (they could publish files from anywhere
+// on the machine): each gets a warning naming it under dir.
+func staticFiles(static fs.FS, dir string) ([]render.File, []string, error) {
 	var out []render.File
+	var warns []string
 	err := fs.WalkDir(static, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "." && errors.Is(err, fs.ErrNotExist) {
@@ -210,6 +223,10 @@ func staticFiles(static fs.FS) ([]render.File, error) {
 			}
 			return nil
 		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			warns = append(warns, filepath.ToSlash(filepath.Join(dir, filepath.FromSlash(p)))+": symbolic link; not copied (links in static/ are not followed)")
+			return nil
+		}
 		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
@@ -221,9 +238,9 @@ func staticFiles(static fs.FS) ([]render.File, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return out, nil
+	return out, warns, nil
 }
 
 // write renders the site straight into a staging directory and publishes
