@@ -155,6 +155,9 @@ Tomorrow Yesterday Please Let Do Does Did Is Are Was Were Will Would Can Could S
 Through Toward Towards Between Across Around Near Inside Outside Until Upon Within Via Per Including
 More Less Much Few Fewer Editor Photo Video Watch Read Related Sign FILE`)
 
+// suffixes end names: "Charles III", "Martin Luther King Jr."
+var suffixes = setOf(`Jr. Sr. Jr Sr II III IV V`)
+
 // neverName are capitalized words that are never part of a person's name.
 var neverName = setOf(`He She They We I You It His Her Their Our My Your Its Him Them Us Me This That These
 Those There Here What Who Whom Whose Which Why How Where When The A An And Or But If Not No Yes Mr Mrs Ms`)
@@ -215,9 +218,16 @@ func (f *finder) sentence() {
 			}
 			if j+1 < len(ts) && ts[j].word() && !ts[j].cap {
 				w := string(f.text(j))
-				if particles[w] && f.capWord(j+1) && !f.isTitle(j-1) {
-					j += 2
-					continue
+				// "da Silva", "von der Leyen", "bin Salman"
+				if particles[string(w)] && !f.isTitle(j-1) {
+					k := j + 1
+					for k < len(ts) && k < j+3 && ts[k].word() && !ts[k].cap && particles[string(f.text(k))] {
+						k++
+					}
+					if f.capWord(k) {
+						j = k + 1
+						continue
+					}
 				}
 				if hasHead && (w == "of" || w == "for" || w == "on" || w == "and" && !f.ts[j-1].orgHead || w == "de") ||
 					w == "of" && f.isTitle(j-1) {
@@ -372,6 +382,15 @@ func (f *finder) run(i, j, first int) {
 	}
 	if j-i <= int(ts[i].starts) {
 		if e, ok := f.lookup(i, j); ok {
+			// "Aydin said": a province that speaks is a person of that name
+			// (it becomes one only if the article names such a person)
+			if e.Class == gazetteer.Region && j-i == 1 && f.cueAfter(j) {
+				f.person(i, j, false)
+				if c := &f.cands[len(f.cands)-1]; !c.strong {
+					c.evidence = false
+				}
+				return
+			}
 			f.entity(i, j, e)
 			return
 		}
@@ -438,6 +457,10 @@ func (f *finder) run(i, j, first int) {
 	// gazetteer entities inside the run, longest first, and the rest as a name
 	for k := i; k < j; {
 		m, e := f.longest(k, j)
+		// "Van der Berg": a word followed by a name particle starts a name
+		if m == k+1 && m < j && !ts[m].cap && particles[string(f.text(m))] {
+			m = k
+		}
 		if m > k {
 			f.entity(k, m, e)
 			k = m
@@ -518,7 +541,11 @@ func (f *finder) nameLike(i, j int) bool {
 				upper++
 			}
 		}
-		if digit || upper > 1 && upper*2 > len(w) && !(len(w) == 2 && w[1] == '.') {
+		if digit || upper > 1 && upper*2 > len(w) && !(len(w) == 2 && w[1] == '.') && !(k > i && suffixes[string(w)]) {
+			return false
+		}
+		// "D-Calif.", "R-Texas": party and state, not a name
+		if len(w) > 2 && w[1] == '-' && w[0] >= 'A' && w[0] <= 'Z' {
 			return false
 		}
 		// a title inside ("Chief Operating Officer") only in a name that
@@ -839,6 +866,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 	lw := f.lower(ts[k].s, ts[k].e)
 	head := gazetteer.Role(lw) == gazetteer.Head || roleSuffix(lw)
 	g := gazetteer.GenderedRole(lw)
+	ofAt := -1 // the "of" of "chief executive officer of Apple Inc."
 	if !head {
 		// "Secretary of State", "chief executive officer of Apple Inc."
 		m := k
@@ -846,7 +874,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 			m--
 		}
 		if m < k && f.is(m, "of") && m > 0 && f.isTitleWord(m-1) {
-			head = true
+			head, ofAt = true, m
 		}
 	}
 	if !head {
@@ -864,7 +892,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 		w := f.lower(t.s, t.e)
 		if stopWords[string(w)] {
 			// "Secretary of State", "CEO and co-founder"
-			if (string(w) == "of" || string(w) == "and") && m > 0 && ts[m-1].word() && (f.isTitleWord(m-1) || ts[m-1].cap) && ts[m+1].word() && (ts[m+1].cap || f.isTitleWord(m+1)) {
+			if (string(w) == "of" && (ts[k].cap && ts[m-1].cap || m == ofAt) || string(w) == "and") && m > 0 && ts[m-1].word() && (f.isTitleWord(m-1) || ts[m-1].cap) && ts[m+1].word() && (ts[m+1].cap || f.isTitleWord(m+1)) {
 				if string(w) == "and" && !(f.isTitleWord(m-1) && f.isTitleWord(m+1)) {
 					break
 				}
@@ -1035,7 +1063,7 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 			return Role{}, false
 		}
 	}
-	if h < 0 {
+	if h < 0 || h < c-1 && !f.is(h+1, "to", "of", "for", "at", "in") {
 		return Role{}, false
 	}
 	start := h
@@ -1277,7 +1305,9 @@ func (f *finder) resolve() []Actor {
 		}
 		known := false
 		for _, p := range byWord.near(people, c.toks) {
-			if equalToks(p.toks, c.toks) || variant(p.toks, c.toks) {
+			// the same name, another spelling, or a part of a longer one
+			// ("Von der Leyen" after "Ursula von der Leyen")
+			if equalToks(p.toks, c.toks) || variant(p.toks, c.toks) || sub(p.toks, c.toks) {
 				known = true
 				break
 			}
@@ -1615,11 +1645,27 @@ func equalToks(a, b []string) bool {
 		return false
 	}
 	for i := range a {
-		if a[i] != b[i] {
+		if !tokEq(a[i], b[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// tokEq reports whether two name words are the same word, whatever their
+// case ("Von"/"von") or diacritics ("Erdoğan"/"Erdogan").
+func tokEq(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) == len(b) && strings.EqualFold(a, b) {
+		return true
+	}
+	if a == "" || b == "" || a[0] < utf8.RuneSelf && b[0] < utf8.RuneSelf && a[0]|0x20 != b[0]|0x20 {
+		return false
+	}
+	fa, fb := foldASCII(a), foldASCII(b)
+	return (fa != a || fb != b) && strings.EqualFold(fa, fb)
 }
 
 // sub reports whether b is a contiguous run of the words of a (not counting
@@ -1662,13 +1708,21 @@ func variant(a, b []string) bool {
 	return true
 }
 
+// foldExtra spells letters that do not decompose into a base letter and a mark.
+var foldExtra = map[rune]string{'ı': "i", 'ł': "l", 'Ł': "L", 'ø': "o", 'Ø': "O", 'đ': "d", 'Đ': "D",
+	'ß': "ss", 'æ': "ae", 'Æ': "Ae", 'œ': "oe", 'Œ': "Oe", 'þ': "th", 'Þ': "Th", 'ð': "d", 'Ð': "D"}
+
 // foldASCII spells s without diacritics ("László" -> "Laszlo").
 func foldASCII(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			var b strings.Builder
 			for _, r := range norm.NFD.String(s) {
-				if !unicode.Is(unicode.Mn, r) {
+				switch {
+				case unicode.Is(unicode.Mn, r):
+				case foldExtra[r] != "":
+					b.WriteString(foldExtra[r])
+				default:
 					b.WriteRune(r)
 				}
 			}
