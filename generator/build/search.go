@@ -3,6 +3,7 @@ package build
 import (
 	"strings"
 
+	"briefgen/generator/briefing"
 	"briefgen/generator/render"
 	"briefgen/generator/search"
 	"briefgen/generator/source"
@@ -19,10 +20,11 @@ const searchExcerpt = 200
 func searchGenerator(r *render.Renderer, site *source.Site, facts *siteFacts, emit func(render.File) error) error {
 	opt := search.Options{
 		Excerpt:  func(a *source.Article) string { return render.Excerpt(a, searchExcerpt) },
-		ActorURL: searchActorURL,
+		ActorURL: searchActorURL(r),
 	}
 	if facts != nil {
 		opt.Facts = facts.of
+		opt.Aggregate = func(b *source.Briefing) *briefing.Briefing { return facts.briefings[b] }
 	}
 	idx := search.Build(site, opt)
 	b, err := idx.JSON()
@@ -42,12 +44,18 @@ func searchGenerator(r *render.Renderer, site *source.Site, facts *siteFacts, em
 	return emit(render.File{Path: strings.Trim(render.SearchPath, "/") + "/index.html", Data: page})
 }
 
-// searchActorURL is where a search result for an actor links to: for now
-// the actor's entry on the newest article of the briefing that names it.
-// This is the seam for actor pages: once /<briefing>/actors/<id>/ exist,
-// return that path here, e.g. a.Briefing.RelPermalink()+"actors/"+id+"/"
-// (mapping the article's actor a.ID to the registry's ID if they differ;
-// a.Briefing is nil for articles directly in content/).
-func searchActorURL(a search.ActorRef) string {
-	return search.ArticleActorURL(a)
+// searchActorURL is where a search result for an actor links to: a
+// registry actor to its actor page (/<briefing>/actors/<id>/, written by
+// briefingPages when the theme has templates/actor.html, else to the
+// sentence of its first mention); an actor of an article that was not
+// aggregated (directly in content/) to its entry on that article's page.
+// Change it here to link actors elsewhere.
+func searchActorURL(r *render.Renderer) search.ActorURL {
+	pages := r.HasKind("actor")
+	return func(a search.ActorRef) string {
+		if a.Actor != nil && !pages {
+			return search.SentenceURL(a)
+		}
+		return search.DefaultActorURL(a)
+	}
 }

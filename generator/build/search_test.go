@@ -12,7 +12,7 @@ import (
 
 var searchSite = map[string]string{
 	"site.yaml":              "title: Port Watch\nbaseURL: https://example.org/news/\n",
-	"content/port/_index.md": "---\ntitle: Port dispute\n---\nDockers and the port authority disagree.\n",
+	"content/port/_index.md": "---\ntitle: Port dispute\noverrides:\n  actors:\n    - match: Port Authority\n      hide: true\n  quotes:\n    - text: Both sides want\n      hide: true\n---\nDockers and the port authority disagree.\n",
 	"content/port/strike.md": "---\ntitle: Dockers strike <at> dawn\ndate: 2025-03-04\nsource: Coastal Herald\n---\nDock workers walked out on Monday.\n\n\"We will not go back without a fair offer,\" said Marta Lindqvist, the leader of the dockers' union.\n\nThe Port Authority said the strike was unlawful.\n",
 	"content/port/talks.md":  "---\ntitle: Talks resume\ndate: 2025-03-06\nsource: Northern Wire\n---\nNegotiators met again on Wednesday.\n\n\"Both sides want the cranes moving again,\" said Ana Ruiz, a mediator.\n",
 	"content/about.md":       "---\ntitle: About this site\ndate: 2025-01-01\n---\nReporting on ports.\n",
@@ -21,8 +21,12 @@ var searchSite = map[string]string{
 func TestBuildSearch(t *testing.T) {
 	afs := afero.NewMemMapFs()
 	writeSite(t, afs, "/site", searchSite)
-	if _, err := Build(afs, Options{Source: "/site", Theme: theme}); err != nil {
+	res, err := Build(afs, Options{Source: "/site", Theme: theme})
+	if err != nil {
 		t.Fatal(err)
+	}
+	for _, w := range res.Warnings {
+		t.Errorf("warning: %s", w) // an override that matched nothing would hide nothing
 	}
 	out := readAll(t, afs, "/site/public")
 
@@ -65,8 +69,17 @@ func TestBuildSearch(t *testing.T) {
 	if len(idx.Articles) != 3 || idx.Articles[0].Title != "Talks resume" || idx.Articles[1].Title != "Dockers strike <at> dawn" {
 		t.Errorf("articles %+v", idx.Articles)
 	}
-	if len(idx.Actors) == 0 || len(idx.Quotes) != 2 {
-		t.Errorf("%d actors, %d quotations; want some and 2", len(idx.Actors), len(idx.Quotes))
+	// The editor hid an actor and a quotation; actors link to their pages.
+	if len(idx.Actors) == 0 || len(idx.Quotes) != 1 || !strings.HasPrefix(idx.Quotes[0].Text, "We will not go back") {
+		t.Errorf("%d actors, quotations %+v; want some, and only the visible quotation", len(idx.Actors), idx.Quotes)
+	}
+	for _, a := range idx.Actors {
+		if a.Name == "Port Authority" {
+			t.Error("the hidden actor is in the index")
+		}
+		if !strings.HasPrefix(a.URL, "/port/actors/") {
+			t.Errorf("actor %q links to %s, not its actor page", a.Name, a.URL)
+		}
 	}
 
 	// Every link of the index reaches a page, and its anchor is on it.

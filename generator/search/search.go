@@ -4,11 +4,16 @@
 // browser with the vendored MiniSearch library, so search works on any
 // static host, offline, with no server and no CDN.
 //
+// Actors and quotations come from each briefing's aggregate (package
+// briefing: the actor registry and the deduplicated quotations, with the
+// editor's overrides applied, so nothing the editor hid is searchable);
+// without one (articles directly in content/, or no aggregate given) a
+// briefing's article actors are merged by ID and its quotations by text.
+//
 // The index stays small for large sites: it carries no article bodies, only
-// each article's title, outlet, date, briefing and a short excerpt; actors
-// are merged per briefing (one entry per actor ID); quotations are capped in
-// length and in number per article, and the same quotation carried by
-// several articles of a briefing appears once. Every string is cut at a
+// each article's title, outlet, date, briefing and a short excerpt;
+// quotations are capped in length and in number per article, and the same
+// quotation carried by several articles of a briefing appears once. Every string is cut at a
 // rune boundary and the JSON is written by encoding/json, which escapes <, >
 // and & (so the index is safe even if inlined in a <script>) and replaces
 // invalid UTF-8. The output is deterministic for the same site.
@@ -36,6 +41,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"briefgen/generator/briefing"
 	"briefgen/generator/doc"
 	"briefgen/generator/extract"
 	"briefgen/generator/source"
@@ -125,15 +131,17 @@ func (l Limits) withDefaults() Limits {
 // FactsOf returns the facts extracted from an article, or nil.
 type FactsOf func(a *source.Article) *extract.Facts
 
-// ActorRef is an actor of one article: the newest article of its briefing
-// that names it, where the index meets it first.
+// ActorRef is an actor as the index meets it: a registry actor of an
+// aggregated briefing (Actor set), or an actor of one article, the newest
+// of its briefing that names it (Actor nil).
 type ActorRef struct {
 	Briefing *source.Briefing // nil for articles directly in content/
-	Article  *source.Article
-	ID       string // the actor's ID in the article (actors.Actor.ID)
+	Actor    *briefing.Actor  // the registry actor, or nil
+	Article  *source.Article  // where it is first mentioned (registry) or the article it is from
+	ID       string           // the registry ID, or the actor's ID in Article
 	Name     string
 	Kind     string // "person", "organization", "place", "other"
-	Sentence int    // index of the sentence of its first mention in the article
+	Sentence int    // index of the sentence of its first mention in Article
 }
 
 // ActorURL returns the site path an actor document links to.
@@ -148,30 +156,50 @@ type Options struct {
 	// renderer knows how to strip Markdown); nil uses the first body
 	// paragraph with its whitespace collapsed. It is cut to Limits.Excerpt.
 	Excerpt func(a *source.Article) string
-	// ActorURL links an actor document; nil means ArticleActorURL.
+	// Aggregate returns the merged facts of a briefing (its actor registry
+	// and deduplicated quotations, with the editor's overrides applied),
+	// or nil. A briefing it returns non-nil for takes its actors and
+	// quotations from there, leaving out what the editor hid; others
+	// (and articles directly in content/) merge their articles' actors by
+	// ID and their quotations by text.
+	Aggregate func(b *source.Briefing) *briefing.Briefing
+	// ActorURL links an actor document; nil means DefaultActorURL.
 	ActorURL ActorURL
 	Limits   Limits
 }
 
-// ArticleActorURL links an actor to its entry in the actor list of the
-// article page (id "actor-<id>"), which lists people, organizations and
-// places; other actors link to the sentence of their first mention.
-func ArticleActorURL(a ActorRef) string {
-	switch a.Kind {
-	case "person", "organization", "place":
-		return a.Article.RelPermalink() + "#actor-" + a.ID
+// DefaultActorURL links a registry actor to its actor page
+// (briefing.ActorPath), and an article's actor to its entry in the actor
+// list of the article page (id "actor-<id>"), which lists people,
+// organizations and places; other actors link to the sentence of their
+// first mention.
+func DefaultActorURL(a ActorRef) string {
+	if a.Actor != nil && a.Briefing != nil {
+		return briefing.ActorPath(a.Briefing, a.ID)
 	}
+	if a.Actor == nil {
+		switch a.Kind {
+		case "person", "organization", "place":
+			return a.Article.RelPermalink() + "#actor-" + a.ID
+		}
+	}
+	return SentenceURL(a)
+}
+
+// SentenceURL links an actor to the sentence of its first mention.
+func SentenceURL(a ActorRef) string {
 	return a.Article.RelPermalink() + "#" + doc.SentenceID(a.Sentence)
 }
 
 // Build builds the index of site: its articles in the site's order (newest
-// first), then the actors of each briefing sorted by briefing, name and ID,
-// then the quotations in article and text order.
+// first); the actors of each briefing, briefing by briefing, sorted by name
+// and link; the quotations briefing by briefing, by date (aggregated) or in
+// article and text order.
 func Build(site *source.Site, opt Options) *Index {
 	lim := opt.Limits.withDefaults()
 	actorURL := opt.ActorURL
 	if actorURL == nil {
-		actorURL = ArticleActorURL
+		actorURL = DefaultActorURL
 	}
 	excerpt := opt.Excerpt
 	if excerpt == nil {
@@ -217,7 +245,7 @@ func Build(site *source.Site, opt Options) *Index {
 		}
 		idx.Articles = append(idx.Articles, doc)
 	}
-	if opt.Facts == nil {
+	if opt.Facts == nil && opt.Aggregate == nil {
 		return idx
 	}
 
@@ -239,6 +267,15 @@ func Build(site *source.Site, opt Options) *Index {
 		if gi >= len(site.Briefings) {
 			bi = -1
 		}
+		if bi >= 0 && opt.Aggregate != nil {
+			if x := opt.Aggregate(b); x != nil {
+				idx.addAggregate(x, bi, aIndex, actorURL, lim)
+				continue
+			}
+		}
+		if opt.Facts == nil {
+			continue
+		}
 		var bref *source.Briefing
 		if bi >= 0 {
 			bref = b
@@ -246,6 +283,80 @@ func Build(site *source.Site, opt Options) *Index {
 		idx.addBriefing(bref, bi, b.Articles, aIndex, opt.Facts, actorURL, lim)
 	}
 	return idx
+}
+
+// addAggregate adds the visible actors and quotations of an aggregated
+// briefing: actors by name, quotations in the briefing's order (by date),
+// each linked to the sentence of its first source.
+func (idx *Index) addAggregate(x *briefing.Briefing, bi int, aIndex map[*source.Article]int, actorURL ActorURL, lim Limits) {
+	start := len(idx.Actors)
+	for _, a := range x.Actors {
+		if a.Hidden || strings.TrimSpace(a.Name) == "" {
+			continue
+		}
+		ref := ActorRef{Briefing: x.Briefing, Actor: a, Article: a.First.Article, ID: a.ID, Name: a.Name, Kind: a.Kind, Sentence: a.First.Sentence}
+		if ref.Article == nil && len(a.Articles) > 0 {
+			ref.Article = a.Articles[0]
+		}
+		if ref.Article == nil {
+			continue
+		}
+		d := Actor{Name: clip(a.Name, lim.Name), Kind: a.Kind, Briefing: bi, URL: actorURL(ref)}
+		if n := len(a.Articles); n > 1 {
+			d.Articles = n
+		}
+		seen := map[string]bool{strings.ToLower(d.Name): true}
+		for _, al := range a.Aliases {
+			al = clip(al, lim.Name)
+			if k := strings.ToLower(al); al != "" && !seen[k] && len(d.Aliases) < lim.Aliases {
+				seen[k] = true
+				d.Aliases = append(d.Aliases, al)
+			}
+		}
+		seen = map[string]bool{}
+		if r := a.Role(); r != "" { // the editor's or the newest role first
+			seen[strings.ToLower(clip(r, lim.Role))] = true
+			d.Roles = append(d.Roles, clip(r, lim.Role))
+		}
+		for i := len(a.Roles) - 1; i >= 0 && len(d.Roles) < lim.Roles; i-- {
+			t := clip(a.Roles[i].Text, lim.Role)
+			if k := strings.ToLower(t); t != "" && !seen[k] {
+				seen[k] = true
+				d.Roles = append(d.Roles, t)
+			}
+		}
+		idx.Actors = append(idx.Actors, d)
+	}
+	slices.SortStableFunc(idx.Actors[start:], func(x, y Actor) int {
+		if c := cmp.Compare(x.Name, y.Name); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.URL, y.URL)
+	})
+	perArticle := map[int]int{}
+	for _, q := range x.Quotes {
+		if q.Hidden || len(q.Sources) == 0 || q.Sources[0].Article == nil || (q.Speaker != nil && q.Speaker.Hidden) {
+			continue // hidden by the editor, or spoken by a hidden actor (the quote index leaves those out too)
+		}
+		src := q.Sources[0]
+		ai, ok := aIndex[src.Article]
+		if !ok || perArticle[ai] >= lim.QuotesPer {
+			continue
+		}
+		text := strings.TrimRight(clip(q.Display(), lim.Quote), ",;: ")
+		if len(text) < lim.MinQuoteLen {
+			continue
+		}
+		perArticle[ai]++
+		d := Quote{Text: text, Article: ai, Anchor: src.Anchor()}
+		if q.Speaker != nil {
+			d.Speaker = clip(q.Speaker.Name, lim.Name)
+		}
+		if n := len(q.Sources); n > 1 {
+			d.Sources = n
+		}
+		idx.Quotes = append(idx.Quotes, d)
+	}
 }
 
 // addBriefing adds the merged actors and the quotations of one briefing's

@@ -12,8 +12,10 @@ import (
 	"github.com/spf13/afero"
 
 	"briefgen/generator/actors"
+	"briefgen/generator/briefing"
 	"briefgen/generator/doc"
 	"briefgen/generator/extract"
+	"briefgen/generator/overrides"
 	"briefgen/generator/quotes"
 	"briefgen/generator/source"
 )
@@ -293,6 +295,78 @@ func TestCaps(t *testing.T) {
 	}
 	if art := idx.Articles[0]; len(art.Title) > 50 || len(art.Excerpt) > 60 || art.Excerpt == "" {
 		t.Errorf("title %q or excerpt %q not capped", art.Title, art.Excerpt)
+	}
+}
+
+// aggregateAll merges every briefing of site, with the overrides an
+// _index.md text gives (keyed by briefing slug).
+func aggregateAll(t testing.TB, site *source.Site, of FactsOf, own map[string]string) func(*source.Briefing) *briefing.Briefing {
+	t.Helper()
+	out := map[*source.Briefing]*briefing.Briefing{}
+	for _, b := range site.Briefings {
+		var opt briefing.Options
+		if text, ok := own[b.Slug]; ok {
+			set, err := overrides.ParseIndex(b.Path, []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			opt.Own = set
+		}
+		out[b] = briefing.Aggregate(b, briefing.FactsOf(of), opt)
+	}
+	return func(b *source.Briefing) *briefing.Briefing { return out[b] }
+}
+
+// TestBuildAggregate: an aggregated briefing gives the registry's actors,
+// linked to their actor pages, and its deduplicated quotations.
+func TestBuildAggregate(t *testing.T) {
+	site, of := loadSite(t, "testdata/site")
+	idx := Build(site, Options{Facts: of, Aggregate: aggregateAll(t, site, of, nil)})
+	var marta *Actor
+	for i, a := range idx.Actors {
+		if a.Briefing != 0 || !strings.HasPrefix(a.URL, "/harbor/actors/") || !strings.HasSuffix(a.URL, "/") {
+			t.Errorf("actor %+v does not link to its actor page", a)
+		}
+		if a.Name == "Marta Lindqvist" {
+			marta = &idx.Actors[i]
+		}
+	}
+	if marta == nil || marta.URL != "/harbor/actors/marta-lindqvist/" || len(marta.Roles) == 0 {
+		t.Errorf("Marta Lindqvist: %+v", marta)
+	}
+	q := findQuote(idx, "We have waited three years")
+	if q == nil || q.Sources != 2 || q.Speaker != "Marta Lindqvist" || q.Article != 1 || !strings.HasPrefix(q.Anchor, "s-") {
+		t.Errorf("shared quotation: %+v (want 2 sources, Marta Lindqvist, the older article 1)", q)
+	}
+	n := 0
+	for _, q := range idx.Quotes {
+		if strings.HasPrefix(q.Text, "We have waited three years") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("shared quotation listed %d times", n)
+	}
+}
+
+// TestBuildAggregateHidden: what the editor hides is not searchable.
+func TestBuildAggregateHidden(t *testing.T) {
+	site, of := loadSite(t, "testdata/site")
+	own := map[string]string{"harbor": "---\ntitle: Harbor strike\noverrides:\n  actors:\n    - match: Paul Okafor\n      hide: true\n  quotes:\n    - text: Both sides want the cranes\n      hide: true\n---\nBody.\n"}
+	idx := Build(site, Options{Facts: of, Aggregate: aggregateAll(t, site, of, own)})
+	for _, a := range idx.Actors {
+		if a.Name == "Paul Okafor" {
+			t.Error("hidden actor Paul Okafor is in the index")
+		}
+	}
+	if q := findQuote(idx, "Both sides want"); q != nil {
+		t.Errorf("hidden quotation in the index: %+v", q)
+	}
+	if q := findQuote(idx, "The port will stay open"); q != nil {
+		t.Errorf("quotation of the hidden actor in the index: %+v", q)
+	}
+	if findQuote(idx, "We have waited three years") == nil {
+		t.Error("a visible quotation is missing")
 	}
 }
 
