@@ -262,7 +262,7 @@ func TestExclude(t *testing.T) {
 func TestBurstIsOneBatch(t *testing.T) {
 	// A long quiet period so that a slow machine still writes the burst
 	// within it; the test asserts the batching, not a speed.
-	s := newSite(t, Options{Quiet: 300 * time.Millisecond, MaxWait: time.Minute})
+	s := newSite(t, Options{Quiet: 2 * time.Second, MaxWait: time.Minute})
 	var want []string
 	for i := range 500 {
 		p := fmt.Sprintf("content/b%d/art%03d.md", i%7, i)
