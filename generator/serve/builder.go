@@ -31,6 +31,12 @@ type Builder interface {
 	Build(changed []string) (*Result, error)
 }
 
+// BuilderFunc adapts a function to the Builder interface.
+type BuilderFunc func(changed []string) (*Result, error)
+
+// Build calls f(changed).
+func (f BuilderFunc) Build(changed []string) (*Result, error) { return f(changed) }
+
 // Result reports a successful rebuild.
 type Result struct {
 	// Changed lists the output files (slash paths relative to the output

@@ -347,7 +347,7 @@ func TestLiveReloadEvents(t *testing.T) {
 
 func TestRunMergesBatches(t *testing.T) {
 	fb := &fakeBuilder{results: []*Result{{}, {}}, errs: []error{nil, nil}}
-	s := New(Options{Fs: outputFs(t, true), Dir: "/srv/site", Builder: fb})
+	s := New(Options{Fs: outputFs(t, true), Dir: "/srv/site", Builder: BuilderFunc(fb.Build)})
 	in := make(chan []string, 3)
 	in <- []string{"content/b/x.md"}
 	in <- []string{"content/b/a.md", "content/b/x.md"}
