@@ -296,11 +296,15 @@ func write(fsys afero.Fs, opts Options, site *source.Site, r *render.Renderer, f
 			}
 		}()
 	}
+	claim := newClaims(opts, site)
 	emit := func(f render.File) error {
 		if err := getErr(); err != nil {
 			return err
 		}
 		if err := checkPath(f.Path); err != nil {
+			return err
+		}
+		if err := claim.take(f.Path); err != nil {
 			return err
 		}
 		if staticPaths[f.Path] {
@@ -326,8 +330,15 @@ func write(fsys afero.Fs, opts Options, site *source.Site, r *render.Renderer, f
 			if rerr = checkPath(f.Path); rerr != nil {
 				break
 			}
+			if rerr = claim.take(f.Path); rerr != nil {
+				break
+			}
 			queue <- f
 		}
+	}
+	var dup *render.DuplicateError
+	if errors.As(rerr, &dup) {
+		rerr = claim.conflict(dup.Path, dup.Path)
 	}
 	close(queue)
 	wg.Wait()
@@ -342,6 +353,80 @@ func write(fsys afero.Fs, opts Options, site *source.Site, r *render.Renderer, f
 		return 0, 0, err
 	}
 	return files, pages, nil
+}
+
+// claims records every output path, so that two files at one path, or a
+// file where another needs a folder (an article with slug "feed.xml" inside
+// its briefing), stop the build with a message naming the article or
+// briefing whose URL takes the generated name, instead of one file silently
+// replacing the other.
+type claims struct {
+	mu     sync.Mutex
+	files  map[string]bool
+	dirs   map[string]bool
+	owners map[string]string // output path of an article or briefing page -> its source file
+}
+
+func newClaims(opts Options, site *source.Site) *claims {
+	c := &claims{files: map[string]bool{}, dirs: map[string]bool{}, owners: map[string]string{}}
+	show := func(rel string) string {
+		return filepath.ToSlash(filepath.Join(opts.Source, filepath.FromSlash(rel)))
+	}
+	for _, b := range site.Briefings {
+		owner := show("content/"+b.Slug) + "/"
+		if b.Path != "" {
+			owner = show(b.Path)
+		}
+		c.owners[strings.TrimPrefix(b.RelPermalink(), "/")+"index.html"] = owner
+	}
+	for _, a := range site.Articles {
+		c.owners[strings.TrimPrefix(a.RelPermalink(), "/")+"index.html"] = show(a.Path)
+	}
+	return c
+}
+
+// take claims p; it fails when p was written already, is a folder of
+// another file, or lies below a file.
+func (c *claims) take(p string) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.files[p] {
+		return c.conflict(p, p)
+	}
+	if c.dirs[p] {
+		return c.conflict(p, "")
+	}
+	for d := path.Dir(p); d != "."; d = path.Dir(d) {
+		if c.files[d] {
+			return c.conflict(d, p)
+		}
+	}
+	c.files[p] = true
+	for d := path.Dir(p); d != "." && !c.dirs[d]; d = path.Dir(d) {
+		c.dirs[d] = true
+	}
+	return nil
+}
+
+// conflict explains a clash between the output paths a and b (equal, or a
+// is a folder of b, or b is "" for a folder of some file), naming the
+// source whose page is involved.
+func (c *claims) conflict(a, b string) error {
+	// The most specific first: an article whose folder is where a file
+	// goes, then the page written twice.
+	for _, p := range []string{a + "/index.html", b, a} {
+		if owner, ok := c.owners[p]; ok {
+			url := "/" + strings.TrimSuffix(p, "index.html")
+			return fmt.Errorf("%s: its URL %s takes a name the site generator uses (%s); set a different slug", owner, url, a)
+		}
+	}
+	switch b {
+	case a:
+		return fmt.Errorf("two files write %s", a)
+	case "":
+		return fmt.Errorf("%s is written both as a file and as a folder", a)
+	}
+	return fmt.Errorf("%s is written both as a file and as the folder of %s", a, b)
 }
 
 // checkPath makes sure an output path is a clean relative path that stays

@@ -176,6 +176,14 @@ type File struct {
 	Data []byte
 }
 
+// DuplicateError is Render's error when two files have the same path (an
+// article whose slug is a name a generated page uses).
+type DuplicateError struct {
+	Path string
+}
+
+func (e *DuplicateError) Error() string { return "two pages write " + e.Path }
+
 // FactsFunc returns what extraction found in an article, or nil.
 type FactsFunc func(a *source.Article) *Facts
 
@@ -217,7 +225,7 @@ func (r *Renderer) Render(facts FactsFunc, emit func(File) error) error {
 		seen[f.Path] = true
 		mu.Unlock()
 		if dup {
-			return fmt.Errorf("two pages write %s", f.Path)
+			return &DuplicateError{Path: f.Path}
 		}
 		return emit(f)
 	}
