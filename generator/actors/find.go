@@ -528,7 +528,7 @@ func (f *finder) nameLike(i, j int) bool {
 			}
 			return false
 		}
-		if f.ts[k].cal || f.ts[k].orgHead || gazetteer.IsFacilityHead(string(w)) || neverName[string(w)] {
+		if f.ts[k].cal || f.ts[k].orgHead || gazetteer.IsFacilityHead(string(w)) || neverName[string(w)] || gazetteer.IsGroupNoun(w) {
 			return false
 		}
 		// digits, all capitals ("NATO", "ICBMs") are not names

@@ -214,6 +214,13 @@ func IsOrgHead(word string) bool {
 	return ok
 }
 
+// IsGroupNoun reports whether a capitalized plural names a group of people
+// ("Republicans", "Palestinians") rather than a person.
+func IsGroupNoun[T ~string | ~[]byte](word T) bool {
+	_, ok := groupNouns[string(word)]
+	return ok
+}
+
 // IsFacilityHead reports whether a capitalized word ends the name of a
 // building, site or other thing that is not a person ("Airport", "Palace").
 func IsFacilityHead(word string) bool {

@@ -187,7 +187,17 @@ Company Companies Industries Holdings Laboratory Laboratories Observatory Museum
 Endowment Coalition Movement Front Secretariat Tribunal Initiative Project Studies Times Post Journal
 News Press Media Television Radio Broadcasting Agency Systems Technologies Motors Partners Capital
 Exchange Reserve Mission Delegation Caucus Chamber Conference Forces Corps Courts Aircraft Airplanes Aviation
-Aerospace Electronics Pharmaceuticals Brands Studios Records Entertainment Games Software Computer Computers`)
+Aerospace Electronics Pharmaceuticals Brands Studios Records Entertainment Games Software Computer Computers
+Church Synagogue Diocese Archdiocese`)
+
+// groupNouns are capitalized plurals that name groups of people, not a
+// person: "Congressional Republicans", "House Democrats".
+var groupNouns = set(`Republicans Democrats Conservatives Liberals Socialists Communists Progressives
+Libertarians Independents Greens Nationalists Islamists Jihadists Militants Rebels Separatists Loyalists
+Muslims Christians Jews Catholics Protestants Evangelicals Mormons Hindus Buddhists Sikhs Shiites Sunnis
+Kurds Arabs Israelis Palestinians Ukrainians Russians Americans Europeans Africans Asians Latinos Hispanics
+Officials Lawmakers Senators Legislators Ministers Leaders Analysts Critics Supporters Protesters Residents
+Voters Citizens Allies Marines Troops Forces Guards Royals Saints Nations Republicans' Democrats'`)
 
 // facilityHeads end the names of places and things that are not people.
 var facilityHeads = set(`Factory Plant Airport Station Stadium Square Avenue Road Boulevard Palace
