@@ -16,7 +16,18 @@ type cue struct {
 	verb    doc.Span
 	span    doc.Span // subject and verb together ("he said", "said Weitz")
 	speaker int      // actor index, -1 when the cue names nobody we know
+	subj    subjKind // how the subject was found, when it says more than the speaker
 }
+
+// subjKind records subjects that are not plain names.
+type subjKind uint8
+
+const (
+	subjPlain       subjKind = iota
+	subjSpokes               // an unnamed spokesperson of the speaker organization
+	subjFirstPerson          // "I" or "we"
+	subjUnnamed              // an unnamed person: "a witness", "a senior official"
+)
 
 // ---------------------------------------------------------------- text helpers
 
@@ -279,6 +290,32 @@ func (a *attributor) personAfter(p, hi int) (mention, bool) {
 	return mention{}, false
 }
 
+// titledPersonAfter finds "<name> manager <person>": a person mention
+// after mention m separated only by job or title words.
+func (a *attributor) titledPersonAfter(m mention, hi int) (mention, bool) {
+	p := m.End
+	if a.possessiveAt(p, hi) {
+		p += 2
+		if a.t[m.End] != '\'' {
+			p += 2
+		}
+	}
+	for n := 0; n < 4; n++ {
+		ws, we := a.wordAfter(p, hi)
+		if we <= ws {
+			return mention{}, false
+		}
+		if pm, ok := a.mentionStartingIn(ws, we); ok {
+			return pm, n > 0 && pm.actor != m.actor && a.as[pm.actor].Kind == actors.Person
+		}
+		if !a.roleWord(ws, we) && !a.in(nameLead, ws, we) {
+			return mention{}, false
+		}
+		p = we
+	}
+	return mention{}, false
+}
+
 // roleWord reports whether t[s:e] is a lower-case job word that may stand
 // before a name ("spokesperson Dmitry Peskov").
 func (a *attributor) roleWord(s, e int) bool {
@@ -286,14 +323,8 @@ func (a *attributor) roleWord(s, e int) bool {
 	if b == nil {
 		return false
 	}
-	switch string(b) {
-	case "spokesperson", "spokesman", "spokeswoman", "president", "minister", "ambassador",
-		"envoy", "secretary", "chairman", "chairwoman", "director", "official", "leader",
-		"analyst", "professor", "lawmaker", "senator", "governor", "mayor", "chief", "general",
-		"commander", "adviser", "advisor", "lawyer", "attorney", "economist", "activist", "candidate":
-		return true
-	}
-	return false
+	_, ok := jobWords[string(b)]
+	return ok
 }
 
 // ---------------------------------------------------------------- sentence analysis
@@ -350,6 +381,11 @@ func (a *attributor) analyse(si int) {
 	for _, c := range cs {
 		if c.speaker >= 0 && a.canSpeak(c.speaker, false) {
 			a.topics[si] = c.speaker
+			a.spokes[si] = c.subj
+			return
+		}
+		if c.speaker < 0 && c.subj == subjUnnamed {
+			a.spokes[si] = subjUnnamed
 			return
 		}
 	}
@@ -386,6 +422,12 @@ func (a *attributor) resolveCue(si, ws, we int, kind cueKind, prev []cue) (cue, 
 	passive := pwe > pws && (a.is(pws, pwe, "was") || a.is(pws, pwe, "were") || a.is(pws, pwe, "been") ||
 		a.is(pws, pwe, "being") || a.is(pws, pwe, "is") || a.is(pws, pwe, "are"))
 	switch kind {
+	case cuePut:
+		ns, ne := a.wordAfter(we, s.End)
+		if !a.is(ns, ne, "it") {
+			return c, false
+		}
+		c.verb.End, c.span.End = ne, ne
 	case cuePointed:
 		ns, ne := a.wordAfter(we, s.End)
 		if !a.is(ns, ne, "out") {
@@ -402,6 +444,10 @@ func (a *attributor) resolveCue(si, ws, we int, kind cueKind, prev []cue) (cue, 
 			c.span.End = m.End
 		} else if h, ok := a.descAfter(ne, s.End); ok {
 			c.speaker = h
+		} else if ds, de := a.wordAfter(ne, s.End); a.is(ds, de, "the") || a.in(pronounPossessive, ds, de) {
+			if hs, he := a.wordAfter(de, s.End); a.in(documentHeads, hs, he) {
+				c.speaker = a.documentAuthor(si, hs)
+			}
 		}
 		return c, true
 	case cueQuoted:
@@ -471,8 +517,9 @@ func (a *attributor) resolveCue(si, ws, we int, kind cueKind, prev []cue) (cue, 
 			return c, true
 		}
 	}
+	a.subj = subjPlain
 	sp, start := a.subjectBefore(si, ws, lo, prev)
-	c.speaker = sp
+	c.speaker, c.subj = sp, a.subj
 	if start >= 0 && start < ws {
 		c.span.Start = start
 	}
@@ -539,7 +586,10 @@ func (a *attributor) subjectBefore(si, vs, lo int, prev []cue) (int, int) {
 			continue
 		case a.in(pronounMale, ws, we) || a.in(pronounFemale, ws, we) || a.is(ws, we, "it"):
 			return a.resolvePronoun(ws, we, si, prev), ws
-		case a.is(ws, we, "they") || a.is(ws, we, "we") || a.is(ws, we, "i") || a.is(ws, we, "you"):
+		case a.is(ws, we, "we") || a.is(ws, we, "i"):
+			a.subj = subjFirstPerson
+			return -1, ws
+		case a.is(ws, we, "they") || a.is(ws, we, "you"):
 			return -1, ws
 		case a.is(ws, we, "who") || a.is(ws, we, "that") || a.is(ws, we, "which"):
 			if m, ok := a.nearestMentionBefore(ws, a.sents[si].Start, a.is(ws, we, "who")); ok {
@@ -557,9 +607,33 @@ func (a *attributor) subjectBefore(si, vs, lo int, prev []cue) (int, int) {
 			sp, _ := a.sentSubject(si, ws)
 			return sp, -1
 		}
+		// "the ruling said", "its statement said": the document speaks
+		// for whoever issued it.
+		if a.in(documentHeads, ws, we) && !a.indefinite(ws, lo) {
+			return a.documentAuthor(si, ws), ws
+		}
+		// "A Department for Transport spokesperson said", "an Acme
+		// spokesman said": an unnamed spokesperson speaks for the
+		// organization named in front of the job word.
+		if a.in(spokesHeads, ws, we) {
+			if o, ok := a.orgBeforeHead(ws, lo); ok {
+				if a.indefinite(ws, lo) {
+					a.subj = subjSpokes
+					return o, ws
+				}
+				if h, ok := a.descLookupOwned(ws, we, vs, a.ownerBefore(ws, lo)); ok && a.as[h].Kind == actors.Person {
+					return h, ws
+				}
+				a.subj = subjSpokes
+				return o, ws
+			}
+		}
 		// A description ("the ministry", "Japan’s envoy"); an indefinite one
 		// ("a senior official said") names nobody.
 		if a.indefinite(ws, lo) {
+			if !isPluralHead(string(a.lower(ws, we))) {
+				a.subj = subjUnnamed
+			}
 			return -1, ws
 		}
 		if ps := a.prepBefore(ws, lo); ps >= 0 {
@@ -607,9 +681,45 @@ func (a *attributor) subjectMention(m mention, lo int) int {
 			if h, ok := a.descLookup(hs, he, m.Start); ok {
 				return h
 			}
+			if a.in(spokesHeads, hs, he) && a.as[m.actor].Kind == actors.Organization {
+				a.subj = subjSpokes
+			}
 		}
 	}
 	return m.actor
+}
+
+// orgBeforeHead returns the organization named just before the job word
+// starting at hs ("Acme" in "an Acme spokesman", "the ministry’s
+// spokesperson").
+func (a *attributor) orgBeforeHead(hs, lo int) (int, bool) {
+	e := a.skipSpaceBack(hs, lo)
+	if e > lo+2 && a.t[e-1] == 's' && (a.t[e-2] == '\'') {
+		e -= 2
+	} else if e > lo+4 && a.t[e-1] == 's' && a.t[e-2] == 0x99 && a.t[e-3] == 0x80 && a.t[e-4] == 0xE2 {
+		e -= 4
+	}
+	m, ok := a.mentionEndingAt(e, e, lo)
+	if !ok || a.as[m.actor].Kind != actors.Organization {
+		return -1, false
+	}
+	return m.actor, true
+}
+
+// documentAuthor returns the actor who issued the document a subject at p
+// refers to ("the ruling", "the statement"): the topic of the clause before
+// p, else of the nearest earlier sentence in the same or previous paragraph.
+func (a *attributor) documentAuthor(si, p int) int {
+	for k := si - 1; k >= 0 && k >= si-2; k-- {
+		if a.sents[k].Para < a.sents[si].Para-1 {
+			break
+		}
+		a.analyse(k)
+		if t := a.topics[k]; t >= 0 && a.as[t].Kind != actors.Place {
+			return t
+		}
+	}
+	return -1
 }
 
 // appositiveSubject handles "X, a fellow at Y, said": it walks back over the
@@ -750,6 +860,9 @@ func (a *attributor) sentSubject(si, limit int) (int, bool) {
 			break
 		}
 		if m, ok := a.mentionStartingIn(qs, qe); ok {
+			if pm, ok := a.titledPersonAfter(m, hi); ok {
+				return pm.actor, true // "Rovers manager Tomasz Wilk was blunt"
+			}
 			return a.subjectNoun(m, hi), true
 		}
 		if !a.capitalized(qs, qe) && !a.in(nameLead, qs, qe) {
@@ -1115,8 +1228,9 @@ func (a *attributor) resolvePronoun(ws, we, si int, prev []cue) int {
 		}
 		return false
 	}
+	person := male || female
 	for k := len(prev) - 1; k >= 0; k-- {
-		if ok(prev[k].speaker) {
+		if ok(prev[k].speaker) || person && prev[k].subj == subjSpokes && prev[k].speaker >= 0 {
 			return prev[k].speaker
 		}
 	}
@@ -1127,6 +1241,19 @@ func (a *attributor) resolvePronoun(ws, we, si int, prev []cue) int {
 		}
 		a.analyse(k)
 		if ok(a.topics[k]) {
+			return a.topics[k]
+		}
+		if person && a.spokes[k] == subjSpokes && a.topics[k] >= 0 {
+			// "A spokeswoman for Acme said …. “…,” she said."
+			return a.topics[k]
+		}
+		if person && a.spokes[k] == subjUnnamed {
+			// "A witness said …. “…,” she said.": someone unnamed
+			return -1
+		}
+		if person && k == si-1 && a.sents[k].Para == para && a.onlyPerson(k, a.topics[k]) {
+			// "Nwosu, 22, scored twice. “…,” he said.": the one person the
+			// sentence before names, whatever gender the name suggests.
 			return a.topics[k]
 		}
 	}
@@ -1142,6 +1269,23 @@ func (a *attributor) resolvePronoun(ws, we, si int, prev []cue) int {
 		}
 	}
 	return -1
+}
+
+// onlyPerson reports whether person t is the only person named (outside
+// quotations) in sentence k.
+func (a *attributor) onlyPerson(k, t int) bool {
+	if t < 0 || t >= len(a.as) || a.as[t].Kind != actors.Person {
+		return false
+	}
+	s := a.sents[k].Span
+	i := sort.Search(len(a.ments), func(i int) bool { return a.ments[i].Start >= s.Start })
+	for ; i < len(a.ments) && a.ments[i].Start < s.End; i++ {
+		m := a.ments[i]
+		if m.actor != t && a.as[m.actor].Kind == actors.Person && a.quoteAt(m.Start) < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // ---------------------------------------------------------------- per quotation

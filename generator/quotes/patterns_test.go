@@ -15,6 +15,40 @@ var patternActors = []fixtureActor{
 	{ID: "ohio", Kind: "place", Forms: []string{"Ohio"}},
 }
 
+func TestTurns(t *testing.T) {
+	text := "Ana Smith spoke to us on Monday.\n\nQ: Why now?\n\nA: Because “it is time,” as I tell everyone.\n\nQ: And then?\n\nA: We wait.\n\nUPDATE: none."
+	d := textDoc(text)
+	ss := sentences.Split(d)
+	as := buildActors(text, patternActors)
+	qs := Find(d, ss, as)
+	checkQuotes(t, d, ss, as, qs)
+	want := []struct{ text, speaker string }{
+		{"Because “it is time,” as I tell everyone.", "ana-smith"},
+		{"it is time,", "ana-smith"},
+		{"We wait.", "ana-smith"},
+	}
+	if len(qs) != len(want) {
+		for _, q := range qs {
+			t.Logf("%q %q", d.Slice(q.Span), q.Speaker)
+		}
+		t.Fatalf("got %d quotes, want %d", len(qs), len(want))
+	}
+	for i, w := range want {
+		if got := d.Slice(qs[i].Span); got != w.text || qs[i].Speaker != w.speaker {
+			t.Errorf("quote %d = %q by %q, want %q by %q", i, got, qs[i].Speaker, w.text, w.speaker)
+		}
+	}
+	// Two labelled paragraphs, or one label used throughout, are no transcript.
+	for _, text := range []string{
+		"LONDON: Prices rose.\n\nUPDATE: They fell.\n\nNothing else.",
+		"NOTE: one.\n\nNOTE: two.\n\nNOTE: three.",
+	} {
+		if ts := findTurns(textDoc(text)); ts != nil {
+			t.Errorf("%q: found %d turns", text, len(ts))
+		}
+	}
+}
+
 func TestPatterns(t *testing.T) {
 	tests := []struct {
 		text, quote, speaker string
@@ -45,6 +79,15 @@ func TestPatterns(t *testing.T) {
 		{"Acme Corp. shut the plant.\n\nAna Smith quit.\n\nBen Jones left.\n\n“It hurts,” the company said.", "It hurts,", ""},
 		{"The senior analyst, Ana Smith, has accused Acme of “cutting corners.”", "cutting corners.", "ana-smith"},
 		{"Acme Corp. shut the plant. It called the decision “painful but necessary.”", "painful but necessary.", "acme"},
+		{"An Acme spokesman said: “We disagree.”", "We disagree.", "acme"},
+		{"A spokeswoman for Acme said the plant would close. “It is over,” she said.", "It is over,", "acme"},
+		{"Ana Smith left early. A witness said the car was fast. “It flew,” she said.", "It flew,", ""},
+		{"Ben Jones ruled for Acme. “The claim fails,” the ruling said.", "The claim fails,", "ben-jones"},
+		{"Acme Corp. issued a statement. According to the statement, staff remain “fully committed.”", "fully committed.", "acme"},
+		{"As Ana Smith put it, “Nothing is free.”", "Nothing is free.", "ana-smith"},
+		{"“We won,” said senior analyst Ana Smith.", "We won,", "ana-smith"},
+		{"Acme manager Kay Lo was blunt: “We lost.”", "We lost.", "kay-lo"},
+		{"Kay Lo scored twice. “I got lucky,” he said.", "I got lucky,", "kay-lo"},
 	}
 	as0 := patternActors
 	for _, tt := range tests {

@@ -42,10 +42,12 @@ func Find(d *doc.Doc, sents []doc.Sentence, as []actors.Actor) []Quote {
 		sents = sentences.Split(d)
 	}
 	raws := scan(d)
-	if len(raws) == 0 {
+	turns := findTurns(d)
+	if len(raws) == 0 && len(turns) == 0 {
 		return nil
 	}
 	a := newAttributor(d, sents, as, raws)
+	a.turns = turns
 	return a.run()
 }
 
@@ -67,7 +69,10 @@ type attributor struct {
 	topics []int     // per sentence: the actor the sentence is about, -1 if none
 	done   []bool    // per sentence: cues and topic computed
 
-	descTexts []string // per actor: lower-case roles (people) or names (organizations)
+	descTexts []string   // per actor: lower-case roles (people) or names (organizations)
+	subj      subjKind   // set by subjectBefore for the cue being resolved
+	turns     []turn     // speaker-labelled paragraphs of a transcript or Q&A
+	spokes    []subjKind // per sentence: how the topic was found (an unnamed spokesperson or person)
 }
 
 func newAttributor(d *doc.Doc, sents []doc.Sentence, as []actors.Actor, raws []rawQuote) *attributor {
@@ -96,6 +101,7 @@ func newAttributor(d *doc.Doc, sents []doc.Sentence, as []actors.Actor, raws []r
 	a.cues = make([][]cue, len(sents))
 	a.topics = make([]int, len(sents))
 	a.done = make([]bool, len(sents))
+	a.spokes = make([]subjKind, len(sents))
 	return a
 }
 
@@ -122,6 +128,7 @@ func (a *attributor) run() []Quote {
 	out := make([]Quote, 0, len(a.raws))
 	speakers := make([]int, len(a.raws))
 	explicit := make([]bool, len(a.raws))
+	firstPerson := make([]bool, len(a.raws))
 	partial := make([]bool, len(a.raws))
 	cues := make([]doc.Span, len(a.raws))
 	for qi := range a.raws {
@@ -131,6 +138,7 @@ func (a *attributor) run() []Quote {
 			explicit[qi] = true
 			speakers[qi] = c.speaker
 			cues[qi] = c.span
+			firstPerson[qi] = c.subj == subjFirstPerson
 		}
 		partial[qi] = a.isPartial(qi)
 	}
@@ -188,6 +196,31 @@ func (a *attributor) run() []Quote {
 		}
 		speakers[qi] = a.echoSpeaker(qi, speakers)
 	}
+	// In a transcript, "I" and "we" are the speaker of the turn.
+	for qi, r := range a.raws {
+		if speakers[qi] < 0 && firstPerson[qi] && len(a.turns) > 0 {
+			if ti := a.turnAt(r.outer.Start); ti >= 0 {
+				speakers[qi] = a.turnSpeaker(a.turns[ti])
+			}
+		}
+	}
+	for _, tr := range a.turns {
+		if tr.q {
+			continue // the interviewer's questions are the publication's own words
+		}
+		sp := a.turnSpeaker(tr)
+		if sp < 0 && !tr.a {
+			continue // "UPDATE:", "NOTE:": a label that names nobody
+		}
+		q := Quote{Span: tr.body, Cue: tr.label}
+		if len(a.sents) > 0 {
+			q.Sentence = a.sentenceAt(tr.body.Start)
+		}
+		if sp >= 0 {
+			q.Speaker = a.as[sp].ID
+		}
+		out = append(out, q)
+	}
 	for qi, r := range a.raws {
 		q := Quote{Span: r.inner, Partial: partial[qi], Cue: cues[qi]}
 		if len(a.sents) > 0 {
@@ -197,6 +230,9 @@ func (a *attributor) run() []Quote {
 			q.Speaker = a.as[s].ID
 		}
 		out = append(out, q)
+	}
+	if len(a.turns) > 0 {
+		sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	}
 	return out
 }

@@ -11,6 +11,7 @@ const (
 	cueQuoted             // quoted: the object is the speaker ("It quoted X saying")
 	cueAccording          // according (to X)
 	cuePointed            // pointed/points (out)
+	cuePut                // put (it): "as X put it"
 )
 
 var cueWords = map[string]cueKind{}
@@ -86,6 +87,8 @@ func init() {
 	cueWords["quotes"] = cueQuoted
 	cueWords["according"] = cueAccording
 	cueWords["pointed"] = cuePointed
+	cueWords["put"] = cuePut
+	cueWords["puts"] = cuePut
 	cueWords["points"] = cuePointed
 }
 
@@ -130,12 +133,46 @@ var leadWords = set("but", "and", "yet", "so", "still", "however", "meanwhile", 
 	"moreover", "furthermore", "separately", "similarly", "then", "thus", "now")
 
 var pronounMale = set("he", "him")
+
+var pronounPossessive = set("his", "her", "its", "their")
+
+// documentHeads are nouns for texts that speak for whoever issued them ("the
+// ruling said", "according to the statement").
+var documentHeads = set("ruling", "statement", "decision", "opinion", "order", "filing", "complaint",
+	"lawsuit", "suit", "indictment", "motion", "verdict", "judgment", "judgement", "memo", "memorandum",
+	"letter", "release", "announcement", "communique", "communiqué", "declaration", "notice", "report",
+	"petition", "affidavit", "email", "e-mail", "post", "tweet", "message")
+
+// spokesHeads are jobs of people who speak for an organization.
+var spokesHeads = set("spokesperson", "spokesman", "spokeswoman", "spokespeople", "representative",
+	"lawyer", "attorney", "counsel")
 var pronounFemale = set("she", "her")
 
 // nameWordsBeforeName are lower-case words allowed between a cue and the
 // name it introduces ("said the former minister X").
 var nameLead = set("the", "a", "an", "former", "then", "late", "acting", "deputy", "senior", "outgoing",
-	"incoming", "current", "longtime", "veteran")
+	"incoming", "current", "longtime", "veteran", "lead", "principal", "study", "chief", "head",
+	"assistant", "associate", "managing", "executive", "vice", "interim", "founding", "co", "team",
+	"club", "party", "campaign", "district", "county", "state", "federal", "city", "defense", "defence",
+	"prosecuting", "presiding", "trial", "appeals", "general")
+
+// jobWords are lower-case job nouns that may stand before a name
+// ("spokesperson Dmitry Peskov", "coach Helen Marsh").
+var jobWords = set("spokesperson", "spokesman", "spokeswoman", "president", "minister", "ambassador",
+	"envoy", "secretary", "chairman", "chairwoman", "chair", "director", "official", "leader",
+	"analyst", "professor", "lawmaker", "senator", "governor", "mayor", "chief", "general",
+	"commander", "adviser", "advisor", "lawyer", "attorney", "economist", "activist", "candidate",
+	"author", "co-author", "researcher", "scientist", "epidemiologist", "physician", "doctor",
+	"coach", "manager", "captain", "striker", "forward", "midfielder", "defender", "goalkeeper",
+	"quarterback", "pitcher", "player", "judge", "justice", "prosecutor", "counsel", "trustee",
+	"councillor", "councilor", "councilman", "councilwoman", "commissioner", "superintendent",
+	"sheriff", "inspector", "detective", "sergeant", "officer", "founder", "co-founder", "owner",
+	"executive", "strategist", "historian", "novelist", "writer", "editor", "columnist", "host",
+	"anchor", "correspondent", "reporter", "expert", "consultant", "engineer", "teacher",
+	"principal", "dean", "chancellor", "provost", "rabbi", "pastor", "bishop", "priest", "imam",
+	"nurse", "surgeon", "pilot", "farmer", "resident", "student", "witness", "survivor",
+	"organizer", "organiser", "campaigner", "volunteer", "treasurer", "pollster", "diplomat",
+	"negotiator", "mediator", "rapporteur", "auditor", "regulator", "ceo", "cfo", "coo", "cto")
 
 // plural heads that are not group names
 func isPluralHead(w string) bool {
