@@ -1013,7 +1013,7 @@ func (f *finder) description2(k int, lead bool) (Role, byte, bool) {
 			} else if cueVerbs[string(lw)] || string(lw) == "and" && end == k {
 				return Role{}, 0, false
 			}
-		} else if headAt >= 0 && !t.cap && cueVerbs[string(f.lower(t.s, t.e))] {
+		} else if headAt >= 0 && !t.cap && (f.t[t.e-1] == 'd' || f.t[t.e-1] == 's') && cueVerbs[string(f.lower(t.s, t.e))] {
 			break // "president and CEO of Boeing Commercial Airplanes said"
 		}
 		end++

@@ -128,7 +128,7 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 		}
 		t := token{s: i, cap: r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r), inQuote: *q}
 		j := i + n
-		dots := false
+		dots, hyphen := false, false
 	scan:
 		for j < end {
 			c := text[j]
@@ -140,6 +140,7 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 				case c == '-' || c == '.' || c == '&':
 					if wordAt(text, j+1, end) {
 						dots = dots || c == '.'
+						hyphen = hyphen || c == '-'
 						j++
 						continue
 					}
@@ -170,7 +171,7 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 			j += n
 		}
 		t.e = j
-		if !t.cap && text[i] >= 'a' && text[i] <= 'z' {
+		if hyphen && !t.cap && text[i] >= 'a' && text[i] <= 'z' {
 			// "al-Assad", "bin-Salman" are capitalized names
 			w := text[i:j]
 			if k := bytes.IndexByte(w, '-'); k > 0 && k+1 < len(w) && particles[string(w[:k])] {
