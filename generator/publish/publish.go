@@ -14,8 +14,9 @@
 // missing but an old directory exists (the build died between the two
 // renames) it restores the old directory first.
 //
-// All access goes through an afero.Fs. Files are synced before they are
-// closed when the file system supports it.
+// All access goes through an afero.Fs. Before the swap the new site is
+// flushed to disk: with one syncfs(2) when the staging directory is on the
+// operating system's file system under Linux, else file by file.
 package publish
 
 import (
@@ -55,6 +56,10 @@ type Staging struct {
 	mu   sync.Mutex
 	dirs map[string]bool // directories already created under dir
 	done bool
+
+	// syncAtCommit: files are not synced one by one; Commit flushes the
+	// whole staging tree at once (OS file system on Linux).
+	syncAtCommit bool
 }
 
 // Begin recovers from an interrupted earlier build (see Recover) and creates
@@ -75,7 +80,9 @@ func Begin(afs afero.Fs, dest string, opt Options) (*Staging, error) {
 	if err := afs.Mkdir(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("publish: creating staging directory: %w", err)
 	}
-	return &Staging{fs: afs, dest: dest, dir: dir, opt: opt, dirs: map[string]bool{".": true}}, nil
+	s := &Staging{fs: afs, dest: dest, dir: dir, opt: opt, dirs: map[string]bool{".": true}}
+	s.syncAtCommit = !opt.NoSync && haveSyncTree && isOsFs(afs)
+	return s, nil
 }
 
 // Dir returns the staging directory's path.
@@ -125,7 +132,7 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 		f.Close()
 		return fmt.Errorf("publish: writing %s: %w", c, err)
 	}
-	if !s.opt.NoSync {
+	if !s.opt.NoSync && !s.syncAtCommit {
 		if err := f.Sync(); err != nil && !unsupported(err) {
 			f.Close()
 			return fmt.Errorf("publish: syncing %s: %w", c, err)
@@ -166,7 +173,13 @@ func (s *Staging) Commit() error {
 		return errors.New("publish: staging already finished")
 	}
 	s.done = true
-	if !s.opt.NoSync {
+	switch {
+	case s.syncAtCommit:
+		if err := syncTree(s.dir); err != nil {
+			s.fs.RemoveAll(s.dir)
+			return fmt.Errorf("publish: flushing the new site to disk: %w", err)
+		}
+	case !s.opt.NoSync:
 		s.syncDirs()
 	}
 	old := ""
@@ -217,6 +230,16 @@ func (s *Staging) syncDirs() {
 	for _, d := range dirs {
 		syncDir(s.fs, filepath.Join(s.dir, filepath.FromSlash(d)), s.opt)
 	}
+}
+
+// isOsFs reports whether afs is the operating system's file system, where
+// paths given to it are real paths.
+func isOsFs(afs afero.Fs) bool {
+	switch afs.(type) {
+	case *afero.OsFs, afero.OsFs:
+		return true
+	}
+	return false
 }
 
 // syncDir fsyncs a directory when the file system allows it; errors are
