@@ -1,13 +1,37 @@
 // Package actors finds the people, organizations and places an article talks
 // about: every mention of each, the fullest name, the other forms used
-// (aliases), the roles the article gives them (titles before a name,
-// appositives after it) and, for people, the grammatical gender when the text
-// shows it.
+// (aliases), the roles the article gives them and, for people, the gender
+// the text shows.
 //
-// It is rule-based: capitalized-token runs are classified with the knowledge
-// tables of package gazetteer (countries, demonyms, organizations, titles)
-// and with the context around them (a title before, a speech cue or an
-// appositive after). Coreference is resolved within the article only.
+// It is rule-based and scans bytes. Each sentence is cut into words; runs of
+// capitalized words are classified with the knowledge tables of package
+// gazetteer (countries, capitals, provinces, demonyms, organizations and
+// their head words, titles, given names) and with their context:
+//
+//   - a title before a name makes it a person's and gives a role: "German
+//     Chancellor Olaf Scholtz", "his Russian counterpart Sergey Lavrov",
+//     "Kremlin spokesperson Dmitry Peskov", "U.S. Secretary of State ...";
+//   - so do descriptions after it (", a fellow at Brookings Institution
+//     where ...", ", who served as the special envoy for ...", " of the
+//     Danube Institute", " is a senior fellow at ...") and before it
+//     ("Iowa's Republican governor, Kim Reynolds,");
+//   - a speech verb after a full name ("... told VOA"), a common given name,
+//     an East Asian family name followed by romanized syllables ("Xi
+//     Jinping", "Kim Jong Un"), an initial ("George W. Bush") or a family
+//     name used alone twice elsewhere also show a person.
+//
+// Coreference stays within the article. A surname or first name alone, or
+// any part of a full name, refers to a person named in full; spelling
+// variants of a full name ("Luis"/"Luiz", with or without diacritics) merge
+// with the other spelling kept as an alias. Two people who share a name
+// part are never merged: a bare shared name goes to the person whose family
+// name it is, never to one named in full in the same sentence, inside a
+// quotation never to the person most recently named outside quotations
+// (the probable speaker), and otherwise to the most recently mentioned.
+// Definite descriptions ("the former president", "the Chinese leader") add
+// a role, with its span, to the person they refer back to; they are not
+// mentions. Names never include a possessive ’s, and every mention's bytes
+// equal the actor's name or one of its aliases.
 package actors
 
 import "briefgen/generator/doc"
