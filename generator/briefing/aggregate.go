@@ -268,7 +268,7 @@ func Site(xs []*Briefing) []SiteActor {
 	var newest = map[string]time.Time{}
 	for _, x := range xs {
 		for _, a := range x.Actors {
-			if a.Hidden {
+			if !x.HasPage(a) {
 				continue
 			}
 			s := byID[a.ID]
@@ -314,3 +314,11 @@ func (x *Briefing) QuotesURL() string { return QuotesPath(x.Briefing) }
 
 // TimelineURL is the site path of the briefing's timeline page.
 func (x *Briefing) TimelineURL() string { return x.Briefing.RelPermalink() + "timeline/" }
+
+// HasPage reports whether an actor gets a page of its own: it is not
+// hidden, and the briefing says something about it (more than one
+// mention, a role, a quotation or an event). Mentions of the others link
+// to their entry on the article page.
+func (x *Briefing) HasPage(a *Actor) bool {
+	return !a.Hidden && (a.Mentions >= 2 || len(a.Roles) > 0 || len(a.Quotes) > 0 || len(a.Events) > 0 || a.Photo != "")
+}

@@ -215,7 +215,7 @@ func sourceLink(s Source, link func(string) string) string {
 func (x *Briefing) briefActors(w *bytes.Buffer, link func(string) string) {
 	var list []*Actor
 	for _, a := range x.Visible() {
-		if a.Kind == "place" || a.Kind == "other" {
+		if a.Kind == "place" || a.Kind == "other" || !x.HasPage(a) {
 			continue
 		}
 		list = append(list, a)

@@ -144,7 +144,7 @@ func sentenceAt(sents []doc.Sentence, pos int) int {
 func (x *Briefing) ArticleView(a *source.Article, f *extract.Facts) *ArticleFacts {
 	v := Article(a.Doc, f)
 	for i := range v.Actors {
-		if ra := x.ActorOf(a, v.Actors[i].ID); ra != nil && !ra.Hidden {
+		if ra := x.ActorOf(a, v.Actors[i].ID); ra != nil && x.HasPage(ra) {
 			v.Actors[i].Page = ActorPath(x.Briefing, ra.ID)
 		}
 	}

@@ -100,7 +100,7 @@ func (x *Briefing) quotes(facts FactsOf, rules *actorRules) {
 			}
 			src := Source{art, sentenceAt(f.Sentences, fq.Span.Start)}
 			speaker := x.byArt[art][fq.Speaker]
-			if fq.Speaker == "" {
+			if fq.Speaker == "" || speaker != nil && speaker.Hidden {
 				speaker = nil
 			}
 			q := exact[norm]

@@ -9,6 +9,7 @@ import (
 
 	"briefgen/generator/actors"
 	"briefgen/generator/doc"
+	"briefgen/generator/gazetteer"
 	"briefgen/generator/source"
 )
 
@@ -121,6 +122,7 @@ type articleActor struct {
 	tokens []string // name slug tokens, initials dropped
 	parent int      // union-find
 	pinned string   // override: forced cluster key
+	canon  string   // the gazetteer's name of a place or organization, or ""
 }
 
 // registry merges the actors of a briefing's articles.
@@ -155,12 +157,16 @@ func nameTokens(name string) []string {
 		return nil
 	}
 	parts := strings.Split(s, "-")
-	out := parts[:0]
+	out := make([]string, 0, len(parts))
 	for _, p := range parts {
 		if len(p) <= 1 || honorific[p] {
 			continue
 		}
 		out = append(out, p)
+	}
+	if len(out) == 0 {
+		// Initials only ("U.S.", "U.N."): one word of them.
+		out = append(out, strings.Join(parts, ""))
 	}
 	return out
 }
@@ -180,10 +186,17 @@ func buildRegistry(arts []*source.Article, facts FactsOf, ov *actorRules) ([]*Ac
 		}
 		for i := range f.Actors {
 			a := &f.Actors[i]
-			g.items = append(g.items, articleActor{
+			it := articleActor{
 				art: art, artNo: n, index: i, a: a, kind: a.Kind,
 				tokens: nameTokens(a.Name), parent: len(g.items),
-			})
+			}
+			if a.Kind != actors.Person {
+				if e, ok := gazetteer.Lookup(strings.TrimPrefix(a.Name, "the ")); ok && e.Name != "" {
+					it.canon = e.Name
+					it.tokens = nameTokens(e.Name)
+				}
+			}
+			g.items = append(g.items, it)
 		}
 	}
 	if ov != nil {
@@ -224,6 +237,9 @@ func (g *registry) mergeExact() {
 			continue
 		}
 		k := kindKey(it.kind) + ":" + key(it.tokens)
+		if it.canon != "" {
+			k = "g:" + key(it.tokens)
+		}
 		if j, ok := byKey[k]; ok {
 			g.union(i, j)
 		} else {
@@ -249,7 +265,7 @@ func (g *registry) mergeExact() {
 	}
 	for i := range g.items {
 		it := &g.items[i]
-		if it.pinned == "" && it.kind == actors.Other && len(it.tokens) >= 2 {
+		if it.pinned == "" && it.kind == actors.Other && len(it.tokens) >= 1 {
 			if j, ok := byName[key(it.tokens)]; ok {
 				g.union(i, j)
 			}
@@ -466,6 +482,7 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 		names := map[string]int{}
 		kinds := map[actors.Kind]int{}
 		var pinnedName string
+		canon := map[string]int{}
 		for _, i := range sets[r] {
 			it := &g.items[i]
 			m := member{it.art, it.index}
@@ -482,11 +499,20 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 			if len(a.Articles) == 0 || a.Articles[len(a.Articles)-1] != it.art {
 				a.Articles = append(a.Articles, it.art)
 			}
+			if it.canon != "" {
+				canon[it.canon] += len(it.a.Mentions) + 1
+			}
 			if it.pinned != "" && pinnedName == "" {
 				pinnedName = it.pinned
 			}
 		}
 		a.Name = canonicalName(names, g.items[r].kind)
+		if len(canon) > 0 {
+			a.Name = canonicalName(canon, actors.Organization)
+			if _, ok := names[a.Name]; !ok {
+				names[a.Name] = 0
+			}
+		}
 		bestKind, bestN := actors.Other, -1
 		for _, k := range []actors.Kind{actors.Person, actors.Organization, actors.Place, actors.Other} {
 			if kinds[k] > bestN {

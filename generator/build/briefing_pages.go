@@ -113,20 +113,6 @@ func briefingPages(r *render.Renderer, site *source.Site, sf *siteFacts, emit fu
 		if err := emit(render.File{Path: strings.TrimPrefix(briefing.BriefPath(b), "/"), Data: x.Brief(r.URLs().Abs)}); err != nil {
 			return err
 		}
-		if r.HasKind("actor") {
-			for _, a := range x.Actors {
-				if a.Hidden {
-					continue
-				}
-				page, err := r.Actor(x, a)
-				if err != nil {
-					return fmt.Errorf("%s: actor %s: %w", b.Slug, a.ID, err)
-				}
-				if err := emit(render.File{Path: pagePath(briefing.ActorPath(b, a.ID)), Data: page}); err != nil {
-					return err
-				}
-			}
-		}
 		if r.HasKind("quotes") {
 			page, err := r.Quotes(x)
 			if err != nil {
@@ -135,6 +121,11 @@ func briefingPages(r *render.Renderer, site *source.Site, sf *siteFacts, emit fu
 			if err := emit(render.File{Path: pagePath(briefing.QuotesPath(b)), Data: page}); err != nil {
 				return err
 			}
+		}
+	}
+	if r.HasKind("actor") {
+		if err := actorPages(r, xs, emit); err != nil {
+			return err
 		}
 	}
 	all := briefing.Site(xs)
@@ -157,6 +148,56 @@ func briefingPages(r *render.Renderer, site *source.Site, sf *siteFacts, emit fu
 		}
 	}
 	return nil
+}
+
+// actorPages renders the registry actors' pages in parallel.
+func actorPages(r *render.Renderer, xs []*briefing.Briefing, emit func(render.File) error) error {
+	type job struct {
+		x *briefing.Briefing
+		a *briefing.Actor
+	}
+	jobs := make(chan job, 64)
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+		failed   atomic.Bool
+	)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if failed.Load() {
+					continue
+				}
+				page, err := r.Actor(j.x, j.a)
+				if err == nil {
+					err = emit(render.File{Path: pagePath(briefing.ActorPath(j.x.Briefing, j.a.ID)), Data: page})
+				} else {
+					err = fmt.Errorf("%s: actor %s: %w", j.x.Briefing.Slug, j.a.ID, err)
+				}
+				if err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	for _, x := range xs {
+		for _, a := range x.Actors {
+			if x.HasPage(a) && !failed.Load() {
+				jobs <- job{x, a}
+			}
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	return firstErr
 }
 
 // pagePath turns a site path ("/nk/actors/x/") into its file.

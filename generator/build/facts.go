@@ -1,9 +1,9 @@
 package build
 
 import (
+	"runtime"
 	"slices"
 	"strings"
-	"runtime"
 	"sync"
 	"sync/atomic"
 
@@ -77,7 +77,7 @@ func (sf *siteFacts) page() render.FactsFunc {
 		if x != nil {
 			view = x.ArticleView(a, f)
 			href = func(id string) string {
-				if ra := x.ActorOf(a, id); ra != nil && !ra.Hidden {
+				if ra := x.ActorOf(a, id); ra != nil && x.HasPage(ra) {
 					return sf.urls.Rel(briefing.ActorPath(x.Briefing, ra.ID))
 				}
 				return "#" + annotate.ActorID(id)
