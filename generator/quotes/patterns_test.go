@@ -16,16 +16,14 @@ var patternActors = []fixtureActor{
 }
 
 func TestTurns(t *testing.T) {
-	text := "Ana Smith spoke to us on Monday.\n\nQ: Why now?\n\nA: Because “it is time,” as I tell everyone.\n\nQ: And then?\n\nA: We wait.\n\nUPDATE: none."
+	text := "Ana Smith spoke to us on Monday.\n\nQ: Why now?\n\nA: As I tell everyone, “it is time.”\n\nQ: And then?\n\nA: We wait.\n\nUPDATE: none."
 	d := textDoc(text)
 	ss := sentences.Split(d)
 	as := buildActors(text, patternActors)
 	qs := Find(d, ss, as)
 	checkQuotes(t, d, ss, as, qs)
 	want := []struct{ text, speaker string }{
-		{"Because “it is time,” as I tell everyone.", "ana-smith"},
-		{"it is time,", "ana-smith"},
-		{"We wait.", "ana-smith"},
+		{"it is time.", "ana-smith"},
 	}
 	if len(qs) != len(want) {
 		for _, q := range qs {

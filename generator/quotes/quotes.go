@@ -42,12 +42,11 @@ func Find(d *doc.Doc, sents []doc.Sentence, as []actors.Actor) []Quote {
 		sents = sentences.Split(d)
 	}
 	raws := scan(d)
-	turns := findTurns(d)
-	if len(raws) == 0 && len(turns) == 0 {
+	if len(raws) == 0 {
 		return nil
 	}
 	a := newAttributor(d, sents, as, raws)
-	a.turns = turns
+	a.turns = findTurns(d)
 	return a.run()
 }
 
@@ -196,30 +195,15 @@ func (a *attributor) run() []Quote {
 		}
 		speakers[qi] = a.echoSpeaker(qi, speakers)
 	}
-	// In a transcript, "I" and "we" are the speaker of the turn.
+	// In a transcript or Q&A, "I" and "we" are the speaker of the turn. The
+	// turns themselves are not quotations: the contract counts spans inside
+	// quotation marks.
 	for qi, r := range a.raws {
 		if speakers[qi] < 0 && firstPerson[qi] && len(a.turns) > 0 {
 			if ti := a.turnAt(r.outer.Start); ti >= 0 {
 				speakers[qi] = a.turnSpeaker(a.turns[ti])
 			}
 		}
-	}
-	for _, tr := range a.turns {
-		if tr.q {
-			continue // the interviewer's questions are the publication's own words
-		}
-		sp := a.turnSpeaker(tr)
-		if sp < 0 && !tr.a {
-			continue // "UPDATE:", "NOTE:": a label that names nobody
-		}
-		q := Quote{Span: tr.body, Cue: tr.label}
-		if len(a.sents) > 0 {
-			q.Sentence = a.sentenceAt(tr.body.Start)
-		}
-		if sp >= 0 {
-			q.Speaker = a.as[sp].ID
-		}
-		out = append(out, q)
 	}
 	for qi, r := range a.raws {
 		q := Quote{Span: r.inner, Partial: partial[qi], Cue: cues[qi]}
@@ -230,9 +214,6 @@ func (a *attributor) run() []Quote {
 			q.Speaker = a.as[s].ID
 		}
 		out = append(out, q)
-	}
-	if len(a.turns) > 0 {
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
 	}
 	return out
 }

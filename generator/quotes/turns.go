@@ -7,7 +7,8 @@ import (
 	"briefgen/generator/doc"
 )
 
-// turn is one speaker-labelled paragraph of a transcript or an interview:
+// turn is one speaker-labelled paragraph of a transcript or an interview
+// (its words are not a quotation, but "I" in it is the labelled speaker):
 // "SMITH: We will rebuild." or "A: We will rebuild."
 type turn struct {
 	label doc.Span // the label without the colon

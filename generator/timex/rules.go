@@ -125,6 +125,23 @@ func (s *scanner) atNum(i int) (match, bool) {
 			return m, true
 		}
 	}
+	// "March 20 and 21": a day after a month-day date
+	if t.nd <= 2 && t.val >= 1 && t.val <= 31 && len(s.found) > 0 && !s.isPunct(i+1, ':') && s.cls(i+1) != cMonth {
+		if p := s.found[len(s.found)-1]; p.gran == gDay && p.typ == Date && p.j == i-1 && (s.word(i-1) == wAnd || s.word(i-1) == wTo || s.lowerIs(i-1, "or")) && s.cls(p.i) == cMonth {
+			if d, ok := mkDay(p.day.Year(), int(p.day.Month()), t.val); ok && d.After(p.day) {
+				return dayMatch(i, i+1, d), true
+			}
+		}
+	}
+	// "20 and 21 March": a day before a day-month date
+	if t.nd <= 2 && t.val >= 1 && t.val <= 31 && (s.word(i+1) == wAnd || s.word(i+1) == wTo || s.lowerIs(i+1, "or")) &&
+		s.isNum(i+2) && s.ts[i+2].nd <= 2 && s.cls(i+3) == cMonth && s.ts[i+3].cap && s.ts[i+2].val > t.val {
+		if m2, ok := s.atNum(i + 2); ok && m2.gran == gDay {
+			if d, ok := mkDay(m2.day.Year(), int(m2.day.Month()), t.val); ok {
+				return dayMatch(i, i+1, d), true
+			}
+		}
+	}
 	// 20 November 2024, 11 December, 3rd of May
 	if t.nd <= 2 && t.val >= 1 && t.val <= 31 {
 		j := i + 1
@@ -409,12 +426,24 @@ func (s *scanner) monthOnly(i, j, mon, prev int) (match, bool) {
 		if y := s.monthYear[mon]; y != 0 {
 			return match{i: i, j: j, val: fmtMonth(y, mon), typ: Date, gran: gMonth}, true
 		}
-		if s.tenseAt(i, j) > 0 {
+		switch s.tenseAt(i, j) {
+		case 1:
 			if mon < int(pm) {
 				y++
 			}
-		} else if mon > int(pm) {
-			y--
+		case -1:
+			if mon > int(pm) {
+				y--
+			}
+		default:
+			// No tense to go by ("if the gates stay closed through
+			// April"): the nearer of the two, the past one when equal.
+			switch d := mon - int(pm); {
+			case d > 0 && d >= 6:
+				y--
+			case d < 0 && 12+d < -d:
+				y++
+			}
 		}
 	}
 	if !validYear(y) {

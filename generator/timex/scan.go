@@ -135,7 +135,11 @@ func (s *scanner) fillTimes(ms []match) {
 				if dist < 0 {
 					dist = m.i - o.j
 				}
-				if dist < best {
+				// a date before the time gives it its day ("Tuesday in
+				// Everett at 18:00 UTC"), one after only when close ("at 3
+				// p.m. on the day of Tuesday"): a time heading a live-blog
+				// entry keeps the publication day whatever dates follow
+				if dist < best && (o.j <= m.i || dist <= 4) {
 					best, day, ok = dist, o.day, true
 				}
 			}
@@ -259,8 +263,13 @@ func (s *scanner) tenseAt(i, j int) int {
 			s.tense = append(s.tense, 0)
 			s.after = append(s.after, 0)
 		}
+		// A quotation mark is a wall: the tense of "she said" does not
+		// reach the dates inside “… to arrive in April.”
 		var last int8
 		for k := range s.ts {
+			if s.isPunct(k, '"') {
+				last = 0
+			}
 			s.tense[k] = last
 			if m := s.marker(k); m != 0 {
 				last = m
@@ -268,6 +277,9 @@ func (s *scanner) tenseAt(i, j int) int {
 		}
 		last = 0
 		for k := len(s.ts) - 1; k >= 0; k-- {
+			if s.isPunct(k, '"') {
+				last = 0
+			}
 			if m := s.marker(k); m != 0 {
 				last = m
 			}
@@ -277,18 +289,38 @@ func (s *scanner) tenseAt(i, j int) int {
 	// The verb that governs a date usually comes before it ("told VOA on
 	// Wednesday", "will meet on Tuesday"); look there first.
 	if i >= 0 && i < len(s.tense) && s.tense[i] != 0 {
+		if s.tense[i] == present {
+			return 0
+		}
 		return int(s.tense[i])
 	}
-	if j >= 0 && j < len(s.after) {
+	if j >= 0 && j < len(s.after) && s.after[j] != present {
 		return int(s.after[j])
 	}
 	return 0
 }
 
+// present is the marker of a clause in the present tense ("and takes
+// office on March 15"): it hides the tense of an earlier clause.
+const present int8 = 2
+
 func (s *scanner) marker(k int) int8 {
 	t := s.ts[k]
 	if t.kind != kWord {
 		return 0
+	}
+	if t.c == cWord || t.c == cNone {
+		// "to" after a verb of intent points ahead: "agreed to meet in
+		// May", "committed to resuming talks by September".
+		if s.lowerIs(k, "to") && k > 0 && s.intentVerb(k-1) {
+			return 1
+		}
+	}
+	if t.c == cNone && k > 0 && s.presentVerb(k) {
+		switch {
+		case s.word(k-1) == wAnd, s.lowerIs(k-1, "but"), s.lowerIs(k-1, "who"), s.lowerIs(k-1, "which"):
+			return present
+		}
 	}
 	if t.c == cWord {
 		switch t.val {
@@ -330,6 +362,36 @@ func (s *scanner) marker(k int) int8 {
 	return 0
 }
 
+// intentVerb reports whether token k is a verb of intent or agreement
+// whose "to" looks ahead: agree, plan, promise, pledge, vow, commit, aim,
+// intend, hope, want, decide, expect, prepare, threaten.
+func (s *scanner) intentVerb(k int) bool {
+	t := s.ts[k]
+	if t.kind != kWord || t.e-t.s < 3 {
+		return false
+	}
+	b := s.text[t.s:t.e]
+	for _, stem := range [...]string{"agree", "plan", "promis", "pledg", "vow", "commit", "aim", "intend",
+		"hope", "want", "decide", "expect", "prepar", "threaten", "schedul", "set"} {
+		if len(b) >= len(stem) && len(b) <= len(stem)+4 && string(b[:len(stem)]) == stem {
+			return true
+		}
+	}
+	return false
+}
+
+// presentVerb reports whether the lower-case word at k looks like a verb
+// in the third person present ("takes", "says", "plans"): a word ending in
+// -s after a conjunction or relative pronoun (checked by the caller).
+func (s *scanner) presentVerb(k int) bool {
+	t := s.ts[k]
+	b := s.text[t.s:t.e]
+	if t.cap || len(b) < 4 || b[len(b)-1] != 's' || b[len(b)-2] == 's' || b[len(b)-2] == 'u' {
+		return false
+	}
+	return !s.lowerIs(k, "was") && !s.lowerIs(k, "has") && !s.lowerIs(k, "its") && !s.lowerIs(k, "this")
+}
+
 // deferVerb reports whether token k is a verb that moves an event later:
 // postpone, delay, defer, adjourn, reschedule, extend, suspend.
 func (s *scanner) deferVerb(k int) bool {
@@ -359,6 +421,13 @@ func (s *scanner) participle(k int) int8 {
 			return 1
 		}
 		return 0
+	}
+	// "stay closed", "remain shut", "got married": an adjective after a
+	// linking verb, no tense of its own
+	for _, l := range [...]string{"stay", "stays", "remain", "remains", "keep", "keeps", "get", "gets", "become", "becomes", "seem", "seems"} {
+		if s.lowerIs(k-1, l) {
+			return 0
+		}
 	}
 	return -1
 }

@@ -175,6 +175,20 @@ func (s *scanner) duration(i int) (match, bool) {
 	return match{i: i, j: j, val: durValue(n, u), typ: Duration}, true
 }
 
+// determinerAt reports whether token i opens a noun phrase: "the", "a",
+// "its", "her" ...
+func (s *scanner) determinerAt(i int) bool {
+	if w := s.word(i); w == wThe || w == wA || w == wThis || w == wThat || w == wThese {
+		return true
+	}
+	for _, d := range [...]string{"its", "his", "her", "their", "our", "my", "your", "those", "new"} {
+		if s.lowerIs(i, d) {
+			return true
+		}
+	}
+	return false
+}
+
 // rateBefore reports whether the token before i is a quantity that "a
 // year" or "a day" after it turns into a rate: a number, a percentage,
 // "times", a unit ("20 minutes a day") or a counted noun ("500 barrels").
@@ -548,6 +562,9 @@ func (s *scanner) atWord(i int) (match, bool) {
 			return match{i: i, j: i + 2, val: durValue("X", s.ts[i+1].val), typ: Duration}, true
 		}
 	case wPresent:
+		if s.determinerAt(i + 1) {
+			return match{}, false // "due to present the deal": a verb
+		}
 		switch s.word(i - 1) {
 		case wAt, wTo, wUntil:
 			return ref(i, i+1, "PRESENT_REF"), true
