@@ -45,11 +45,12 @@ func searchGenerator(r *render.Renderer, site *source.Site, facts *siteFacts, em
 }
 
 // searchActorURL is where a search result for an actor links to: a
-// registry actor to its actor page (/<briefing>/actors/<id>/, written by
-// briefingPages when the theme has templates/actor.html, else to the
-// sentence of its first mention); an actor of an article that was not
-// aggregated (directly in content/) to its entry on that article's page.
-// Change it here to link actors elsewhere.
+// registry actor to its actor page (/<briefing>/actors/<id>/, which
+// briefingPages writes for the actors a briefing says something about when
+// the theme has templates/actor.html), else to the sentence of its first
+// mention; an actor of an article that was not aggregated (directly in
+// content/) to its entry on that article's page. Change it here to link
+// actors elsewhere.
 func searchActorURL(r *render.Renderer) search.ActorURL {
 	pages := r.HasKind("actor")
 	return func(a search.ActorRef) string {

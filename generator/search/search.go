@@ -142,6 +142,9 @@ type ActorRef struct {
 	Name     string
 	Kind     string // "person", "organization", "place", "other"
 	Sentence int    // index of the sentence of its first mention in Article
+	// HasPage reports whether the registry actor has a page of its own
+	// (briefing.Briefing.HasPage: the briefing says something about it).
+	HasPage bool
 }
 
 // ActorURL returns the site path an actor document links to.
@@ -169,12 +172,12 @@ type Options struct {
 }
 
 // DefaultActorURL links a registry actor to its actor page
-// (briefing.ActorPath), and an article's actor to its entry in the actor
-// list of the article page (id "actor-<id>"), which lists people,
-// organizations and places; other actors link to the sentence of their
-// first mention.
+// (briefing.ActorPath) when it has one, and an article's actor to its
+// entry in the actor list of the article page (id "actor-<id>"), which
+// lists people, organizations and places; other actors link to the
+// sentence of their first mention.
 func DefaultActorURL(a ActorRef) string {
-	if a.Actor != nil && a.Briefing != nil {
+	if a.Actor != nil && a.Briefing != nil && a.HasPage {
 		return briefing.ActorPath(a.Briefing, a.ID)
 	}
 	if a.Actor == nil {
@@ -294,7 +297,7 @@ func (idx *Index) addAggregate(x *briefing.Briefing, bi int, aIndex map[*source.
 		if a.Hidden || strings.TrimSpace(a.Name) == "" {
 			continue
 		}
-		ref := ActorRef{Briefing: x.Briefing, Actor: a, Article: a.First.Article, ID: a.ID, Name: a.Name, Kind: a.Kind, Sentence: a.First.Sentence}
+		ref := ActorRef{Briefing: x.Briefing, Actor: a, Article: a.First.Article, ID: a.ID, Name: a.Name, Kind: a.Kind, Sentence: a.First.Sentence, HasPage: x.HasPage(a)}
 		if ref.Article == nil && len(a.Articles) > 0 {
 			ref.Article = a.Articles[0]
 		}
@@ -336,7 +339,7 @@ func (idx *Index) addAggregate(x *briefing.Briefing, bi int, aIndex map[*source.
 	perArticle := map[int]int{}
 	for _, q := range x.Quotes {
 		if q.Hidden || len(q.Sources) == 0 || q.Sources[0].Article == nil || (q.Speaker != nil && q.Speaker.Hidden) {
-			continue // hidden by the editor, or spoken by a hidden actor (the quote index leaves those out too)
+			continue // hidden by the editor (the aggregate leaves hidden speakers unnamed; this is a second guard)
 		}
 		src := q.Sources[0]
 		ai, ok := aIndex[src.Article]
