@@ -517,6 +517,11 @@ func (a *attributor) resolveCue(si, ws, we int, kind cueKind, prev []cue) (cue, 
 			return c, true
 		}
 	}
+	if a.capitalized(ws, we) {
+		// "Asked whether …, she smiled:": an opening participle, not
+		// "Said Smith"
+		return c, false
+	}
 	a.subj = subjPlain
 	sp, start := a.subjectBefore(si, ws, lo, prev)
 	c.speaker, c.subj = sp, a.subj
@@ -813,7 +818,7 @@ func (a *attributor) sentSubject(si, limit int) (int, bool) {
 	if hi > s.End {
 		hi = s.End
 	}
-	p := s.Start
+	p := a.leadIn(s.Start, hi)
 	// Skip a leading quotation (its subject is after it, via a cue).
 	if qi := a.quoteAt(p); qi >= 0 {
 		return -1, false
@@ -890,6 +895,53 @@ func (a *attributor) sentSubject(si, limit int) (int, bool) {
 	return -1, true
 }
 
+// leadIn skips what may stand before a sentence's first word: Markdown
+// emphasis, and a time stamp or dateline closed by a dash ("**10:42 a.m.**
+// —", "TARVIK —", "LONDON (Reuters) -").
+func (a *attributor) leadIn(p, hi int) int {
+	for p < hi && (a.t[p] == '*' || a.t[p] == '_' || a.t[p] == '#' || a.t[p] == '>' || isSpace(a.t[p])) {
+		p++
+	}
+	for i := p; i < hi && i < p+48; i++ {
+		c := a.t[i]
+		dash := 0
+		switch {
+		case c == '-' && i+1 < hi && a.t[i+1] == '-':
+			dash = 2
+		case c == '-' && i > p && a.t[i-1] == ' ' && i+1 < hi && a.t[i+1] == ' ':
+			dash = 1
+		case c == 0xE2 && i+2 < hi && a.t[i+1] == 0x80 && (a.t[i+2] == 0x94 || a.t[i+2] == 0x93):
+			dash = 3
+		}
+		if dash > 0 {
+			// Only upper-case words, digits, "a.m."/"p.m." and brackets before it.
+			for k := p; k < i; {
+				ws, we := a.wordAfter(k, i)
+				if ws >= i {
+					break
+				}
+				if we <= ws {
+					k = ws + 1
+					continue
+				}
+				if r, _ := a.runeAt(ws, we); unicode.IsLower(r) && !a.is(ws, we, "a.m") && !a.is(ws, we, "p.m") {
+					return p
+				}
+				k = we
+			}
+			q := i + dash
+			for q < hi && (isSpace(a.t[q]) || a.t[q] == '*' || a.t[q] == '_') {
+				q++
+			}
+			return q
+		}
+		if c == '.' && i+1 < hi && a.t[i+1] == ' ' && !(i >= p+3 && (a.is(i-3, i, "a.m") || a.is(i-3, i, "p.m"))) {
+			return p // a full stop before any dash: no lead-in
+		}
+	}
+	return p
+}
+
 // subjectNoun resolves a subject that starts with mention m: "China’s
 // Foreign Ministry" is the ministry, "Japan’s envoy" an unnamed person,
 // "China and Russia" two actors (nobody).
@@ -910,6 +962,22 @@ func (a *attributor) subjectNoun(m mention, hi int) int {
 	ws, we := a.wordAfter(e, hi)
 	if m2, ok := a.mentionStartingIn(ws, we); ok {
 		return m2.actor
+	}
+	// "Belic’s son, Marko Belic, has": the person named in apposition.
+	p := e
+	for n := 0; n < 4; n++ {
+		ws, we := a.wordAfter(p, hi)
+		if we <= ws {
+			break
+		}
+		p = we
+	}
+	if q := a.skipSpace(p, hi); q < hi && a.t[q] == ',' {
+		if ns, ne := a.wordAfter(q+1, hi); ne > ns {
+			if m2, ok := a.mentionStartingIn(ns, ne); ok && a.as[m2.actor].Kind == actors.Person && a.nameEnds(m2.End, hi) {
+				return m2.actor
+			}
+		}
 	}
 	return -1
 }
@@ -1168,18 +1236,52 @@ func (a *attributor) buildDescTexts() {
 		switch ac.Kind {
 		case actors.Person:
 			for _, r := range ac.Roles {
-				sb.WriteString(r.Text)
+				sb.WriteString(headPart(r.Text))
 				sb.WriteString(" | ")
 			}
 		case actors.Organization:
-			sb.WriteString(ac.Name)
+			sb.WriteString(headPart(ac.Name))
 			for _, al := range ac.Aliases {
 				sb.WriteString(" | ")
-				sb.WriteString(al)
+				sb.WriteString(headPart(al))
 			}
 		}
 		a.descTexts[i] = strings.ToLower(sb.String())
 	}
+}
+
+// headPart returns the head noun of a role or name: the last word before
+// its first preposition or relative word. A description matches what
+// someone is ("a fellow at Brookings", "Danube Institute for Water
+// Security"), not another word of it ("the water" is neither the institute
+// nor "Dravia’s water minister").
+func headPart(s string) string {
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i-1] != ' ' {
+			continue
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' {
+			j++
+		}
+		switch strings.ToLower(s[i:j]) {
+		case "of", "for", "at", "in", "on", "to", "with", "from", "where", "who", "which", "that", "and":
+			if i > 0 {
+				return lastWord(s[:i])
+			}
+		}
+	}
+	return lastWord(s)
+}
+
+// lastWord returns the last word of s: the head noun of "Dravia’s water
+// minister" is "minister" ("the water" names nobody).
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " ,.")
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }
 
 // containsWord reports whether s contains one of the lower-case words as a

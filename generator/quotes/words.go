@@ -126,7 +126,9 @@ var introWords = set("in", "at", "on", "during", "after", "before", "since", "wh
 	"amid", "over", "for", "from", "by", "like", "unlike", "beyond", "besides", "given", "once",
 	"until", "unless", "whether", "whereas", "throughout", "ahead", "asked", "speaking", "according",
 	"to", "earlier", "later", "last", "next", "this", "on", "within", "without", "upon", "among",
-	"between", "against", "instead", "rather", "even", "still", "yet", "now", "today", "yesterday")
+	"between", "against", "instead", "rather", "even", "still", "yet", "now", "today", "yesterday",
+	"back", "here", "there", "elsewhere", "outside", "inside", "nearby", "overall", "afterward",
+	"afterwards", "upstream", "downstream", "abroad", "online", "separately", "nationwide")
 
 // leadWords may open a sentence before its subject without a comma.
 var leadWords = set("but", "and", "yet", "so", "still", "however", "meanwhile", "instead", "also",
