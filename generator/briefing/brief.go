@@ -192,7 +192,7 @@ func evidenceLinks(ev []timeline.Evidence, link func(string) string) string {
 			parts = append(parts, "+"+strconv.Itoa(len(ev)-3))
 			break
 		}
-		name := e.Article.Outlet
+		name := strings.TrimSpace(e.Article.Outlet)
 		if name == "" {
 			name = "source"
 		}
@@ -202,7 +202,7 @@ func evidenceLinks(ev []timeline.Evidence, link func(string) string) string {
 }
 
 func sourceLink(s Source, link func(string) string) string {
-	name := s.Article.Source
+	name := strings.TrimSpace(s.Article.Source)
 	if name == "" {
 		name = "source"
 	}

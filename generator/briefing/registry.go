@@ -114,15 +114,16 @@ type member struct {
 
 // articleActor is one article's actor during merging.
 type articleActor struct {
-	art    *source.Article
-	artNo  int
-	index  int
-	a      *actors.Actor
-	kind   actors.Kind
-	tokens []string // name slug tokens, initials dropped
-	parent int      // union-find
-	pinned string   // override: forced cluster key
-	canon  string   // the gazetteer's name of a place or organization, or ""
+	art      *source.Article
+	artNo    int
+	index    int
+	a        *actors.Actor
+	kind     actors.Kind
+	tokens   []string // name slug tokens, initials dropped
+	parent   int      // union-find
+	pinned   string   // override: forced cluster key
+	canon    string   // the gazetteer's name of a place or organization, or ""
+	resolved bool     // a one-word name given to a full-named person
 }
 
 // registry merges the actors of a briefing's articles.
@@ -233,8 +234,8 @@ func (g *registry) mergeExact() {
 	byName := map[string]int{} // full name, any kind but other
 	for i := range g.items {
 		it := &g.items[i]
-		if it.pinned != "" || len(it.tokens) == 0 {
-			continue
+		if it.pinned != "" || len(it.tokens) == 0 || it.kind == actors.Person && len(it.tokens) == 1 {
+			continue // one-word names of people are resolved by mergeShort
 		}
 		k := kindKey(it.kind) + ":" + key(it.tokens)
 		if it.canon != "" {
@@ -460,8 +461,37 @@ func (g *registry) mergeShort() {
 		}
 		if r >= 0 {
 			g.union(i, r)
+			it.resolved = true
 		}
 	}
+	// The one-word names left over are one actor per word (unless two
+	// people share the word: then each stays apart, unresolved).
+	left := map[string]int{}
+	for i := range g.items {
+		it := &g.items[i]
+		if it.pinned != "" || it.kind != actors.Person || len(it.tokens) != 1 || it.resolved {
+			continue
+		}
+		if len(byWord[it.tokens[0]]) > 0 && g.ambiguous(byWord[it.tokens[0]]) {
+			continue
+		}
+		if j, ok := left[it.tokens[0]]; ok {
+			g.union(i, j)
+		} else {
+			left[it.tokens[0]] = i
+		}
+	}
+}
+
+// ambiguous reports whether items belong to more than one actor.
+func (g *registry) ambiguous(items []int) bool {
+	r := g.find(items[0])
+	for _, j := range items[1:] {
+		if g.find(j) != r {
+			return true
+		}
+	}
+	return false
 }
 
 // clusters turns the union-find sets into registry actors with stable IDs.
