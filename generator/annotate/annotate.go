@@ -51,14 +51,19 @@ type piece struct {
 }
 
 // split cuts [start, end) at every mark boundary inside it and lists the
-// marks that cover each piece. marks must be sorted (see Sort).
-func split(marks []Mark, start, end int) []piece {
-	// Marks that can overlap [start, end): all with Start < end. Since marks
-	// are sorted by Start, find the cut with a binary search.
+// marks that cover each piece. wr.marks must be sorted (see Sort).
+func (wr *writer) split(start, end int) []piece {
+	marks := wr.marks
+	// Marks that can overlap [start, end) have Start < end and End > start.
+	// Marks are sorted by Start, so the first bound is a binary search; the
+	// running maximum of End (wr.maxEnd, non-decreasing) gives the first
+	// mark that can reach past start. Scanning only between the two keeps a
+	// document of many text nodes and many marks linear, not quadratic.
 	n := sort.Search(len(marks), func(i int) bool { return marks[i].Span.Start >= end })
+	lo := sort.Search(n, func(i int) bool { return wr.maxEnd[i] > start })
 	cuts := []int{start, end}
 	var active []int
-	for i := 0; i < n; i++ {
+	for i := lo; i < n; i++ {
 		m := marks[i].Span
 		if m.End <= start || m.Start >= m.End {
 			continue
@@ -96,10 +101,17 @@ func split(marks []Mark, start, end int) []piece {
 type writer struct {
 	marks  []Mark
 	opened []bool // the mark's first piece has been written (its ID used)
+	maxEnd []int  // maxEnd[i] is the largest Span.End of marks[0..i]
 }
 
 func newWriter(marks []Mark) *writer {
-	return &writer{marks: marks, opened: make([]bool, len(marks))}
+	wr := &writer{marks: marks, opened: make([]bool, len(marks)), maxEnd: make([]int, len(marks))}
+	m := 0
+	for i := range marks {
+		m = max(m, marks[i].Span.End)
+		wr.maxEnd[i] = m
+	}
+	return wr
 }
 
 func (wr *writer) open(w io.Writer, i int, inLink bool) {

@@ -77,7 +77,7 @@ func (transformer) Transform(node *ast.Document, reader text.Reader, pc parser.C
 	})
 	for _, t := range texts {
 		seg := t.Segment
-		pieces := split(st.wr.marks, seg.Start+st.base, seg.Stop+st.base)
+		pieces := st.wr.split(seg.Start+st.base, seg.Stop+st.base)
 		if len(pieces) == 1 && len(pieces[0].marks) == 0 {
 			continue
 		}

@@ -29,7 +29,7 @@ func (p *Plain) Write(w io.Writer, span doc.Span) {
 	if span.Start >= span.End {
 		return
 	}
-	for _, pc := range split(p.wr.marks, span.Start, span.End) {
+	for _, pc := range p.wr.split(span.Start, span.End) {
 		for _, i := range pc.marks {
 			p.wr.open(w, i, false)
 		}

@@ -1,0 +1,105 @@
+package annotate
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand"
+	"reflect"
+	"sort"
+	"testing"
+
+	"briefgen/generator/doc"
+)
+
+// naiveSplit is split without the running-maximum shortcut: every mark
+// that starts before end is looked at.
+func naiveSplit(marks []Mark, start, end int) []piece {
+	n := sort.Search(len(marks), func(i int) bool { return marks[i].Span.Start >= end })
+	cuts := []int{start, end}
+	var active []int
+	for i := 0; i < n; i++ {
+		m := marks[i].Span
+		if m.End <= start || m.Start >= m.End {
+			continue
+		}
+		active = append(active, i)
+		if m.Start > start {
+			cuts = append(cuts, m.Start)
+		}
+		if m.End < end {
+			cuts = append(cuts, m.End)
+		}
+	}
+	if len(active) == 0 {
+		return []piece{{start, end, nil}}
+	}
+	sort.Ints(cuts)
+	var out []piece
+	for k := 0; k+1 < len(cuts); k++ {
+		a, b := cuts[k], cuts[k+1]
+		if a == b {
+			continue
+		}
+		p := piece{start: a, end: b}
+		for _, i := range active {
+			if marks[i].Span.Start <= a && b <= marks[i].Span.End {
+				p.marks = append(p.marks, i)
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// The shortcut that keeps split linear on long documents gives the same
+// pieces as looking at every mark, for random nested, overlapping, empty
+// and long marks.
+func TestSplitMatchesNaive(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for round := 0; round < 500; round++ {
+		var marks []Mark
+		for i := r.Intn(30); i > 0; i-- {
+			s := r.Intn(200)
+			e := s + r.Intn(40)
+			if r.Intn(10) == 0 {
+				e = s + r.Intn(200) // long
+			}
+			if r.Intn(20) == 0 {
+				e = s // empty
+			}
+			marks = append(marks, Mark{Span: doc.Span{Start: s, End: e}, Tag: "span"})
+		}
+		Sort(marks)
+		wr := newWriter(marks)
+		for q := 0; q < 20; q++ {
+			s := r.Intn(220)
+			e := s + 1 + r.Intn(30)
+			got, want := wr.split(s, e), naiveSplit(marks, s, e)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("marks %v, split(%d, %d) = %v, want %v", marks, s, e, got, want)
+			}
+		}
+	}
+}
+
+// BenchmarkManyMarks renders one long plain paragraph with a mark on every
+// sentence: linear since split skips marks that end before each piece.
+func BenchmarkManyMarks(b *testing.B) {
+	var text bytes.Buffer
+	var marks []Mark
+	for i := 0; i < 20000; i++ {
+		s := text.Len()
+		fmt.Fprintf(&text, "Sentence %d says the talks resume. ", i)
+		marks = append(marks, Mark{Span: doc.Span{Start: s, End: text.Len() - 1}, Tag: "span", ID: fmt.Sprintf("s-%d", i)})
+	}
+	Sort(marks)
+	data := text.Bytes()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		p := NewPlain(data, marks)
+		var out bytes.Buffer
+		for i := range marks {
+			p.Write(&out, marks[i].Span)
+		}
+	}
+}
