@@ -425,8 +425,8 @@ func (g *registry) mergeShort() {
 	byWord := map[string][]int{} // word -> full-named people (cluster roots at time of build)
 	for i := range g.items {
 		it := &g.items[i]
-		if it.kind != actors.Person || len(it.tokens) < 2 {
-			continue
+		if it.pinned != "" || it.kind != actors.Person || len(it.tokens) < 2 {
+			continue // an editor's split name attracts nobody
 		}
 		for _, w := range []string{it.tokens[0], it.tokens[len(it.tokens)-1]} {
 			byWord[w] = append(byWord[w], i)
