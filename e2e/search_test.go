@@ -34,6 +34,10 @@ func TestSearchPage(t *testing.T) {
 	writeFile(t, site, "content/port/talks.md", "---\ntitle: Talks resume\ndate: 2025-03-06\nsource: Northern Wire\n---\n\n"+
 		"Negotiators met again on Wednesday.\n\n"+
 		"\"Nobody should post "+strings.ReplaceAll(hostile, `"`, `'`)+" in a harbor,\" said Ana Ruiz, a mediator.\n")
+	writeFile(t, site, "content/ferry/_index.md", "---\ntitle: Ferry sale\n---\nThe ferry line is for sale.\n")
+	writeFile(t, site, "content/ferry/sale.md", "---\ntitle: Ferry line up for sale\ndate: 2025-04-01\nsource: Coastal Herald\n---\n\n"+
+		"The ferry line is for sale.\n\n"+
+		"\"The buyers must keep every crossing,\" said Marta Lindqvist, the leader of the dockers' union.\n")
 	out := t.TempDir()
 	cmd := exec.Command(binary(t), "build", "--source", site, "--destination", out, "--base-url", "/news/", "--quiet")
 	if b, err := cmd.CombinedOutput(); err != nil {
@@ -72,6 +76,12 @@ func TestSearchPage(t *testing.T) {
 	navigate(t, ctx, srv.URL+"/news/search/?q=lindqvist")
 	waitJS(t, ctx, "index loaded", `document.getElementById("search").dataset.ready === "true"`)
 	waitJS(t, ctx, "actor result", `!!document.querySelector(".search-group--actors a[href='/news/port/actors/marta-lindqvist/']")`)
+	// One result for the actor of both briefings, linking to each.
+	if got := eval(`(function(){var g=document.querySelectorAll(".search-group--actors .search-result");
+		return g.length + " " + (g.length && g[0].querySelector(".search-result__meta").textContent) + " " +
+			[...document.querySelectorAll(".search-group--actors .search-result__in a")].map(a => a.getAttribute("href")).sort().join(" ")})()`); got != "1 Person · in 2 briefings /news/ferry/actors/marta-lindqvist/ /news/port/actors/marta-lindqvist/" {
+		t.Errorf("actor of two briefings: %q", got)
+	}
 	waitJS(t, ctx, "quotation result", `[...document.querySelectorAll(".search-group--quotes a")].some(a => a.textContent.includes("We will not go back") && /^\/news\/port\/strike\/#s-\d+$/.test(a.getAttribute("href")))`)
 	if got := eval(`document.getElementById("search-q").value`); got != "lindqvist" {
 		t.Errorf("input shows %q, want the query from ?q=", got)

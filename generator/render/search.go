@@ -33,3 +33,19 @@ func (r *Renderer) Search(articles, actors, quotes int) ([]byte, error) {
 	p.Description = "Search the articles, actors and quotations of every briefing."
 	return r.Execute("search", p)
 }
+
+// Summary says what the index holds, with thousands separated:
+// "10,000 articles, 1 actor and 19,951 quotations".
+func (p SearchPage) Summary() string {
+	count := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		s := itoa(n)
+		for i := len(s) - 3; i > 0; i -= 3 {
+			s = s[:i] + "," + s[i:]
+		}
+		return s + " " + many
+	}
+	return count(p.Articles, "article", "articles") + ", " + count(p.Actors, "actor", "actors") + " and " + count(p.Quotes, "quotation", "quotations")
+}

@@ -1,7 +1,7 @@
 /* briefgen search page: loads the JSON search index written by the build
  * (generator/search documents its format), indexes it in the browser with
  * the vendored MiniSearch (static/vendor/minisearch/) and shows the results
- * grouped by kind: articles, actors, quotations.
+ * grouped by kind: actors, articles, quotations.
  *
  * Everything from the index is article text and may be hostile: it is only
  * ever inserted with textContent / text nodes, never as HTML. Links are the
@@ -162,8 +162,10 @@
     return li;
   }
 
-  function actorItem(i, terms) {
-    var p = data.actors[i];
+  // actorItem shows one actor: the entries of every briefing that has an
+  // actor of that name and kind (list, best match first) as one result.
+  function actorItem(list, terms) {
+    var p = data.actors[list[0]];
     var li = el('li', 'search-result search-result--actor search-result--' + (KINDS[p.k] ? p.k : 'other'));
     var h = el('h3', 'search-result__title');
     var ln = el('a', 'search-result__link');
@@ -172,10 +174,28 @@
     h.appendChild(ln);
     if (p.a && p.a.length) { highlight(h.appendChild(el('span', 'search-result__aliases')), ' (' + p.a.join(', ') + ')', terms); }
     li.appendChild(h);
-    var meta = [KINDS[p.k] || 'Other', briefingTitle(p.b)];
-    if (p.c > 1) { meta.push('in ' + p.c + ' articles'); }
+    var meta = [KINDS[p.k] || 'Other'];
+    if (list.length === 1) {
+      meta.push(briefingTitle(p.b));
+      if (p.c > 1) { meta.push('in ' + p.c + ' articles'); }
+    } else {
+      meta.push('in ' + list.length.toLocaleString('en') + ' briefings');
+    }
     li.appendChild(el('p', 'search-result__meta', meta.filter(Boolean).join(' · ')));
     if (p.r && p.r.length) { li.appendChild(highlight(el('p', 'search-result__text'), p.r.join('; '), terms)); }
+    if (list.length > 1) {
+      var inb = el('p', 'search-result__in');
+      var shown = Math.min(list.length, 6);
+      for (var k = 0; k < shown; k++) {
+        var e = data.actors[list[k]];
+        if (k) { inb.appendChild(document.createTextNode(' · ')); }
+        var a = el('a', '', briefingTitle(e.b) || e.n);
+        a.href = link(e.u);
+        inb.appendChild(a);
+      }
+      if (list.length > shown) { inb.appendChild(document.createTextNode(' and ' + (list.length - shown).toLocaleString('en') + ' more')); }
+      li.appendChild(inb);
+    }
     return li;
   }
 
@@ -252,13 +272,19 @@
     if (!engine) { return; }
     if (!q) { ready(); return; }
     var res = engine.search(q);
-    var arts = [], acts = [], quotes = [];
+    var arts = [], acts = [], quotes = [], byName = Object.create(null);
     for (var k = 0; k < res.length; k++) {
       var r = res[k], id = r.id;
       if (id < nArticles) {
         arts.push({ i: id, terms: r.terms });
       } else if (id < nArticles + nActors) {
-        acts.push({ i: id - nArticles, terms: r.terms });
+        var ai = id - nArticles, p = data.actors[ai], key = p.k + '\u0000' + fold(p.n);
+        if (byName[key]) {
+          byName[key].i.push(ai);
+        } else {
+          byName[key] = { i: [ai], terms: r.terms };
+          acts.push(byName[key]);
+        }
       } else {
         quotes.push({ i: id - nArticles - nActors, terms: r.terms });
       }
@@ -267,11 +293,13 @@
       say('Nothing found for “' + q + '”' + (indexing ? ' so far (' + indexing + '% searched).' : '.'));
       return;
     }
-    say(plural(arts.length, 'article', 'articles') + ', ' + plural(acts.length, 'actor', 'actors') + ' and ' +
+    say(plural(acts.length, 'actor', 'actors') + ', ' + plural(arts.length, 'article', 'articles') + ' and ' +
       plural(quotes.length, 'quotation', 'quotations') + ' match “' + q + '”' +
       (indexing ? ' so far (' + indexing + '% searched).' : '.'));
-    if (arts.length) { out.appendChild(group('articles', 'Articles', arts, articleItem)); }
+    // Actors first: one compact result per person or organization, often
+    // what a name search is after.
     if (acts.length) { out.appendChild(group('actors', 'Actors', acts, actorItem)); }
+    if (arts.length) { out.appendChild(group('articles', 'Articles', arts, articleItem)); }
     if (quotes.length) { out.appendChild(group('quotes', 'Quotations', quotes, quoteItem)); }
   }
 
