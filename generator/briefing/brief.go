@@ -9,13 +9,14 @@ import (
 	"unicode/utf8"
 
 	"briefgen/generator/doc"
+	"briefgen/generator/gazetteer"
 	"briefgen/generator/timeline"
 )
 
 // BriefLimits bound the sections of the brief.
 const (
-	briefGroups   = 12 // timeline groups in key developments
-	briefPerGroup = 3  // entries per group
+	briefGroups   = 10 // timeline groups in key developments
+	briefPerGroup = 2  // entries per group
 	briefActors   = 12
 	briefQuotes   = 6
 )
@@ -113,7 +114,7 @@ func (x *Briefing) briefDevelopments(w *bytes.Buffer, link func(string) string) 
 		for _, d := range g.Days {
 			for _, e := range d.Entries {
 				if !captionOnly(e) {
-					s += len(e.Evidence) + 2*len(x.EventActors(e))
+					s += max(x.entryScore(e), 0)
 				}
 			}
 		}
@@ -146,7 +147,7 @@ func (x *Briefing) briefDevelopments(w *bytes.Buffer, link func(string) string) 
 		}
 		if len(entries) > briefPerGroup {
 			pick := slices.Clone(entries)
-			slices.SortStableFunc(pick, func(a, b *timeline.Entry) int { return cmp.Compare(len(b.Evidence), len(a.Evidence)) })
+			slices.SortStableFunc(pick, func(a, b *timeline.Entry) int { return cmp.Compare(x.entryScore(b), x.entryScore(a)) })
 			pick = pick[:briefPerGroup]
 			entries = slices.DeleteFunc(entries, func(e *timeline.Entry) bool { return !slices.Contains(pick, e) })
 		}
@@ -159,7 +160,7 @@ func (x *Briefing) briefDevelopments(w *bytes.Buffer, link func(string) string) 
 			if i > 0 {
 				w.WriteString(";")
 			}
-			w.WriteString(" " + EscapeMarkdown(strings.TrimRight(e.Summary, ". ")))
+			w.WriteString(" " + EscapeMarkdown(strings.TrimRight(plainInline(e.Summary), ". ")))
 			if g.Venue != "" && len(g.Days) > 1 {
 				w.WriteString(" (" + EscapeMarkdown(e.Label()) + ")")
 			}
@@ -171,6 +172,55 @@ func (x *Briefing) briefDevelopments(w *bytes.Buffer, link func(string) string) 
 		w.WriteString("\n")
 	}
 	w.WriteString("\n")
+}
+
+// entryScore says how well an entry states a development on its own:
+// reported by several sources, with named participants, a summary of some
+// length that is not mostly a quotation.
+func (x *Briefing) entryScore(e *timeline.Entry) int {
+	s := 2*len(e.Evidence) + len(x.EventActors(e))
+	n := len(strings.Fields(e.Summary))
+	if n < 6 {
+		s -= 4
+	}
+	if strings.ContainsAny(e.Summary, "\"“”") {
+		s -= 3
+	}
+	if captionOnly(e) {
+		s -= 6
+	}
+	return s
+}
+
+// plainInline drops the inline Markdown an article's own text may carry
+// (emphasis marks, code ticks, link targets), so the brief shows the words.
+func plainInline(s string) string {
+	if !strings.ContainsAny(s, "*`[_") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '*', '`':
+			continue
+		case '_':
+			if (i == 0 || s[i-1] == ' ') || (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '.' || s[i+1] == ',') {
+				continue
+			}
+		case ']':
+			if i+1 < len(s) && s[i+1] == '(' {
+				if j := strings.IndexByte(s[i:], ')'); j > 0 {
+					i += j
+				}
+			}
+			continue
+		case '[':
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 // captionOnly reports whether only photo captions report an entry.
@@ -259,13 +309,64 @@ func roleChanges(roles []DatedRole, n int) []DatedRole {
 	}
 	for i := len(roles) - 1; i >= 0 && len(out) < n; i-- {
 		r := roles[i]
-		if !slices.ContainsFunc(out, func(o DatedRole) bool { return strings.EqualFold(o.Text, r.Text) }) {
+		if !slices.ContainsFunc(out, func(o DatedRole) bool { return sameRole(o.Text, r.Text) }) {
 			out = append(out, r)
 		}
 	}
 	return out
 }
 
+// sameRole reports whether two role texts name the same position: equal
+// but for case, a leading article and a leading country or demonym
+// ("Kelmora's President", "Kelmoran President"), or one ending with the
+// other's words ("Foreign Minister", "Kelmoran Foreign Minister").
+// "President-elect" and "President" differ, as do "Deputy Prime Minister"
+// and "Prime Minister".
+func sameRole(a, b string) bool {
+	wa, wb := roleWords(a), roleWords(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 {
+		return len(wb) == 0
+	}
+	if !slices.Equal(wa, wb[len(wb)-len(wa):]) {
+		return false
+	}
+	if len(wa) < len(wb) {
+		// "Prime Minister" inside "Deputy Prime Minister": the extra
+		// word must not be a title of its own.
+		extra := wb[len(wb)-len(wa)-1]
+		return gazetteer.Role(extra) == gazetteer.NotRole
+	}
+	return true
+}
+
+// roleWords returns the lower-case words of a role without a leading
+// article or a leading capitalized qualifier that is not a title word
+// (a country, demonym or possessive).
+func roleWords(r string) []string {
+	ws := strings.Fields(r)
+	for len(ws) > 1 {
+		w := ws[0]
+		switch {
+		case strings.EqualFold(w, "the") || strings.EqualFold(w, "a") || strings.EqualFold(w, "an"):
+		case w[0] >= 'A' && w[0] <= 'Z' && gazetteer.Role(strings.ToLower(w)) == gazetteer.NotRole:
+		default:
+			out := make([]string, len(ws))
+			for i, x := range ws {
+				out[i] = strings.ToLower(x)
+			}
+			return out
+		}
+		ws = ws[1:]
+	}
+	out := make([]string, len(ws))
+	for i, x := range ws {
+		out[i] = strings.ToLower(x)
+	}
+	return out
+}
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -312,7 +413,7 @@ func (x *Briefing) briefQuotes(w *bytes.Buffer, link func(string) string) {
 	}
 	w.WriteString("## Notable quotations\n\n")
 	for _, q := range qs {
-		w.WriteString("- “" + EscapeMarkdown(clip(q.Display(), 400)) + "” — " + mdLink(EscapeMarkdown(q.Speaker.Name), link(ActorPath(x.Briefing, q.Speaker.ID))))
+		w.WriteString("- “" + EscapeMarkdown(clip(plainInline(q.Display()), 400)) + "” — " + mdLink(EscapeMarkdown(q.Speaker.Name), link(ActorPath(x.Briefing, q.Speaker.ID))))
 		if q.Role != "" {
 			w.WriteString(", " + EscapeMarkdown(q.Role))
 		}

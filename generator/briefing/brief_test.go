@@ -165,3 +165,23 @@ func FuzzBrief(f *testing.F) {
 		}
 	})
 }
+
+func TestSameRole(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Kelmora's President", "Kelmoran President", true},
+		{"Foreign Minister", "Kelmoran Foreign Minister", true},
+		{"the water minister", "Water Minister", true},
+		{"President-elect", "President", false},
+		{"Deputy Prime Minister", "Prime Minister", false},
+		{"UN envoy", "UN special envoy", false},
+		{"Prime Minister", "Dravian Prime Minister", true},
+	}
+	for _, tc := range tests {
+		if got := sameRole(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameRole(%q, %q) = %v", tc.a, tc.b, got)
+		}
+	}
+}
