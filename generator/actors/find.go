@@ -210,7 +210,7 @@ func (f *finder) sentence() {
 		// the run of capitalized words starting at i
 		j := i + 1
 		hasHead := f.ts[i].orgHead
-		for j < len(ts) && !ts[j-1].poss {
+		for j < len(ts) && (!ts[j-1].poss || f.pluralPossInName(j-1) || int(ts[i].starts) > j-i) {
 			if f.capWord(j) {
 				hasHead = hasHead || f.ts[j].orgHead
 				j++
@@ -230,9 +230,10 @@ func (f *finder) sentence() {
 					}
 				}
 				if hasHead && (w == "of" || w == "for" || w == "on" || w == "and" && !f.ts[j-1].orgHead || w == "de") ||
-					w == "of" && f.isTitle(j-1) {
+					w == "of" && (f.isTitle(j-1) || int(ts[i].starts) > j-i) {
 					k := j + 1
-					if f.is(k, "the") && f.capWord(k+1) {
+					// "the Bank of England and the University of X" are two
+					if f.is(k, "the") && f.capWord(k+1) && w != "and" {
 						k++
 					}
 					if f.capWord(k) && (hasHead || !f.isTitleWord(k)) && !f.ts[k].cal {
@@ -242,6 +243,12 @@ func (f *finder) sentence() {
 				}
 			}
 			break
+		}
+		// "Americans for Peace Now", "Scientists for Global Responsibility"
+		if e := f.groupFor(i, j); e > j {
+			f.org(i, e)
+			i = e
+			continue
 		}
 		// "Americans for Peace Now, a left-wing organization,"
 		if e := f.namedByAppositive(i, j); e > j {
@@ -294,6 +301,41 @@ func (f *finder) description(i int) int {
 var orgNouns = setOf(`organization organisation group company firm agency nonprofit non-profit charity coalition
 association institute union movement network party newspaper broadcaster airline manufacturer maker carrier
 retailer bank fund outlet foundation lobby tank think-tank consultancy publisher startup conglomerate`)
+
+// groupFor returns the end of an advocacy group's name: a plural noun for a
+// group of people, "for" or "against", and capitalized words ("Americans for
+// Peace Now", "Doctors for Human Rights"), or j.
+func (f *finder) groupFor(i, j int) int {
+	ts := f.ts
+	if j != i+1 || !f.is(j, "for", "against") || !f.capWord(j+1) || ts[i].poss {
+		return j
+	}
+	w := f.text(i)
+	if len(w) < 4 || w[len(w)-1] != 's' {
+		return j
+	}
+	group := gazetteer.IsGroupNoun(w)
+	if !group {
+		if e, ok := gazetteer.Lookup(string(w)); ok && e.Class == gazetteer.Demonym {
+			group = true
+		}
+	}
+	if !group {
+		lw := f.lower(ts[i].s, ts[i].e)
+		group = gazetteer.Role(lw[:len(lw)-1]) == gazetteer.Head
+	}
+	if !group {
+		return j
+	}
+	e := j + 1
+	for e < len(ts) && f.capWord(e) && !ts[e].cal {
+		e++
+		if ts[e-1].poss {
+			break
+		}
+	}
+	return e
+}
 
 // namedByAppositive returns the end of a capitalized name joined by "for",
 // "of" or "and" that an appositive calls an organization ("Americans for
@@ -354,6 +396,13 @@ func (f *finder) lookup(i, j int) (gazetteer.Entry, bool) {
 				f.buf = append(f.buf, ' ')
 			}
 			f.buf = append(f.buf, f.text(k)...)
+			if f.ts[k].poss && k < j-1 {
+				// "Workers' Party", "People’s Republic"
+				f.buf = append(f.buf, '\'')
+				if _, n := decode(f.t, f.ts[k].e, len(f.t)); f.possS(f.ts[k].e + n) {
+					f.buf = append(f.buf, 's')
+				}
+			}
 		}
 		return gazetteer.Lookup(string(f.buf))
 	}
@@ -367,7 +416,7 @@ func (f *finder) run(i, j, first int) {
 	for i < j && (i == first || i == first+1 && !ts[first].word()) && startStop[string(f.text(i))] {
 		i++
 	}
-	for i < j && (f.is(i, "the") || f.ts[i].cal || bytes.HasSuffix(f.text(i), []byte("-based"))) {
+	for i < j && (f.is(i, "the") || f.ts[i].cal && !f.calendarName(i, j) || bytes.HasSuffix(f.text(i), []byte("-based"))) {
 		i++
 	}
 	for j > i && f.ts[j-1].cal {
@@ -487,6 +536,38 @@ var deptWords = setOf(`State Defense Defence Treasury Commerce Energy Health Agr
 Transportation Interior Justice Foreign Affairs Homeland Security Finance Trade Industry Economy Human Services
 Veterans Housing Urban Development Home War Navy Army Air Force Staff Information Culture Tourism Environment`)
 
+// pluralRole reports whether a capitalized word is the plural of a role noun
+// ("Members", "Officials"), which names a group, not a person.
+func pluralRole(w []byte) bool {
+	if len(w) < 4 || len(w) > 32 || w[len(w)-1] != 's' {
+		return false
+	}
+	var buf [32]byte
+	low := buf[:len(w)-1]
+	for k, c := range w[:len(w)-1] {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[k] = c
+	}
+	return gazetteer.Role(low) == gazetteer.Head
+}
+
+// calendarName reports whether the month word i of the run [i,j) is a given
+// name ("Jan Novak", "April Ryan"): a given name too, followed by a
+// capitalized word that is no month or weekday, and not after a word that
+// introduces a date ("in April Biden said").
+func (f *finder) calendarName(i, j int) bool {
+	if i+1 >= j || f.ts[i+1].cal || !f.ts[i+1].cap {
+		return false
+	}
+	if _, ok := gazetteer.GivenName(string(f.text(i))); !ok {
+		return false
+	}
+	return i == 0 || !f.is(i-1, "in", "on", "by", "since", "until", "of", "last", "next", "early", "late", "mid",
+		"this", "from", "through", "till", "before", "after", "during", "to", "between", "and", "or")
+}
+
 // longest returns the end of the longest gazetteer phrase starting at k.
 func (f *finder) longest(k, j int) (int, gazetteer.Entry) {
 	max := k + int(f.ts[k].starts)
@@ -528,7 +609,7 @@ func (f *finder) nameLike(i, j int) bool {
 			}
 			return false
 		}
-		if f.ts[k].cal || f.ts[k].orgHead || gazetteer.IsFacilityHead(string(w)) || neverName[string(w)] || gazetteer.IsGroupNoun(w) {
+		if f.ts[k].cal && !(k == i && f.calendarName(k, j)) || f.ts[k].orgHead || j == i+1 && pluralRole(w) || gazetteer.IsFacilityHead(string(w)) || neverName[string(w)] || gazetteer.IsGroupNoun(w) {
 			return false
 		}
 		// digits, all capitals ("NATO", "ICBMs") are not names
@@ -832,6 +913,23 @@ func (f *finder) copula(j int) int {
 			}
 		}
 	}
+	// "was sworn in as Kelmora's president", "will be named chief executive"
+	m := k
+	if f.is(m, "is", "was", "will", "has", "had") {
+		m++
+		if f.is(m, "be", "been") {
+			m++
+		}
+	}
+	if f.is(m, "sworn") && f.is(m+1, "in") && f.is(m+2, "as") {
+		return m + 3
+	}
+	if f.is(m, "named", "appointed", "elected", "installed", "confirmed") && m > k {
+		if f.is(m+1, "as") {
+			return m + 2
+		}
+		return m + 1
+	}
 	switch {
 	case f.is(k, "is", "was"):
 		k++
@@ -945,6 +1043,11 @@ func (f *finder) appositiveAfter(j int) (Role, byte, bool) {
 	}
 	k := j + 1
 	lead := false
+	if f.is(k, "sworn") && f.is(k+1, "in") && f.is(k+2, "as") {
+		k += 3
+	} else if f.is(k, "newly") && f.is(k+1, "appointed", "elected", "named") {
+		k += 2
+	}
 	if f.is(k, "who") {
 		k++
 		for f.is(k, "is", "was", "has", "had", "been", "served", "serves", "works", "worked", "also", "now", "then", "previously", "formerly", "became", "as") {
@@ -955,8 +1058,91 @@ func (f *finder) appositiveAfter(j int) (Role, byte, bool) {
 		if k == j+2 && !lead {
 			return Role{}, 0, false
 		}
+		if lead {
+			r, ok := f.ledOrganization(k + 1)
+			return r, 0, ok
+		}
 	}
-	return f.description2(k, lead)
+	return f.description2(k, false)
+}
+
+// ledOrganization returns the organization a person leads, named after a
+// lead verb ("who heads the Saren Valley Farmers' Union through ..."): a
+// capitalized name with an organization head word, or a lower-case phrase
+// ending in an organization noun ("the farmers' union"). What they lead
+// otherwise ("led the technical negotiations") is no role.
+func (f *finder) ledOrganization(k int) (Role, bool) {
+	ts := f.ts
+	if f.is(k, "the") {
+		k++
+	}
+	e := k
+	org := false
+	if f.capWord(k) {
+		for e < len(ts) {
+			if f.capWord(e) {
+				org = org || ts[e].orgHead
+				if ts[e].poss && !f.pluralPossInName(e) {
+					e++
+					break
+				}
+				e++
+				continue
+			}
+			if f.is(e, "of", "for", "on", "and") && f.capWord(e+1) && !ts[e-1].poss {
+				e++
+				continue
+			}
+			break
+		}
+	} else {
+		for n := k; n < len(ts) && n < k+4 && ts[n].word() && !ts[n].cap; n++ {
+			if orgNouns[string(f.lower(ts[n].s, ts[n].e))] {
+				org, e = true, n+1
+				break
+			}
+		}
+	}
+	if !org || e == k {
+		return Role{}, false
+	}
+	s, end := ts[k].s, ts[e-1].e
+	return Role{Text: string(f.t[s:end]), Span: doc.Span{Start: s, End: end}}, true
+}
+
+// irregularPlural reports whether a capitalized word is a plural that takes
+// ’s ("Fishermen", "Women", "People", "Children").
+func irregularPlural(w []byte) bool {
+	return bytes.HasSuffix(w, []byte("men")) || string(w) == "People" || string(w) == "Children"
+}
+
+// possS reports whether the s of a possessive ’s stands at p.
+func (f *finder) possS(p int) bool {
+	return p < len(f.t) && (f.t[p] == 's' || f.t[p] == 'S') && !wordAt(f.t, p+1, len(f.t))
+}
+
+// pluralPossInName reports whether the possessive word i stays inside a
+// name: a plural possessive followed by capitalized words that include an
+// organization head ("Saren Valley Farmers' Union", "Workers' Party").
+func (f *finder) pluralPossInName(i int) bool {
+	ts := f.ts
+	if !ts[i].poss || ts[i].e >= len(f.t) {
+		return false
+	}
+	r, n := decode(f.t, ts[i].e, len(f.t))
+	w := f.text(i)
+	if !isApos(r) || f.possS(ts[i].e+n) && !irregularPlural(w) || !f.possS(ts[i].e+n) && w[len(w)-1] != 's' {
+		return false // "Kelmora’s"
+	}
+	for k := i + 1; k < len(ts) && k < i+5 && f.capWord(k); k++ {
+		if ts[k].orgHead {
+			return true
+		}
+		if ts[k].poss {
+			break
+		}
+	}
+	return false
 }
 
 // leadVerbs describe a person by what they lead: "who heads the union".
@@ -995,6 +1181,7 @@ func (f *finder) description2(k int, lead bool) (Role, byte, bool) {
 	if lead {
 		headAt = k
 	}
+	cut := -1 // where the noun phrase ends: "who won ...", "and spent ..."
 	var g byte
 	for end < len(ts) && end < k+60 {
 		t := ts[end]
@@ -1016,6 +1203,9 @@ func (f *finder) description2(k int, lead bool) (Role, byte, bool) {
 		} else if headAt >= 0 && !t.cap && (f.t[t.e-1] == 'd' || f.t[t.e-1] == 's') && cueVerbs[string(f.lower(t.s, t.e))] {
 			break // "president and CEO of Boeing Commercial Airplanes said"
 		}
+		if headAt >= 0 && end > headAt && cut < 0 && f.endsDescription(end) {
+			cut = end
+		}
 		end++
 	}
 	if headAt < 0 || end == k || end == k+60 {
@@ -1032,11 +1222,61 @@ func (f *finder) description2(k int, lead bool) (Role, byte, bool) {
 			return Role{}, 0, false
 		}
 	}
+	if cut > 0 {
+		end = cut
+	}
+	// no dangling "of", "to", "the", "and" at the end
+	for end > headAt+1 && ts[end-1].word() && !ts[end-1].cap && stopWords[string(f.lower(ts[end-1].s, ts[end-1].e))] {
+		end--
+	}
 	s, e := ts[k].s, ts[end-1].e
 	if e-s > 300 {
 		return Role{}, 0, false
 	}
 	return Role{Text: string(f.t[s:e]), Span: doc.Span{Start: s, End: e}}, g, true
+}
+
+// endsDescription reports whether the noun phrase of a description ends
+// before token i: a relative clause ("the water minister who oversaw ..."),
+// a second verb phrase ("a senior fellow ... and spent four years ..."), a
+// time ("president on Friday", "yesterday").
+func (f *finder) endsDescription(i int) bool {
+	ts := f.ts
+	t := ts[i]
+	if !t.word() {
+		return false
+	}
+	if t.cal {
+		return true
+	}
+	if t.cap {
+		return false
+	}
+	w := f.lower(t.s, t.e)
+	switch string(w) {
+	case "who", "which", "whose", "whom", "where", "today", "yesterday", "tomorrow", "tonight", "since", "until", "but":
+		return true
+	case "on", "in", "at", "from", "by", "last", "next", "this", "earlier", "later":
+		n := i + 1
+		if f.is(n, "last", "next", "this", "the") {
+			n++
+		}
+		return n < len(ts) && ts[n].word() && (ts[n].cal || f.is(n, "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "day", "today", "yesterday",
+			"spring", "summer", "autumn", "fall", "winter", "season", "decade", "century"))
+	case "and":
+		// "and the author of", "and CEO", "and former minister" go on
+		n := i + 1
+		if n >= len(ts) || !ts[n].word() || ts[n].cap {
+			return false
+		}
+		nw := f.lower(ts[n].s, ts[n].e)
+		switch string(nw) {
+		case "a", "an", "the", "his", "her", "its", "their", "co-founder", "former", "now":
+			return false
+		}
+		return gazetteer.Role(nw) == gazetteer.NotRole && !orgNouns[string(nw)]
+	}
+	return false
 }
 
 // appositiveBefore returns a description that precedes a name set off by

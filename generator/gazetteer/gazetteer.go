@@ -81,6 +81,7 @@ func build() {
 	phrases = make(map[string]Entry, len(generated)+len(extraPlaces)+len(orgs)*2)
 	starts = make(map[string]uint8, len(generated)+len(extraPlaces)+len(orgs)*2)
 	add := func(key string, e Entry) {
+		key = strings.ReplaceAll(key, "’", "'")
 		if _, ok := phrases[key]; ok {
 			return
 		}
@@ -161,6 +162,10 @@ func GivenName(word string) (gender byte, ok bool) {
 func Lookup(phrase string) (Entry, bool) {
 	once.Do(build)
 	e, ok := phrases[phrase]
+	if !ok && strings.Contains(phrase, "’") {
+		// "People’s Republic" is "People's Republic"
+		e, ok = phrases[strings.ReplaceAll(phrase, "’", "'")]
+	}
 	return e, ok
 }
 

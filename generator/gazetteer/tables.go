@@ -144,7 +144,10 @@ var orgs = [][]string{
 	{"UNICEF"}, {"UNESCO"}, {"UNHCR"}, {"Interpol"},
 	{"Amnesty International"}, {"Human Rights Watch"},
 	{"Quad"}, {"AUKUS"},
-	{"White House"}, {"Kremlin"}, {"Pentagon"}, {"Élysée", "Elysee"},
+	{"White House"}, {"Kremlin"}, {"Pentagon"}, {"Élysée", "Elysee", "Élysée Palace", "Elysee Palace"},
+	// seats of government standing for it
+	{"Downing Street", "No. 10 Downing Street", "Number 10"}, {"Whitehall"}, {"Zhongnanhai"},
+	{"Blue House"}, {"Quai d'Orsay"}, {"Foggy Bottom"},
 	{"State Department", "U.S. State Department", "US State Department", "Department of State"},
 	{"Defense Department", "Department of Defense"},
 	{"Justice Department", "Department of Justice"},
@@ -188,7 +191,8 @@ Endowment Coalition Movement Front Secretariat Tribunal Initiative Project Studi
 News Press Media Television Radio Broadcasting Agency Systems Technologies Motors Partners Capital
 Exchange Reserve Mission Delegation Caucus Chamber Conference Forces Corps Courts Aircraft Airplanes Aviation
 Aerospace Electronics Pharmaceuticals Brands Studios Records Entertainment Games Software Computer Computers
-Church Synagogue Diocese Archdiocese`)
+Church Synagogue Diocese Archdiocese Confederation Securities Associates Ventures Investments Insurance
+Bancorp Brewery Telecom Airline`)
 
 // groupNouns are capitalized plurals that name groups of people, not a
 // person: "Congressional Republicans", "House Democrats".
