@@ -13,10 +13,11 @@
 // The index stays small for large sites: it carries no article bodies, only
 // each article's title, outlet, date, briefing and a short excerpt;
 // quotations are capped in length and in number per article, and the same
-// quotation carried by several articles of a briefing appears once. Every string is cut at a
-// rune boundary and the JSON is written by encoding/json, which escapes <, >
-// and & (so the index is safe even if inlined in a <script>) and replaces
-// invalid UTF-8. The output is deterministic for the same site.
+// quotation carried by several articles of a briefing appears once. Every
+// string is cut at a rune boundary and the JSON is written by encoding/json,
+// which escapes <, > and & (so the index is safe even if inlined in a
+// <script>) and replaces invalid UTF-8. The output is deterministic for the
+// same site.
 //
 // The JSON format (version 1), keys kept short because a 10,000-article
 // site has hundreds of thousands of entries:
@@ -28,8 +29,8 @@
 //	 "quotes": [{"q": text, "s": speaker, "a": article, "h": "s-3", "c": sources}]}
 //
 // "b" indexes briefings (-1: the article is directly in content/); "a"
-// indexes articles; "u" is a site path ("/nk/a/#actor-x") to be joined to
-// the site's base path; "h" is the id of the quotation's sentence on its
+// indexes articles; "u" is a site path ("/nk/actors/x/", "/nk/a/#s-4") to
+// be joined to the site's base path; "h" is the id of the quotation's sentence on its
 // article's page. Empty strings and lists, and counts of 1, are left out.
 package search
 
@@ -231,22 +232,22 @@ func Build(site *source.Site, opt Options) *Index {
 		if !ok || a.Briefing == "" {
 			bi = -1
 		}
-		doc := Article{
+		d := Article{
 			Title:    clip(a.Title, lim.Title),
 			Outlet:   clip(a.Source, lim.Name),
 			Briefing: bi,
 			URL:      a.RelPermalink(),
 		}
-		if doc.Title == "" {
-			doc.Title = a.Slug
+		if d.Title == "" {
+			d.Title = a.Slug
 		}
 		if !a.Date.IsZero() {
-			doc.Date = a.Date.Format("2006-01-02")
+			d.Date = a.Date.Format("2006-01-02")
 		}
 		if a.Doc != nil {
-			doc.Excerpt = clip(excerpt(a), lim.Excerpt)
+			d.Excerpt = clip(excerpt(a), lim.Excerpt)
 		}
-		idx.Articles = append(idx.Articles, doc)
+		idx.Articles = append(idx.Articles, d)
 	}
 	if opt.Facts == nil && opt.Aggregate == nil {
 		return idx
