@@ -39,6 +39,7 @@ func Find(d *doc.Doc, sents []doc.Sentence, ts []timex.Timex, as []actors.Actor)
 	}
 	groups := summitNames(d)
 	var out []Event
+	var scratch []word
 	for lo := 0; lo < len(ts); {
 		hi := lo + 1
 		for hi < len(ts) && ts[hi].Sentence == ts[lo].Sentence {
@@ -46,7 +47,7 @@ func Find(d *doc.Doc, sents []doc.Sentence, ts []timex.Timex, as []actors.Actor)
 		}
 		si := ts[lo].Sentence
 		if si >= 0 && si < len(sents) {
-			out = sentenceEvents(out, d, sents[si], ts, lo, hi, as, groups)
+			out, scratch = sentenceEvents(out, scratch, d, sents[si], ts, lo, hi, as, groups)
 		}
 		lo = hi
 	}
@@ -65,10 +66,12 @@ func dated(t timex.Timex) bool {
 	return true
 }
 
-func sentenceEvents(out []Event, d *doc.Doc, s doc.Sentence, ts []timex.Timex, lo, hi int, as []actors.Actor, groups map[string]bool) []Event {
+// sentenceEvents appends the events of sentence s, whose timexes are
+// ts[lo:hi]; scratch is a word buffer reused from sentence to sentence.
+func sentenceEvents(out []Event, scratch []word, d *doc.Doc, s doc.Sentence, ts []timex.Timex, lo, hi int, as []actors.Actor, groups map[string]bool) ([]Event, []word) {
 	sp := clamp(s.Span, len(d.Text))
 	if sp.Start >= sp.End {
-		return out
+		return out, scratch
 	}
 	// A sentence with a recurrence ("open daily from 9 a.m. to 5 p.m.")
 	// states a schedule: its times of day are not happenings.
@@ -88,12 +91,10 @@ func sentenceEvents(out []Event, d *doc.Doc, s doc.Sentence, ts []timex.Timex, l
 	// specific of two nested values ("the 2024 election in November"); a
 	// time of day on a day already named adds nothing.
 	var sel []int
-	seen := map[string]bool{}
 	for x, k := range keep {
-		if seen[ts[k].Value] {
+		if seenBefore(ts, keep[:x], ts[k].Value) {
 			continue
 		}
-		seen[ts[k].Value] = true
 		drop := false
 		for _, o := range keep[max(0, x-8):min(len(keep), x+9)] { // nesting is local
 			if o == k {
@@ -114,11 +115,11 @@ func sentenceEvents(out []Event, d *doc.Doc, s doc.Sentence, ts []timex.Timex, l
 		}
 	}
 	if len(sel) == 0 {
-		return out
+		return out, scratch
 	}
 	caption := s.Para >= 0 && s.Para < len(d.Paragraphs) && d.Paragraphs[s.Para].Kind == doc.Caption
 	ids := actorsIn(sp, as)
-	ws := splitWords(d.Text[sp.Start:sp.End])
+	ws := splitWords(scratch[:0], d.Text[sp.Start:sp.End])
 	for _, k := range sel {
 		t := ts[k]
 		venue := findVenue(ws, t.Span.Start-sp.Start, groups)
@@ -138,8 +139,25 @@ func sentenceEvents(out []Event, d *doc.Doc, s doc.Sentence, ts []timex.Timex, l
 			Timex:    k,
 		})
 	}
-	return out
+	return out, ws
 }
+
+// seenBefore reports whether one of the timexes ks has value v. A sentence
+// holds few dates, and a run-on one is bounded by maxSeen.
+func seenBefore(ts []timex.Timex, ks []int, v string) bool {
+	if len(ks) > maxSeen {
+		ks = ks[len(ks)-maxSeen:]
+	}
+	for _, k := range ks {
+		if ts[k].Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// maxSeen bounds the look-back for repeated values in one sentence.
+const maxSeen = 32
 
 // maxSource bounds the part of a sentence a summary is made from, so that a
 // huge run-on "sentence" with many dates costs linear time.

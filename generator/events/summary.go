@@ -1,6 +1,7 @@
 package events
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,6 +30,20 @@ func datePhrase(text []byte, sp doc.Span, t timex.Timex, ts []timex.Timex, lo, h
 				c.End = ts[k].Span.End
 				break
 			}
+		}
+	}
+	// "on March 20 and 21", "on Thursday and Friday": coordinated dates go
+	// together, so neither summary keeps a dangling "and".
+	for k := lo; k < hi; k++ {
+		o := ts[k].Span
+		if o.Start >= c.End && coordinated(text, c.End, o.Start) {
+			c.End = o.End
+		}
+	}
+	for k := hi - 1; k >= lo; k-- {
+		o := ts[k].Span
+		if o.End <= c.Start && coordinated(text, o.End, c.Start) {
+			c.Start = o.Start
 		}
 	}
 	// the word before
@@ -73,6 +88,15 @@ func datePhrase(text []byte, sp doc.Span, t timex.Timex, ts []timex.Timex, lo, h
 	return cut{}
 }
 
+// coordinated reports whether text[a:b] is " and ", " or " or ", ".
+func coordinated(text []byte, a, b int) bool {
+	switch string(text[a:b]) {
+	case " and ", " or ", ", ", " & ":
+		return true
+	}
+	return false
+}
+
 // adverbial reports whether a date phrase begins with a word that makes it
 // an adverb of time on its own.
 func adverbial(b []byte) bool {
@@ -105,15 +129,15 @@ var captionPrefixes = []string{"FILE - ", "FILE – ", "FILE — ", "FILE PHOTO 
 // clause opened by ", who" gets the name before it as its subject.
 func clauseOf(text []byte, sp, date doc.Span) (doc.Span, string) {
 	s := text[sp.Start:sp.End]
-	t := strings.TrimLeft(string(s), " ")
-	if !strings.HasPrefix(t, "“") && !strings.HasPrefix(t, "\"") {
+	t := bytes.TrimLeft(s, " ")
+	if !bytes.HasPrefix(t, []byte("“")) && !bytes.HasPrefix(t, []byte("\"")) {
 		return sp, ""
 	}
 	best, subj := -1, ""
-	for _, b := range []string{"; ", " — ", " – ", ", which ", ", who ", ", where ", ", while "} {
+	for _, b := range [...]string{"; ", " — ", " – ", ", which ", ", who ", ", where ", ", while "} {
 		from := 0
 		for {
-			k := strings.Index(string(s[from:]), b)
+			k := bytes.Index(s[from:], []byte(b))
 			if k < 0 {
 				break
 			}

@@ -101,9 +101,10 @@ type word struct {
 	start bool // starts with an opening bracket or quote
 }
 
-func splitWords(b []byte) []word {
+// splitWords appends the words of b to ws[:0].
+func splitWords(ws []word, b []byte) []word {
 	s := string(b) // one copy; words are substrings of it
-	ws := make([]word, 0, strings.Count(s, " ")+1)
+	ws = ws[:0]
 	for i := 0; i < len(s); {
 		if s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' {
 			i++
@@ -116,9 +117,9 @@ func splitWords(b []byte) []word {
 		f := s[i:j]
 		off := i
 		i = j
-		core := strings.TrimLeft(f, "(“\"‘'[")
+		core := trimOpeners(f)
 		w := word{off: off, start: len(core) != len(f)}
-		trimmed := strings.TrimRight(core, ",;:.)”\"’'!?]")
+		trimmed := trimClosers(core)
 		if len(trimmed) != len(core) {
 			// keep the period of an abbreviation like "U.N." or "D.C."
 			if strings.HasSuffix(core, ".") && strings.Count(trimmed, ".") > 0 && len(core)-len(trimmed) == 1 {
@@ -132,6 +133,38 @@ func splitWords(b []byte) []word {
 		ws = append(ws, w)
 	}
 	return ws
+}
+
+// trimOpeners removes opening brackets and quotation marks from the start
+// of f: ( [ " ' “ ‘.
+func trimOpeners(f string) string {
+	for len(f) > 0 {
+		switch {
+		case f[0] == '(' || f[0] == '[' || f[0] == '"' || f[0] == '\'':
+			f = f[1:]
+		case strings.HasPrefix(f, "“") || strings.HasPrefix(f, "‘"):
+			f = f[3:]
+		default:
+			return f
+		}
+	}
+	return f
+}
+
+// trimClosers removes closing punctuation from the end of f: , ; : . ) ]
+// " ' ! ? ” ’.
+func trimClosers(f string) string {
+	for len(f) > 0 {
+		switch c := f[len(f)-1]; {
+		case c == ',' || c == ';' || c == ':' || c == '.' || c == ')' || c == ']' || c == '"' || c == '\'' || c == '!' || c == '?':
+			f = f[:len(f)-1]
+		case strings.HasSuffix(f, "”") || strings.HasSuffix(f, "’"):
+			f = f[:len(f)-3]
+		default:
+			return f
+		}
+	}
+	return f
 }
 
 // namePhrase reads a capitalized name at ws[k:], after an optional article:

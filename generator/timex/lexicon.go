@@ -152,17 +152,26 @@ type lex struct {
 
 var lexicon = map[string]lex{}
 
-// maybe[first letter][length] says whether some lexicon word has that first
-// letter and length; it spares most words the map lookup.
-var maybe [26][17]bool
+// maybe[first letter][second letter] has bit n set when some lexicon word
+// of length n starts with those letters (second index 26: a one-letter
+// word or a non-letter second byte); it spares most words the map lookup.
+var maybe [26][27]uint32
 
 func add(c class, val int, words ...string) {
 	for _, w := range words {
 		lexicon[w] = lex{c, int16(val)}
 		if len(w) <= 16 && 'a' <= w[0] && w[0] <= 'z' {
-			maybe[w[0]-'a'][len(w)] = true
+			maybe[w[0]-'a'][second(w)] |= 1 << len(w)
 		}
 	}
+}
+
+// second returns the filter index of a lower-case word's second letter.
+func second[T string | []byte](w T) int {
+	if len(w) > 1 && 'a' <= w[1]|0x20 && w[1]|0x20 <= 'z' {
+		return int(w[1]|0x20 - 'a')
+	}
+	return 26
 }
 
 func init() {
@@ -351,7 +360,7 @@ func lookup(b []byte) lex {
 		return lex{}
 	}
 	c0 := b[0] | 0x20
-	if c0 < 'a' || c0 > 'z' || !maybe[c0-'a'][len(b)] {
+	if c0 < 'a' || c0 > 'z' || maybe[c0-'a'][second(b)]&(1<<len(b)) == 0 {
 		return lex{}
 	}
 	var buf [16]byte

@@ -300,6 +300,20 @@ func (s *scanner) tenseAt(i, j int) int {
 	return 0
 }
 
+// pastEed reports whether a word in -eed is a past form ("agreed",
+// "decreed", "guaranteed", "freed"), not "need", "speed" or "proceed".
+func pastEed(b []byte) bool {
+	n := len(b)
+	if n < 5 {
+		return false
+	}
+	switch string(b[n-4:]) {
+	case "reed", "teed":
+		return n < 7 || string(b[n-7:]) != "proceed" // agreed, decreed, guaranteed, freed
+	}
+	return false
+}
+
 // present is the marker of a clause in the present tense ("and takes
 // office on March 15"): it hides the tense of an earlier clause.
 const present int8 = 2
@@ -356,7 +370,7 @@ func (s *scanner) marker(k int) int8 {
 	}
 	b := s.text[t.s:t.e]
 	n := len(b)
-	if n > 4 && b[n-2] == 'e' && b[n-1] == 'd' && b[n-3] != 'e' && !s.lowerIs(k, "hundred") {
+	if n > 4 && b[n-2] == 'e' && b[n-1] == 'd' && (b[n-3] != 'e' || pastEed(b)) && !s.lowerIs(k, "hundred") {
 		return s.participle(k)
 	}
 	return 0

@@ -89,6 +89,7 @@ func TestFind(t *testing.T) {
 		{"time keeps its own day", pub, "At 11:20 a.m. the envoy tabled a plan for releases between April 1 and May 31.", []want{{"11:20 a.m.", "2024-11-22T11:20", Time}, {"April 1", "2025-04-01", Date}, {"May 31", "2025-05-31", Date}}},
 		{"linking verb participle", pub, "If the gates stay closed through January, farms fail.", []want{{"January", "2025-01", Date}}},
 		{"quotation walls off tense", pub, "She said: “The water must arrive in January.”", []want{{"January", "2025-01", Date}}},
+		{"agreed is past", pub, "The plan was first agreed in April by six countries.", []want{{"April", "2024-04", Date}}},
 		{"fiscal year", pub, "For fiscal 2024, revenue rose.", []want{{"fiscal 2024", "2024", Date}}},
 		{"currently", pub, "Markets are currently calm.", []want{{"currently", "PRESENT_REF", Date}}},
 		{"now", pub, "Putin is now indebted to Kim.", []want{{"now", "PRESENT_REF", Date}}},
