@@ -169,7 +169,7 @@ func add(c class, val int, words ...string) {
 // second returns the filter index of a lower-case word's second letter.
 func second[T string | []byte](w T) int {
 	if len(w) > 1 && 'a' <= w[1]|0x20 && w[1]|0x20 <= 'z' {
-		return int(w[1]|0x20 - 'a')
+		return int(w[1] | 0x20 - 'a')
 	}
 	return 26
 }
