@@ -31,6 +31,7 @@ type cand struct {
 	given    byte   // gender of its given name, if known
 	hon      bool   // an honorific stands before it
 	acro     bool   // an unknown all-capitals word, an organization if its letters or its use say so
+	orgCue   bool   // people: its context reads like a company's ("Los Angeles based X", "the X plan")
 	used     bool   // taken as a mention already
 	desc     string // a definite description ("the former president"): its role head
 	sent     int    // index of its sentence
@@ -230,7 +231,7 @@ func (f *finder) sentence() {
 					}
 				}
 				if hasHead && (w == "of" || w == "for" || w == "on" || w == "and" && !f.ts[j-1].orgHead || w == "de") ||
-					w == "of" && (f.isTitle(j-1) || int(ts[i].starts) > j-i) {
+					w == "of" && (f.isTitle(j-1) || int(ts[i].starts) > j-i) || w == "and" && f.andOrgHead(i, j) {
 					k := j + 1
 					// "the Bank of England and the University of X" are two
 					if f.is(k, "the") && f.capWord(k+1) && w != "and" {
@@ -301,6 +302,28 @@ func (f *finder) description(i int) int {
 var orgNouns = setOf(`organization organisation group company firm agency nonprofit non-profit charity coalition
 association institute union movement network party newspaper broadcaster airline manufacturer maker carrier
 retailer bank fund outlet foundation lobby tank think-tank consultancy publisher startup conglomerate`)
+
+// andOrgHead reports whether the capitalized words after the "and" at j
+// end an organization's name that began at i ("European Aeronautic Defence
+// and Space Company"): they hold a head word, and the words before are no
+// person's name (no given name or title first).
+func (f *finder) andOrgHead(i, j int) bool {
+	if f.isTitle(i) {
+		return false
+	}
+	if _, ok := gazetteer.GivenName(string(f.text(i))); ok {
+		return false
+	}
+	for k := j + 1; k < len(f.ts) && k < j+5 && f.capWord(k); k++ {
+		if f.ts[k].orgHead {
+			return true
+		}
+		if f.ts[k].poss {
+			break
+		}
+	}
+	return false
+}
 
 // groupFor returns the end of an advocacy group's name: a plural noun for a
 // group of people, "for" or "against", and capitalized words ("Americans for
@@ -429,6 +452,11 @@ func (f *finder) run(i, j, first int) {
 	if i >= j {
 		return
 	}
+	// "Hurricane Lena", "Tropical Storm Ana": a storm, not a person
+	if j-i >= 2 && stormWords[string(f.text(i))] {
+		f.add(cand{s: ts[i].s, e: ts[j-1].e, kind: Other, key: string(f.t[ts[i].s:ts[j-1].e]), inQuote: ts[i].inQuote})
+		return
+	}
 	if j-i <= int(ts[i].starts) {
 		if e, ok := f.lookup(i, j); ok {
 			// "Aydin said": a province that speaks is a person of that name
@@ -531,6 +559,9 @@ func (f *finder) run(i, j, first int) {
 		k = u
 	}
 }
+
+// stormWords name storms before their given names.
+var stormWords = setOf(`Hurricane Typhoon Cyclone Storm Tropical Superstorm Supertyphoon Windstorm`)
 
 var deptWords = setOf(`State Defense Defence Treasury Commerce Energy Health Agriculture Education Labor Labour
 Transportation Interior Justice Foreign Affairs Homeland Security Finance Trade Industry Economy Human Services
@@ -852,7 +883,48 @@ func (f *finder) person(i, j int, titled bool) {
 		}
 	}
 	c.pend = f.pend
+	c.orgCue = !c.strong && f.companyContext(i, j)
 	f.add(c)
+}
+
+// companyNouns after a name, or after a name joined to it by "and", show a
+// company: "Airbus parent company", "the X plan", "X shares".
+var companyNouns = setOf(`company companies firm firms group conglomerate corporation subsidiary unit division
+shares stock stocks plan plans bid contract contracts executives employees plant plants factory factories
+consortium venture partnership rival rivals competitor competitors`)
+
+// companyContext reports whether the capitalized name [i,j) stands where a
+// company's name does: after "based" ("Los Angeles based X"), after "shares
+// of", before "shares" or a company noun, or joined by "and" to another name
+// that a company noun follows ("X and Airbus parent company ...", "the X and
+// EADS North America plan").
+func (f *finder) companyContext(i, j int) bool {
+	ts := f.ts
+	if i > 0 && ts[i-1].word() && (f.is(i-1, "based") || bytes.HasSuffix(f.text(i-1), []byte("-based"))) {
+		return true
+	}
+	if f.is(i-1, "of") && f.is(i-2, "shares", "stock") {
+		return true
+	}
+	if j < len(ts) && ts[j].word() && !ts[j].cap && companyNouns[string(f.lower(ts[j].s, ts[j].e))] {
+		return true
+	}
+	if !f.is(j, "and") || !f.capWord(j+1) {
+		return false
+	}
+	k := j + 1
+	for k < len(ts) && k < j+6 && f.capWord(k) {
+		if ts[k].orgHead {
+			return true
+		}
+		k++
+	}
+	for n := k; n < len(ts) && n < k+2 && ts[n].word() && !ts[n].cap; n++ {
+		if companyNouns[string(f.lower(ts[n].s, ts[n].e))] {
+			return true
+		}
+	}
+	return false
 }
 
 // byline reports whether token i stands in a credit line: after "Reporting
@@ -1511,6 +1583,45 @@ func (f *finder) resolve() []Actor {
 					out = append(out, a)
 					byKey[k] = a
 				}
+			}
+			addMention(a, c)
+		}
+	}
+	// a name that no title, honorific or description makes a person's, read
+	// where a company's name stands, is an organization ("Los Angeles based
+	// Northrop Grumman")
+	var strongNames, companies map[string]bool
+	for i := range f.cands {
+		c := &f.cands[i]
+		if c.kind != Person || len(c.toks) < 2 {
+			continue
+		}
+		if c.strong {
+			if strongNames == nil {
+				strongNames = map[string]bool{}
+			}
+			strongNames[c.name] = true
+		} else if c.orgCue {
+			if companies == nil {
+				companies = map[string]bool{}
+			}
+			companies[c.name] = true
+		}
+	}
+	for i := range f.cands {
+		c := &f.cands[i]
+		if c.kind == Person && companies[c.name] && !strongNames[c.name] {
+			c.kind, c.key = Organization, c.name
+			if byKey == nil {
+				byKey = make(map[entityKey]*building, 32)
+			}
+			k := entityKey{Organization, c.key}
+			a := byKey[k]
+			if a == nil {
+				a = f.newBuilding(Actor{Name: c.name, Kind: Organization})
+				out = append(out, a)
+				byKey[k] = a
+				orgs = append(orgs, a)
 			}
 			addMention(a, c)
 		}
