@@ -708,3 +708,43 @@ func sortedArticles(arts []*source.Article) []*source.Article {
 	})
 	return out
 }
+
+// RoleSpan is one position of an actor as the articles state it over
+// time: the same role in several spellings is one span.
+type RoleSpan struct {
+	Text    string   // as the newest source states it
+	Sources []Source // oldest first
+	Editor  bool
+}
+
+// First and Last are the publication dates of the oldest and newest source.
+func (r RoleSpan) First() time.Time { return r.Sources[0].Date() }
+func (r RoleSpan) Last() time.Time  { return r.Sources[len(r.Sources)-1].Date() }
+
+// RoleHistory groups the actor's dated roles into positions, in the order
+// each was first stated; an editor's role comes first.
+func (a *Actor) RoleHistory() []RoleSpan {
+	var out []RoleSpan
+	for _, r := range a.Roles {
+		if r.Editor {
+			out = append(out, RoleSpan{Text: r.Text, Editor: true})
+			continue
+		}
+		k := -1
+		for i := range out {
+			if !out[i].Editor && sameRole(out[i].Text, r.Text) {
+				k = i
+				break
+			}
+		}
+		if k < 0 {
+			out = append(out, RoleSpan{Text: r.Text})
+			k = len(out) - 1
+		}
+		out[k].Text = r.Text
+		if n := len(out[k].Sources); n == 0 || out[k].Sources[n-1].Article != r.Source.Article {
+			out[k].Sources = append(out[k].Sources, r.Source)
+		}
+	}
+	return out
+}
