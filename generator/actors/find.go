@@ -193,10 +193,28 @@ func (f *finder) sentence() {
 		first++
 	}
 	f.skip = 0
+	if f.paraStart {
+		f.skip = f.speakerLabel(first)
+	}
 	for i := 0; i < len(ts); {
 		if i < f.skip {
 			i = f.skip
 			continue
+		}
+		if ts[i].punct != 0 {
+			switch {
+			case ts[i].punct == '(':
+				if e := f.credit(i); e > i {
+					i = e
+					continue
+				}
+			case ts[i].punct == '“' || ts[i].punct == '‘' || ts[i].punct == '"' && ts[i].inQuote:
+				// “Rivers Without Borders”: the title of a work names nobody
+				if e := f.workTitle(i); e > i {
+					i = e
+					continue
+				}
+			}
 		}
 		if w := f.text(i); len(w) == 3 && w[0]|0x20 == 't' && w[1] == 'h' && w[2] == 'e' {
 			if e := f.description(i); e > i {
@@ -260,6 +278,178 @@ func (f *finder) sentence() {
 		f.run(i, j, first)
 		i = j
 	}
+}
+
+// allCaps reports whether a word has letters and all of them are capitals.
+func allCaps(w []byte) bool {
+	letters := 0
+	for _, r := range string(w) {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case unicode.IsLower(r):
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// titleCased returns an all-capitals name in title case ("NINA KOVAL" ->
+// "Nina Koval", "O'BRIEN-SMITH" -> "O'Brien-Smith").
+func titleCased(s []byte) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	up := true
+	for _, r := range string(s) {
+		if unicode.IsLetter(r) {
+			if up {
+				r = unicode.ToUpper(r)
+			} else {
+				r = unicode.ToLower(r)
+			}
+			up = false
+		} else {
+			up = true
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// speakerLabel reads a transcript speaker label that opens a paragraph at
+// token i: "ANCHOR (NINA KOVAL):" names Nina Koval, with the label as her
+// role; "DANIEL OKAFOR:" names Daniel Okafor. A one-word label ("OKAFOR:")
+// is left to the acronym pass, which maps it to the person of that name. It
+// returns the token after the colon, or 0.
+func (f *finder) speakerLabel(i int) int {
+	ts := f.ts
+	k := i
+	for k < len(ts) && k < i+4 && ts[k].word() && allCaps(f.text(k)) {
+		k++
+	}
+	if k == i {
+		return 0
+	}
+	ns, ne := i, k // the name
+	var role *Role
+	if f.punct(k, "(") {
+		m := k + 1
+		for m < len(ts) && m < k+6 && ts[m].word() && allCaps(f.text(m)) {
+			m++
+		}
+		if m-k-1 < 2 || !f.punct(m, ")") || !f.punct(m+1, ":") {
+			return 0
+		}
+		s, e := ts[i].s, ts[k-1].e
+		role = &Role{Text: string(f.t[s:e]), Span: doc.Span{Start: s, End: e}}
+		ns, ne, k = k+1, m, m+1
+	} else if !f.punct(k, ":") || k-i < 2 {
+		return 0
+	}
+	// "UN ENVOY:", "NORTH KOREA:" are no names
+	if _, ok := f.lookup(ns, ne); ok {
+		return 0
+	}
+	for m := ns; m < ne; m++ {
+		if lw := f.lower(ts[m].s, ts[m].e); gazetteer.Role(lw) != gazetteer.NotRole || stopWords[string(lw)] {
+			return 0
+		}
+	}
+	c := cand{s: ts[ns].s, e: ts[ne-1].e, kind: Person, evidence: true, strong: true}
+	c.name = titleCased(f.t[c.s:c.e])
+	c.tok0 = len(f.arena)
+	for _, w := range strings.Fields(c.name) {
+		f.arena = append(f.arena, w)
+	}
+	c.toks = f.arena[c.tok0:len(f.arena):len(f.arena)]
+	if g, ok := gazetteer.GivenName(c.toks[0]); ok {
+		c.given = g
+	}
+	if role != nil {
+		c.roles = append(c.roles, *role)
+	}
+	c.pend = f.pend
+	f.add(c)
+	return k + 1
+}
+
+// credit reads a photo credit at the parenthesis i: "(Atlas/Mirela Stan)",
+// "(Reuters Photo/Jan Ek)", "(Mirela Stan/Atlas)": an agency and a
+// photographer's name. It returns the token after the closing parenthesis,
+// or i.
+func (f *finder) credit(i int) int {
+	ts := f.ts
+	a0 := i + 1
+	a1 := a0
+	for a1 < len(ts) && a1 < a0+5 && f.capWord(a1) {
+		a1++
+	}
+	if a1 == a0 || !f.punct(a1, "/") {
+		return i
+	}
+	b0 := a1 + 1
+	b1 := b0
+	for b1 < len(ts) && b1 < b0+5 && f.capWord(b1) {
+		b1++
+	}
+	if b1 == b0 || !f.punct(b1, ")") {
+		return i
+	}
+	agency := func(s, e int) {
+		for e > s+1 && f.is(e-1, "Photo", "Photos", "Pictures", "Images", "Photography", "Pool", "Handout") {
+			e--
+		}
+		if m, en := f.longest(s, e); m == e {
+			f.entity(s, e, en)
+		} else {
+			f.org(s, e)
+		}
+	}
+	photographer := func(s, e int) {
+		f.person(s, e, true)
+	}
+	switch {
+	case b1-b0 >= 2 && f.nameLike(b0, b1):
+		agency(a0, a1)
+		photographer(b0, b1)
+	case a1-a0 >= 2 && f.nameLike(a0, a1) && b1-b0 <= 2:
+		photographer(a0, a1)
+		agency(b0, b1)
+	default:
+		return i
+	}
+	return b1 + 1
+}
+
+// workTitle returns the token after a quotation in headline case that names
+// a work ("“Rivers Without Borders”"): three or more words, capitalized but
+// for short function words. It returns i when the quotation is no title.
+func (f *finder) workTitle(i int) int {
+	ts := f.ts
+	open := ts[i].punct
+	words, caps := 0, 0
+	for k := i + 1; k < len(ts) && k < i+16; k++ {
+		t := ts[k]
+		if !t.word() {
+			switch {
+			case t.punct == '”' && open == '“' || t.punct == '’' && open == '‘' || t.punct == '"' && open == '"':
+				if words >= 3 && caps >= 2 && caps+1 >= words {
+					return k + 1
+				}
+				return i
+			case t.punct == ':' || t.punct == '-' || t.punct == ',' || t.punct == '?' || t.punct == '!':
+				continue
+			}
+			return i
+		}
+		words++
+		if t.cap {
+			caps++
+		} else if !stopWords[string(f.lower(t.s, t.e))] || k == i+1 {
+			return i
+		}
+	}
+	return i
 }
 
 // descHeads are offices a definite description can refer back with ("the
