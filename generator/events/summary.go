@@ -240,8 +240,9 @@ var tidyPairs = [][2]string{{" ,", ","}, {" .", "."}, {" ;", ";"}, {",,", ","}, 
 // stripDateline removes a wire dateline: "WASHINGTON — ", "SEOUL, South
 // Korea (AP) — ", "BEIJING - ".
 func stripDateline(s string) string {
-	for _, dash := range []string{" — ", " – ", " - ", " -- "} {
-		k := strings.Index(s, dash)
+	head := s[:min(len(s), 64)] // a dateline is short
+	for _, dash := range [...]string{" — ", " – ", " - ", " -- "} {
+		k := strings.Index(head, dash)
 		if k <= 0 || k > 60 {
 			continue
 		}
@@ -391,11 +392,13 @@ func shorten(s string) string {
 	}
 	if words(s) > maxWords {
 		cut := -1
+		// a break after word maxWords is no use: search only before it
+		lim := wordOffset(s, maxWords+1)
 		for _, set := range [][]string{strongBreaks, weakBreaks} {
 			for _, b := range set {
 				from := 0
 				for {
-					k := strings.Index(s[from:], b)
+					k := strings.Index(s[from:min(len(s), lim+len(b))], b)
 					if k < 0 {
 						break
 					}
@@ -457,6 +460,23 @@ func shorten(s string) string {
 }
 
 // words counts the blank-separated words of s.
+// wordOffset returns the byte offset of word n (counted from 1) of s, or
+// len(s) when s has fewer words.
+func wordOffset(s string, n int) int {
+	in := false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		if !sp && !in {
+			n--
+			if n == 0 {
+				return i
+			}
+		}
+		in = !sp
+	}
+	return len(s)
+}
+
 func words(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -62,20 +63,28 @@ func summitNames(d *doc.Doc) map[string]bool {
 	return m
 }
 
-// indexFold is the index of the first case-insensitive occurrence of the
-// lower-case ASCII word w in b, or -1.
+// indexFold is the index of the first occurrence of the lower-case ASCII
+// word w in b with its first letter in either case ("summit", "Summit"),
+// or -1. The rest of the word is found by the vectorized bytes.Index.
 func indexFold(b []byte, w string) int {
-	for i := 0; i+len(w) <= len(b); i++ {
-		if b[i]|0x20 != w[0] {
-			continue
+	if len(w) < 2 {
+		for i, c := range b {
+			if len(w) == 0 || c|0x20 == w[0] {
+				return i
+			}
 		}
-		k := 1
-		for k < len(w) && b[i+k]|0x20 == w[k] {
-			k++
+		return -1
+	}
+	for off := 0; off < len(b); {
+		k := bytes.Index(b[off:], []byte(w[1:]))
+		if k < 0 {
+			return -1
 		}
-		if k == len(w) {
-			return i
+		k += off
+		if k > 0 && b[k-1]|0x20 == w[0] {
+			return k - 1
 		}
+		off = k + 1
 	}
 	return -1
 }

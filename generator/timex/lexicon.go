@@ -166,6 +166,67 @@ func add(c class, val int, words ...string) {
 	}
 }
 
+// trigger is maybe for the words that can anchor an expression on their
+// own (months, weekdays, units, "today", "now" ...), as opposed to words
+// that only join one ("the", "in", "last"): a sentence with no digit and
+// no trigger holds no temporal expression.
+var trigger [26][27]uint32
+
+// joiners are the function words that never make an expression alone.
+var joiners = map[int]bool{wThe: true, wA: true, wIn: true, wOn: true, wAt: true, wFrom: true, wTo: true,
+	wBetween: true, wAnd: true, wThrough: true, wUntil: true, wSince: true, wBy: true, wDuring: true, wOf: true,
+	wFor: true, wOver: true, wEvery: true, wEach: true, wPer: true, wSeveral: true, wFew: true, wMany: true,
+	wSome: true, wCouple: true, wBefore: true, wAfter: true, wThroughout: true, wNear: true, wWill: true,
+	wPastMark: true, wFutMark: true, wBe: true, wInto: true, wThis: true, wThat: true, wThese: true,
+	wNumberBefore: true, wNumberish: true, wS: true, wTh: true, wTimes: true, wSame: true, wEarly: true,
+	wLate: true, wMid: true, wLast: true, wNext: true, wPrevious: true, wComing: true, wFollowing: true}
+
+// isTrigger reports whether a lexicon entry can anchor an expression.
+func isTrigger(l lex) bool {
+	switch l.c {
+	case cNone, cNum, cOrd:
+		return false
+	case cWord:
+		return !joiners[int(l.val)]
+	}
+	return true
+}
+
+// buildTrigger fills trigger from the lexicon (called once it is complete).
+func buildTrigger() {
+	for w, l := range lexicon {
+		if isTrigger(l) && len(w) <= 16 && 'a' <= w[0] && w[0] <= 'z' {
+			trigger[w[0]-'a'][second(w)] |= 1 << len(w)
+		}
+	}
+}
+
+// mayHold reports whether text[start:end] may hold a temporal expression:
+// it has a digit or a trigger word. It is a cheap scan that spares most
+// sentences the tokenizer.
+func mayHold(text []byte, start, end int) bool {
+	for i := start; i < end; {
+		c := text[i]
+		switch {
+		case '0' <= c && c <= '9':
+			return true
+		case 'a' <= c|0x20 && c|0x20 <= 'z':
+			j := i + 1
+			for j < end && 'a' <= text[j]|0x20 && text[j]|0x20 <= 'z' {
+				j++
+			}
+			w := text[i:j]
+			if len(w) <= 16 && trigger[c|0x20-'a'][second(w)]&(1<<len(w)) != 0 && isTrigger(lookup(w)) {
+				return true
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	return false
+}
+
 // second returns the filter index of a lower-case word's second letter.
 func second[T string | []byte](w T) int {
 	if len(w) > 1 && 'a' <= w[1]|0x20 && w[1]|0x20 <= 'z' {
@@ -351,6 +412,7 @@ func init() {
 			w(wBe, b)
 		}
 	}
+	buildTrigger()
 }
 
 // lookup returns the lexicon entry of a word, case-insensitively, without

@@ -76,7 +76,7 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Timex {
 		if end > len(d.Text) {
 			end = len(d.Text)
 		}
-		if start >= end {
+		if start >= end || !mayHold(d.Text, start, end) {
 			continue
 		}
 		out = s.sentence(out, i, start, end)
