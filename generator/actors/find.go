@@ -52,6 +52,13 @@ type finder struct {
 	sent      int  // index of the current sentence
 	headline  bool // the current sentence is a heading in headline case
 	paraStart bool // the current sentence opens its paragraph
+	labels    []labelOf
+}
+
+// labelOf is the person an all-capitals label ("VARGA") was given to.
+type labelOf struct {
+	label string
+	b     *building
 }
 
 var finderPool = sync.Pool{New: func() any { return new(finder) }}
@@ -69,12 +76,13 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
 		}
 	}
 	f := finderPool.Get().(*finder)
-	*f = finder{d: d, t: d.Text, ts: f.ts[:0], cands: f.cands[:0], buf: f.buf[:0], arena: f.arena[:0], build: f.build[:0], assign: f.assign[:0]}
+	*f = finder{d: d, t: d.Text, ts: f.ts[:0], cands: f.cands[:0], buf: f.buf[:0], arena: f.arena[:0], build: f.build[:0], assign: f.assign[:0], labels: f.labels[:0]}
 	defer func() {
 		// drop references to this article's strings
 		clear(f.cands)
 		clear(f.arena)
 		clear(f.build[:cap(f.build)])
+		clear(f.labels)
 		f.d, f.t = nil, nil
 		finderPool.Put(f)
 	}()
@@ -1452,6 +1460,13 @@ func (f *finder) description2(k int, lead bool) (Role, byte, bool) {
 				end++
 				continue
 			}
+			// "the author of “Rivers Without Borders”"
+			if headAt >= 0 && (t.punct == '“' || t.punct == '‘' || t.punct == '"') && f.is(end-1, "of") {
+				if e := f.workTitle(end); e > end {
+					end = e
+					continue
+				}
+			}
 			break
 		}
 		if headAt < 0 && end-k < 8 {
@@ -2061,6 +2076,16 @@ func (f *finder) acronymPerson(c *cand, people []*building, byWord *wordIndex, s
 	p := cs[0]
 	if len(cs) > 1 {
 		p = pick(cs, c, speaker)
+		// a transcript label names the same speaker every time
+		for _, q := range f.labels {
+			if q.label == string(w) && slices.Contains(cs, q.b) {
+				p = q.b
+				break
+			}
+		}
+	}
+	if len(f.labels) < 64 {
+		f.labels = append(f.labels, labelOf{string(w), p})
 	}
 	c.toks = saved
 	c.used = true
