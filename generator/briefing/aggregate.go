@@ -55,6 +55,9 @@ func Aggregate(b *source.Briefing, facts FactsOf, opt Options) *Briefing {
 	related(x.Articles, facts, x.byMember)
 	x.quotes(facts, rules)
 	x.timeline(facts, rules)
+	for _, a := range x.Actors {
+		a.Role() // computed once here, so pages may read it concurrently
+	}
 	return x
 }
 

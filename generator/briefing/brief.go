@@ -279,7 +279,7 @@ func (x *Briefing) briefActors(w *bytes.Buffer, link func(string) string) {
 	w.WriteString("## Who is who\n\n")
 	for _, a := range list {
 		w.WriteString("- " + mdLink("**"+EscapeMarkdown(a.Name)+"**", link(ActorPath(x.Briefing, a.ID))))
-		for i, r := range roleChanges(a.Roles, 2) {
+		for i, r := range roleChanges(a) {
 			if i == 0 {
 				w.WriteString(", ")
 			} else {
@@ -298,20 +298,28 @@ func (x *Briefing) briefActors(w *bytes.Buffer, link func(string) string) {
 	w.WriteString("\n")
 }
 
-// roleChanges returns up to n distinct roles, newest first (an editor's
-// role alone when there is one).
-func roleChanges(roles []DatedRole, n int) []DatedRole {
-	var out []DatedRole
-	for _, r := range roles {
-		if r.Editor {
-			return []DatedRole{r}
+// roleChanges returns the actor's current role and, when it held another
+// position before, the earlier one stated most often (an editor's role
+// alone when there is one). Each comes with a source.
+func roleChanges(a *Actor) []DatedRole {
+	h := a.RoleHistory()
+	c := Current(h)
+	if c < 0 {
+		return nil
+	}
+	if h[c].Editor {
+		return []DatedRole{{Text: h[c].Text, Editor: true}}
+	}
+	out := []DatedRole{{Text: h[c].Text, Source: h[c].Sources[len(h[c].Sources)-1]}}
+	best := -1
+	for i, r := range h {
+		if i != c && (best < 0 || len(r.Sources) > len(h[best].Sources)) {
+			best = i
 		}
 	}
-	for i := len(roles) - 1; i >= 0 && len(out) < n; i-- {
-		r := roles[i]
-		if !slices.ContainsFunc(out, func(o DatedRole) bool { return sameRole(o.Text, r.Text) }) {
-			out = append(out, r)
-		}
+	if best >= 0 {
+		r := h[best]
+		out = append(out, DatedRole{Text: r.Text, Source: r.Sources[0]})
 	}
 	return out
 }

@@ -54,6 +54,7 @@ type Actor struct {
 	Roles    []DatedRole // oldest first
 	Photo    string      // from an editor override, or ""
 	Hidden   bool        // an editor hid it
+	role     *string     // Role, once computed
 	pinnedID string
 
 	Mentions int // references across all articles
@@ -95,15 +96,15 @@ func (a *Actor) RoleAt(t time.Time) string {
 
 // Role is the actor's current role: the editor's, or the newest stated.
 func (a *Actor) Role() string {
-	for _, r := range a.Roles {
-		if r.Editor {
-			return r.Text
+	if a.role == nil {
+		r := ""
+		h := a.RoleHistory()
+		if c := Current(h); c >= 0 {
+			r = h[c].Text
 		}
+		a.role = &r
 	}
-	if n := len(a.Roles); n > 0 {
-		return a.Roles[n-1].Text
-	}
-	return ""
+	return *a.role
 }
 
 // member is one article's actor that belongs to a registry actor.
@@ -722,12 +723,15 @@ func (r RoleSpan) First() time.Time { return r.Sources[0].Date() }
 func (r RoleSpan) Last() time.Time  { return r.Sources[len(r.Sources)-1].Date() }
 
 // RoleHistory groups the actor's dated roles into positions, in the order
-// each was first stated; an editor's role comes first.
+// each was first stated; an editor's role comes first. A position is
+// named by its most frequent wording (the fuller one on a tie).
 func (a *Actor) RoleHistory() []RoleSpan {
 	var out []RoleSpan
+	var texts []map[string]int
 	for _, r := range a.Roles {
 		if r.Editor {
 			out = append(out, RoleSpan{Text: r.Text, Editor: true})
+			texts = append(texts, nil)
 			continue
 		}
 		k := -1
@@ -739,12 +743,37 @@ func (a *Actor) RoleHistory() []RoleSpan {
 		}
 		if k < 0 {
 			out = append(out, RoleSpan{Text: r.Text})
+			texts = append(texts, map[string]int{})
 			k = len(out) - 1
 		}
-		out[k].Text = r.Text
+		texts[k][r.Text]++
 		if n := len(out[k].Sources); n == 0 || out[k].Sources[n-1].Article != r.Source.Article {
 			out[k].Sources = append(out[k].Sources, r.Source)
 		}
 	}
+	for i, m := range texts {
+		best, bestN := out[i].Text, 0
+		for t, n := range m {
+			if n > bestN || n == bestN && (len(t) > len(best) || len(t) == len(best) && t < best) {
+				best, bestN = t, n
+			}
+		}
+		out[i].Text = best
+	}
 	return out
+}
+
+// Current is the position stated most recently (an editor's role first),
+// or -1 when there is none.
+func Current(h []RoleSpan) int {
+	cur := -1
+	for i, r := range h {
+		if r.Editor {
+			return i
+		}
+		if cur < 0 || r.Last().After(h[cur].Last()) || r.Last().Equal(h[cur].Last()) && len(r.Sources) > len(h[cur].Sources) {
+			cur = i
+		}
+	}
+	return cur
 }
