@@ -53,8 +53,42 @@ func Markdown(md goldmark.Markdown, src []byte) (template.HTML, error) {
 type safeHTML struct{}
 
 func (safeHTML) Extend(m goldmark.Markdown) {
+	// Before the GFM table transformer (priority 200).
+	m.Parser().AddOptions(parser.WithParagraphTransformers(util.Prioritized(tableGuard{}, 199)))
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(articleTransformer{}, 500)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(safeRenderer{}, 100)))
+}
+
+// MaxTableCells bounds a Markdown table. goldmark pads every row to the
+// header's column count, so a few kilobytes of pipes could otherwise make
+// millions of cells (a 120 KB table of 20,000 columns took 10 GB and two
+// minutes). A paragraph that could become a larger table stays a paragraph
+// of text.
+const MaxTableCells = 100_000
+
+// tableGuard is a paragraph transformer that runs before the table one: a
+// paragraph whose lines times the most cells on one line exceeds
+// MaxTableCells is replaced by a fresh paragraph with the same lines, which
+// the table transformer then never sees.
+type tableGuard struct{}
+
+func (tableGuard) Transform(p *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := p.Lines()
+	if lines.Len() < 2 {
+		return
+	}
+	src := reader.Source()
+	cols := 0
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		cols = max(cols, bytes.Count(seg.Value(src), []byte("|"))+1)
+	}
+	if cols*lines.Len() <= MaxTableCells {
+		return
+	}
+	q := ast.NewParagraph()
+	q.SetLines(lines)
+	p.Parent().ReplaceChild(p.Parent(), p, q)
 }
 
 // KindCaption is the goldmark node kind of a photo caption.
