@@ -207,17 +207,22 @@ func buildTrigger() {
 func mayHold(text []byte, start, end int) bool {
 	for i := start; i < end; {
 		c := text[i]
-		switch {
-		case '0' <= c && c <= '9':
+		switch byteKind[c] {
+		case bDigit:
 			return true
-		case 'a' <= c|0x20 && c|0x20 <= 'z':
+		case bLetter:
 			j := i + 1
-			for j < end && 'a' <= text[j]|0x20 && text[j]|0x20 <= 'z' {
+			for j < end && byteKind[text[j]] == bLetter {
 				j++
 			}
-			w := text[i:j]
-			if len(w) <= 16 && trigger[c|0x20-'a'][second(w)]&(1<<len(w)) != 0 && isTrigger(lookup(w)) {
-				return true
+			if n := j - i; n <= 16 {
+				sec := 26
+				if n > 1 {
+					sec = int(text[i+1]|0x20 - 'a')
+				}
+				if trigger[c|0x20-'a'][sec]&(1<<n) != 0 && isTrigger(lookup(text[i:j])) {
+					return true
+				}
 			}
 			i = j
 		default:
@@ -225,6 +230,25 @@ func mayHold(text []byte, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// Byte kinds for mayHold.
+const (
+	bOther = iota
+	bDigit
+	bLetter // an ASCII letter
+)
+
+var byteKind [256]uint8
+
+func init() {
+	for c := '0'; c <= '9'; c++ {
+		byteKind[c] = bDigit
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		byteKind[c] = bLetter
+		byteKind[c-'a'+'A'] = bLetter
+	}
 }
 
 // second returns the filter index of a lower-case word's second letter.

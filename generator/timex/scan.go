@@ -323,17 +323,17 @@ func (s *scanner) marker(k int) int8 {
 	if t.kind != kWord {
 		return 0
 	}
-	if t.c == cWord || t.c == cNone {
-		// "to" after a verb of intent points ahead: "agreed to meet in
-		// May", "committed to resuming talks by September".
-		if s.lowerIs(k, "to") && k > 0 && s.intentVerb(k-1) {
-			return 1
-		}
+	// "to" after a verb of intent points ahead: "agreed to meet in May",
+	// "committed to resuming talks by September".
+	if t.c == cWord && t.val == wTo && k > 0 && s.intentVerb(k-1) {
+		return 1
 	}
-	if t.c == cNone && k > 0 && s.presentVerb(k) {
+	if t.c == cNone && k > 0 && s.text[t.e-1] == 's' {
 		switch {
 		case s.word(k-1) == wAnd, s.lowerIs(k-1, "but"), s.lowerIs(k-1, "who"), s.lowerIs(k-1, "which"):
-			return present
+			if s.presentVerb(k) {
+				return present
+			}
 		}
 	}
 	if t.c == cWord {
