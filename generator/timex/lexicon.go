@@ -218,7 +218,7 @@ func mayHold(text []byte, start, end int) bool {
 			if n := j - i; n <= 16 {
 				sec := 26
 				if n > 1 {
-					sec = int(text[i+1]|0x20 - 'a')
+					sec = int(text[i+1] | 0x20 - 'a')
 				}
 				if trigger[c|0x20-'a'][sec]&(1<<n) != 0 && isTrigger(lookup(text[i:j])) {
 					return true
