@@ -419,7 +419,7 @@ func (a *attributor) resolveCue(si, ws, we int, kind cueKind, prev []cue) (cue, 
 	if pwe > pws && a.in(nounDeterminers, pws, pwe) {
 		return c, false // "mounting calls", "his remarks"
 	}
-	passive := pwe > pws && (a.is(pws, pwe, "was") || a.is(pws, pwe, "were") || a.is(pws, pwe, "been") ||
+	passive := pwe > pws && (a.is(pws, pwe, "was") || a.is(pws, pwe, "were") || a.is(pws, pwe, "been") || a.is(pws, pwe, "be") ||
 		a.is(pws, pwe, "being") || a.is(pws, pwe, "is") || a.is(pws, pwe, "are"))
 	switch kind {
 	case cuePut:
@@ -511,7 +511,9 @@ func (a *attributor) resolveCue(si, ws, we int, kind cueKind, prev []cue) (cue, 
 			return c, true
 		}
 		ns, ne := a.wordAfter(we, s.End)
-		if ne > ns && (a.in(pronounMale, ns, ne) || a.in(pronounFemale, ns, ne)) {
+		if ne > ns && afterQuote && (a.in(pronounMale, ns, ne) || a.in(pronounFemale, ns, ne)) {
+			// "“…,” said she"; in "Varga, 51, said she accepted" the
+			// pronoun opens the reported clause
 			c.speaker = a.resolvePronoun(ns, ne, si, prev)
 			c.span.End = ne
 			return c, true
@@ -524,6 +526,15 @@ func (a *attributor) resolveCue(si, ws, we int, kind cueKind, prev []cue) (cue, 
 	}
 	a.subj = subjPlain
 	sp, start := a.subjectBefore(si, ws, lo, prev)
+	if sp < 0 && start < 0 && afterQuote {
+		// "Ostrova, who campaigned on the slogan “…,” said that": the
+		// quotation sits inside the subject's relative clause
+		if qi := a.quoteAt(lo - 1); qi >= 0 && a.raws[qi].outer.Start > s.Start {
+			if t, ok := a.sentSubject(si, a.raws[qi].outer.Start); ok && t >= 0 && a.canSpeak(t, false) {
+				sp = t
+			}
+		}
+	}
 	c.speaker, c.subj = sp, a.subj
 	if start >= 0 && start < ws {
 		c.span.Start = start
@@ -757,7 +768,12 @@ func (a *attributor) appositiveSubject(si, c, lo int) (int, int) {
 				person, ps = m.actor, m.Start
 			}
 		case actors.Organization:
-			if org < 0 {
+			if pm := a.subjectMention(m, lo); pm >= 0 && a.as[pm].Kind == actors.Person {
+				// "László Varga of the Danube Institute, who …,"
+				if person < 0 {
+					person, ps = pm, m.Start
+				}
+			} else if org < 0 {
 				org, os = m.actor, m.Start
 			}
 		}
@@ -835,21 +851,53 @@ func (a *attributor) sentSubject(si, limit int) (int, bool) {
 		ws, we = a.wordAfter(p, hi)
 	}
 	if a.in(introWords, ws, we) {
-		comma := -1
-		for i := we; i < hi; i++ {
+		// The subject follows the first comma that a pronoun or a name
+		// follows ("When I asked her, years ago, why …, she gave"); with no
+		// comma, the first subject pronoun ("In her first remarks as deputy
+		// prime minister she repeated").
+		found, first := false, -1
+		for i, n := we, 0; i < hi && n < 4; i++ {
 			if qi := a.quoteAt(i); qi >= 0 {
 				i = a.raws[qi].outer.End - 1
 				continue
 			}
-			if a.t[i] == ',' {
-				comma = i
+			if a.t[i] != ',' {
+				continue
+			}
+			n++
+			if first < 0 {
+				first = i
+			}
+			cs, ce := a.wordAfter(i+1, hi)
+			if ce <= cs {
+				continue
+			}
+			if _, ok := a.mentionStartingIn(cs, ce); ok || a.in(subjectPronouns, cs, ce) || a.capitalized(cs, ce) {
+				ws, we, found = cs, ce, true
 				break
 			}
 		}
-		if comma < 0 {
+		if !found {
+			for p, n := we, 0; p < hi && n < 14; n++ {
+				cs, ce := a.wordAfter(p, hi)
+				if ce <= cs {
+					break
+				}
+				if a.in(subjectPronouns, cs, ce) {
+					ws, we, found = cs, ce, true
+					break
+				}
+				p = ce
+			}
+		}
+		if !found && first >= 0 {
+			// "At a press conference, the ministry said": a description
+			ws, we = a.wordAfter(first+1, hi)
+			found = true
+		}
+		if !found {
 			return -1, false
 		}
-		ws, we = a.wordAfter(comma+1, hi)
 	}
 	if we <= ws {
 		return -1, false
@@ -877,6 +925,24 @@ func (a *attributor) sentSubject(si, limit int) (int, bool) {
 		if q < hi && a.t[q] == '.' {
 			q++
 		}
+	}
+	// "Dravia’s water minister, Ilse Varga, struck": a person named in
+	// apposition to a short description.
+	q = ws
+	for n := 0; n < 6 && q < hi; n++ {
+		qs, qe := a.wordAfter(q, hi)
+		if qe <= qs {
+			if c := a.skipSpace(q, hi); c < hi && a.t[c] == ',' && n > 0 {
+				ns, ne := a.wordAfter(c+1, hi)
+				if m, ok := a.mentionStartingIn(ns, ne); ok && a.as[m.actor].Kind == actors.Person {
+					if e := a.skipSpace(m.End, hi); e < hi && a.t[e] == ',' {
+						return m.actor, true
+					}
+				}
+			}
+			break
+		}
+		q = qe
 	}
 	// A description: "The ministry said", "The signs read".
 	if a.is(ws, we, "the") || a.is(ws, we, "a") || a.is(ws, we, "an") {
@@ -1334,6 +1400,22 @@ func (a *attributor) resolvePronoun(ws, we, si int, prev []cue) int {
 	for k := len(prev) - 1; k >= 0; k-- {
 		if ok(prev[k].speaker) || person && prev[k].subj == subjSpokes && prev[k].speaker >= 0 {
 			return prev[k].speaker
+		}
+	}
+	// "When I met President Ostrova … she said": a compatible person named
+	// earlier in the same sentence.
+	if lo := a.sents[si].Start; person && a.clauseStart(si, ws) == lo {
+		// (not after a quotation: in "With Trump ahead, she will need “…,”
+		// he said" the speaker was named before)
+		i := sort.Search(len(a.byEnd), func(i int) bool { return a.byEnd[i].End > ws }) - 1
+		for ; i >= 0 && a.byEnd[i].End > lo; i-- {
+			m := a.byEnd[i]
+			if m.Start >= lo && a.quoteAt(m.Start) < 0 && a.as[m.actor].Kind == actors.Person {
+				if ok(m.actor) {
+					return m.actor
+				}
+				break // the nearest person has the other gender: look further back
+			}
 		}
 	}
 	para := a.sents[si].Para

@@ -86,6 +86,14 @@ func TestPatterns(t *testing.T) {
 		{"“We won,” said senior analyst Ana Smith.", "We won,", "ana-smith"},
 		{"Acme manager Kay Lo was blunt: “We lost.”", "We lost.", "kay-lo"},
 		{"Kay Lo scored twice. “I got lucky,” he said.", "I got lucky,", "kay-lo"},
+		{"Ben Jones spoke first. When I met Ana Smith last week, she said to me, “I am tired.”", "I am tired.", "ana-smith"},
+		{"Ana Smith, who campaigned on the slogan “Jobs now,” said that the vote was “a victory.”", "a victory.", "ana-smith"},
+		{"Ben Jones of Acme Corp., who ran the plant, put it simply: “It is over.”", "It is over.", "ben-jones"},
+		{"Ben Jones spoke first. Ana Smith, 51, said she accepted the post “with pride.”", "with pride.", "ana-smith"},
+		{"Ben Jones spoke first. Acme’s senior analyst, Ana Smith, struck a calm tone. Speaking to reporters, she said: “We are fine.”", "We are fine.", "ana-smith"},
+		{"Ana Smith arrived. In her first remarks as senior analyst she repeated the offer, and said data would be posted “by Friday.”", "by Friday.", "ana-smith"},
+		{"Ben Jones left. When I asked Ana Smith, years ago, why, she gave me an answer: “Because.”", "Because.", "ana-smith"},
+		{"The data would be posted “by Friday,” Acme said.", "by Friday,", "acme"},
 	}
 	as0 := patternActors
 	for _, tt := range tests {

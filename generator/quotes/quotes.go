@@ -133,6 +133,13 @@ func (a *attributor) run() []Quote {
 	for qi := range a.raws {
 		speakers[qi] = -1
 		c, ok := a.cueFor(qi)
+		if ok && c.speaker < 0 && c.verb.End <= a.raws[qi].outer.Start {
+			// "When I asked her …, she gave me an answer: “…”": the
+			// subject before the colon beats an unresolved earlier cue
+			if s, ok2 := a.colonSubject(qi); ok2 {
+				c.speaker = s
+			}
+		}
 		if ok {
 			explicit[qi] = true
 			speakers[qi] = c.speaker
@@ -240,13 +247,8 @@ func (a *attributor) canSpeak(i int, cued bool) bool {
 func (a *attributor) runSpeaker(qi int, speakers []int, explicit []bool) int {
 	r := a.raws[qi]
 	// "Smith was blunt: “…”": the subject of the words before the colon.
-	if len(a.sents) > 0 {
-		si := a.sentenceAt(r.outer.Start)
-		if p := a.skipSpaceBack(r.outer.Start, a.sents[si].Start); p > a.sents[si].Start && a.t[p-1] == ':' {
-			if s, ok := a.sentSubject(si, p); ok && s >= 0 && a.canSpeak(s, false) {
-				return s
-			}
-		}
+	if s, ok := a.colonSubject(qi); ok {
+		return s
 	}
 	if qi > 0 && a.raws[qi-1].para == r.para && speakers[qi-1] >= 0 {
 		return speakers[qi-1]
@@ -290,6 +292,22 @@ func (a *attributor) runSpeaker(qi int, speakers []int, explicit []bool) int {
 		}
 	}
 	return -1
+}
+
+// colonSubject returns the subject of the words before a colon that opens
+// quotation qi ("Smith was blunt: “…”").
+func (a *attributor) colonSubject(qi int) (int, bool) {
+	if len(a.sents) == 0 {
+		return -1, false
+	}
+	r := a.raws[qi]
+	si := a.sentenceAt(r.outer.Start)
+	if p := a.skipSpaceBack(r.outer.Start, a.sents[si].Start); p > a.sents[si].Start && a.t[p-1] == ':' {
+		if s, ok := a.sentSubject(si, p); ok && s >= 0 && a.canSpeak(s, false) {
+			return s, true
+		}
+	}
+	return -1, false
 }
 
 // echoSpeaker finds a later quotation whose words contain those of quotation

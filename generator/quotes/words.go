@@ -136,6 +136,9 @@ var leadWords = set("but", "and", "yet", "so", "still", "however", "meanwhile", 
 
 var pronounMale = set("he", "him")
 
+// subjectPronouns can open a clause as its subject.
+var subjectPronouns = set("he", "she", "it", "they", "we", "i")
+
 var pronounPossessive = set("his", "her", "its", "their")
 
 // documentHeads are nouns for texts that speak for whoever issued them ("the
