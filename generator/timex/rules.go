@@ -41,6 +41,11 @@ func (s *scanner) at(i int) (match, bool) {
 		if s.word(i+1) == wAgo && t.val <= uCentury {
 			return ref(i, i+2, "PAST_REF"), true // "years ago"
 		}
+		// "months of careful work", "years of war": a vague duration
+		if s.word(i+1) == wOf && t.val != uQuarter && t.val != uWeekend && !s.isNum(i-1) && s.cls(i-1) != cNum &&
+			s.word(i-1) != wThe && s.word(i-1) != wThese && s.word(i-1) != wThat && s.cls(i-1) != cOrd {
+			return match{i: i, j: i + 1, val: durValue("X", t.val), typ: Duration}, true
+		}
 	case cUnit:
 		if t.val == uSecond {
 			if m, ok := s.atOrdinal(i, i); ok {

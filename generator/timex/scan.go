@@ -430,6 +430,10 @@ func (s *scanner) deferVerb(k int) bool {
 // participle after "to be" (future: "to be held") or after another
 // auxiliary (no tense of its own: "is expected").
 func (s *scanner) participle(k int) int8 {
+	// "a paid tier", "the revised plan": an adjective after a determiner
+	if k > 0 && s.determinerAt(k-1) && !s.lowerIs(k-1, "that") {
+		return 0
+	}
 	if p := s.word(k - 1); p == wBe || p == wWill {
 		if s.lowerIs(k-1, "be") && s.word(k-2) == wTo {
 			return 1
