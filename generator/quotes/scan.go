@@ -132,7 +132,10 @@ func scan(d *doc.Doc) []rawQuote {
 				if n == 0 {
 					n = 1
 				}
-				singles = singles || k != mNone
+				// Only a mark that may open a quotation makes the paragraph
+				// worth a scan for single-quoted ones: an apostrophe inside a
+				// word ("Korea’s", "don't") or after one cannot.
+				singles = singles || k != mNone && (i == ps || t[i-1] < 0x80 && !isWordByte(t[i-1]) && t[i-1] != '.' && t[i-1] != ',' || t[i-1] >= 0x80 && leftOpen(t, ps, i))
 				i += n
 				continue
 			}
