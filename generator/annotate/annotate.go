@@ -52,20 +52,45 @@ type piece struct {
 
 // split cuts [start, end) at every mark boundary inside it and lists the
 // marks that cover each piece. wr.marks must be sorted (see Sort).
+//
+// Text is asked for in document order, so split sweeps: marks enter a
+// candidate list once the text reaches their start and leave it once the
+// text has passed their end. Each call looks only at the marks around it
+// (a few: a sentence, a quotation, a name), so marking a long article is
+// linear even when one mark spans all of it. Asking for earlier text
+// restarts the sweep.
 func (wr *writer) split(start, end int) []piece {
 	marks := wr.marks
-	// Marks that can overlap [start, end) have Start < end and End > start.
-	// Marks are sorted by Start, so the first bound is a binary search; the
-	// running maximum of End (wr.maxEnd, non-decreasing) gives the first
-	// mark that can reach past start. Scanning only between the two keeps a
-	// document of many text nodes and many marks linear, not quadratic.
-	n := sort.Search(len(marks), func(i int) bool { return marks[i].Span.Start >= end })
-	lo := sort.Search(n, func(i int) bool { return wr.maxEnd[i] > start })
+	if start < wr.swept {
+		wr.next, wr.cands = 0, wr.cands[:0]
+	}
+	wr.swept = start
+	for wr.next < len(marks) && marks[wr.next].Span.Start < end {
+		wr.cands = append(wr.cands, wr.next)
+		wr.next++
+	}
+	// Drop the candidates the text has passed. cands is in mark order, so
+	// those that start at or after end (left from a longer earlier
+	// request) form a tail that is kept as it is.
+	k, j := 0, 0
+	for ; j < len(wr.cands) && marks[wr.cands[j]].Span.Start < end; j++ {
+		if i := wr.cands[j]; marks[i].Span.End > start {
+			wr.cands[k] = i
+			k++
+		}
+	}
+	if k < j {
+		k += copy(wr.cands[k:], wr.cands[j:])
+		wr.cands = wr.cands[:k]
+	}
 	cuts := []int{start, end}
 	var active []int
-	for i := lo; i < n; i++ {
+	for _, i := range wr.cands {
 		m := marks[i].Span
-		if m.End <= start || m.Start >= m.End {
+		if m.Start >= end {
+			break
+		}
+		if m.Start >= m.End {
 			continue
 		}
 		active = append(active, i)
@@ -80,17 +105,32 @@ func (wr *writer) split(start, end int) []piece {
 		return []piece{{start, end, nil}}
 	}
 	sort.Ints(cuts)
+	// Sweep the pieces left to right with the marks open at each: every
+	// mark boundary is a cut, so a mark open at a piece's start covers the
+	// whole piece. active is in mark order, so open stays outermost first.
 	var out []piece
+	var open []int
+	next := 0
 	for k := 0; k+1 < len(cuts); k++ {
 		a, b := cuts[k], cuts[k+1]
 		if a == b {
 			continue
 		}
-		p := piece{start: a, end: b}
-		for _, i := range active {
-			if marks[i].Span.Start <= a && b <= marks[i].Span.End {
-				p.marks = append(p.marks, i)
+		for next < len(active) && marks[active[next]].Span.Start <= a {
+			open = append(open, active[next])
+			next++
+		}
+		j := 0
+		for _, i := range open {
+			if marks[i].Span.End > a {
+				open[j] = i
+				j++
 			}
+		}
+		open = open[:j]
+		p := piece{start: a, end: b}
+		if len(open) > 0 {
+			p.marks = append([]int(nil), open...)
 		}
 		out = append(out, p)
 	}
@@ -101,17 +141,15 @@ func (wr *writer) split(start, end int) []piece {
 type writer struct {
 	marks  []Mark
 	opened []bool // the mark's first piece has been written (its ID used)
-	maxEnd []int  // maxEnd[i] is the largest Span.End of marks[0..i]
+	// split's sweep: marks[:next] start before the text asked for last;
+	// cands are those of them that may reach into it; swept is its start.
+	next  int
+	cands []int
+	swept int
 }
 
 func newWriter(marks []Mark) *writer {
-	wr := &writer{marks: marks, opened: make([]bool, len(marks)), maxEnd: make([]int, len(marks))}
-	m := 0
-	for i := range marks {
-		m = max(m, marks[i].Span.End)
-		wr.maxEnd[i] = m
-	}
-	return wr
+	return &writer{marks: marks, opened: make([]bool, len(marks))}
 }
 
 func (wr *writer) open(w io.Writer, i int, inLink bool) {

@@ -11,8 +11,8 @@ import (
 	"briefgen/generator/doc"
 )
 
-// naiveSplit is split without the running-maximum shortcut: every mark
-// that starts before end is looked at.
+// naiveSplit is split without the sweep: every mark that starts before
+// end is looked at.
 func naiveSplit(marks []Mark, start, end int) []piece {
 	n := sort.Search(len(marks), func(i int) bool { return marks[i].Span.Start >= end })
 	cuts := []int{start, end}
@@ -51,9 +51,9 @@ func naiveSplit(marks []Mark, start, end int) []piece {
 	return out
 }
 
-// The shortcut that keeps split linear on long documents gives the same
+// The sweep that keeps split linear on long documents gives the same
 // pieces as looking at every mark, for random nested, overlapping, empty
-// and long marks.
+// and long marks, asked for in document order and out of it.
 func TestSplitMatchesNaive(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	for round := 0; round < 500; round++ {
@@ -71,9 +71,14 @@ func TestSplitMatchesNaive(t *testing.T) {
 		}
 		Sort(marks)
 		wr := newWriter(marks)
-		for q := 0; q < 20; q++ {
-			s := r.Intn(220)
-			e := s + 1 + r.Intn(30)
+		s, e := 0, 0
+		for q := 0; q < 40; q++ {
+			if q%2 == 0 {
+				s = r.Intn(220) // anywhere: restarts the sweep
+			} else {
+				s = e + r.Intn(5) // in document order
+			}
+			e = s + 1 + r.Intn(30)
 			got, want := wr.split(s, e), naiveSplit(marks, s, e)
 			if !reflect.DeepEqual(got, want) {
 				t.Fatalf("marks %v, split(%d, %d) = %v, want %v", marks, s, e, got, want)
@@ -82,24 +87,34 @@ func TestSplitMatchesNaive(t *testing.T) {
 	}
 }
 
-// BenchmarkManyMarks renders one long plain paragraph with a mark on every
-// sentence: linear since split skips marks that end before each piece.
+// BenchmarkManyMarks renders a long plain text paragraph by paragraph
+// (as render does), with a mark on every sentence and one mark around all
+// of it: linear since split sweeps.
 func BenchmarkManyMarks(b *testing.B) {
 	var text bytes.Buffer
 	var marks []Mark
+	var paras []doc.Span
 	for i := 0; i < 20000; i++ {
+		if i%100 == 0 {
+			if len(paras) > 0 {
+				paras[len(paras)-1].End = text.Len()
+			}
+			paras = append(paras, doc.Span{Start: text.Len()})
+		}
 		s := text.Len()
 		fmt.Fprintf(&text, "Sentence %d says the talks resume. ", i)
 		marks = append(marks, Mark{Span: doc.Span{Start: s, End: text.Len() - 1}, Tag: "span", ID: fmt.Sprintf("s-%d", i)})
 	}
+	paras[len(paras)-1].End = text.Len()
+	marks = append(marks, Mark{Span: doc.Span{Start: 0, End: text.Len()}, Tag: "span"})
 	Sort(marks)
 	data := text.Bytes()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		p := NewPlain(data, marks)
 		var out bytes.Buffer
-		for i := range marks {
-			p.Write(&out, marks[i].Span)
+		for _, sp := range paras {
+			p.Write(&out, sp)
 		}
 	}
 }
