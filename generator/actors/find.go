@@ -41,6 +41,7 @@ type cand struct {
 type finder struct {
 	d         *doc.Doc
 	t         []byte
+	str       string // t as a string: names and roles are slices of it, not copies
 	ts        []token
 	cands     []cand
 	buf       []byte
@@ -76,14 +77,14 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
 		}
 	}
 	f := finderPool.Get().(*finder)
-	*f = finder{d: d, t: d.Text, ts: f.ts[:0], cands: f.cands[:0], buf: f.buf[:0], arena: f.arena[:0], build: f.build[:0], assign: f.assign[:0], labels: f.labels[:0]}
+	*f = finder{d: d, t: d.Text, str: string(d.Text), ts: f.ts[:0], cands: f.cands[:0], buf: f.buf[:0], arena: f.arena[:0], build: f.build[:0], assign: f.assign[:0], labels: f.labels[:0]}
 	defer func() {
 		// drop references to this article's strings
 		clear(f.cands)
 		clear(f.arena)
 		clear(f.build[:cap(f.build)])
 		clear(f.labels)
-		f.d, f.t = nil, nil
+		f.d, f.t, f.str = nil, nil, ""
 		finderPool.Put(f)
 	}()
 	inQuote, para := false, -1
@@ -138,11 +139,35 @@ func (f *finder) is(i int, words ...string) bool {
 	}
 	w := f.text(i)
 	for _, x := range words {
-		if len(w) == len(x) && strings.EqualFold(string(w), x) {
+		if len(w) == len(x) && equalFold(w, x) {
 			return true
 		}
 	}
 	return false
+}
+
+// equalFold reports whether w and x are the same word, ignoring the case of
+// ASCII letters (x is lower case or matches exactly).
+func equalFold(w []byte, x string) bool {
+	if len(w) != len(x) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		a, b := w[k], x[k]
+		if a == b {
+			continue
+		}
+		if a >= 'A' && a <= 'Z' {
+			a += 'a' - 'A'
+		}
+		if b >= 'A' && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if a != b {
+			return false
+		}
+	}
+	return true
 }
 
 func (f *finder) punct(i int, marks string) bool {
@@ -349,7 +374,7 @@ func (f *finder) speakerLabel(i int) int {
 			return 0
 		}
 		s, e := ts[i].s, ts[k-1].e
-		role = &Role{Text: string(f.t[s:e]), Span: doc.Span{Start: s, End: e}}
+		role = &Role{Text: f.str[s:e], Span: doc.Span{Start: s, End: e}}
 		ns, ne, k = k+1, m, m+1
 	} else if !f.punct(k, ":") || k-i < 2 {
 		return 0
@@ -359,7 +384,7 @@ func (f *finder) speakerLabel(i int) int {
 		return 0
 	}
 	for m := ns; m < ne; m++ {
-		if lw := f.lower(ts[m].s, ts[m].e); gazetteer.Role(lw) != gazetteer.NotRole || stopWords[string(lw)] {
+		if lw := f.lower(ts[m].s, ts[m].e); f.roleOf(m) != gazetteer.NotRole || stopWords[string(lw)] {
 			return 0
 		}
 	}
@@ -479,16 +504,19 @@ func (f *finder) description(i int) int {
 		if !ts[h].word() {
 			return i
 		}
+		if !ts[h].cap && f.roleOf(h) == gazetteer.NotRole {
+			return i // "the river", "the talks": the common case, one lookup
+		}
 		lw := f.lower(ts[h].s, ts[h].e)
 		if !ts[h].cap && descHeads[string(lw)] {
 			// not "the president, Donald Trump," nor "the president of ..."
 			if f.capWord(h+1) || f.punct(h+1, ",") && f.capWord(h+2) || f.is(h+1, "of") {
 				return i
 			}
-			f.add(cand{s: ts[i+1].s, e: ts[h].e, kind: Other, desc: string(lw), inQuote: ts[i].inQuote})
+			f.add(cand{s: ts[i+1].s, e: ts[h].e, kind: Other, desc: f.str[ts[h].s:ts[h].e], inQuote: ts[i].inQuote})
 			return h + 1
 		}
-		if ts[h].poss || !(ts[h].cap || gazetteer.Role(lw) == gazetteer.Modifier) {
+		if ts[h].poss || !(ts[h].cap || f.roleOf(h) == gazetteer.Modifier) {
 			return i
 		}
 	}
@@ -509,7 +537,7 @@ func (f *finder) andOrgHead(i, j int) bool {
 	if f.isTitle(i) {
 		return false
 	}
-	if _, ok := gazetteer.GivenName(string(f.text(i))); ok {
+	if f.ts[i].given != 0 {
 		return false
 	}
 	for k := j + 1; k < len(f.ts) && k < j+5 && f.capWord(k); k++ {
@@ -587,22 +615,29 @@ func (f *finder) isTitle(i int) bool { return f.ts[i].title }
 // word. It leaves f.buf alone, so it can be called while a word lowered by
 // f.lower is in use.
 func (f *finder) isTitleWord(i int) bool {
-	if f.ts[i].title {
-		return true
-	}
-	w := f.text(i)
-	var buf [32]byte
-	if len(w) > len(buf) {
-		return false
-	}
-	low := buf[:len(w)]
-	for k, c := range w {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	return f.ts[i].title || f.roleOf(i) == gazetteer.Head
+}
+
+// roleOf returns gazetteer.Role of token i in lower case, looked up once. It
+// leaves f.buf alone.
+func (f *finder) roleOf(i int) gazetteer.RoleWord {
+	t := &f.ts[i]
+	if t.role == 0 {
+		t.role = 1
+		w := f.t[t.s:t.e]
+		var buf [32]byte
+		if t.word() && len(w) <= len(buf) {
+			low := buf[:len(w)]
+			for k, c := range w {
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				low[k] = c
+			}
+			t.role = int8(gazetteer.Role(low)) + 1
 		}
-		low[k] = c
 	}
-	return gazetteer.Role(low) == gazetteer.Head
+	return gazetteer.RoleWord(t.role - 1)
 }
 
 // lookup returns the gazetteer entry of tokens [i,j).
@@ -652,7 +687,7 @@ func (f *finder) run(i, j, first int) {
 	}
 	// "Hurricane Lena", "Tropical Storm Ana": a storm, not a person
 	if j-i >= 2 && stormWords[string(f.text(i))] {
-		f.add(cand{s: ts[i].s, e: ts[j-1].e, kind: Other, key: string(f.t[ts[i].s:ts[j-1].e]), inQuote: ts[i].inQuote})
+		f.add(cand{s: ts[i].s, e: ts[j-1].e, kind: Other, key: f.str[ts[i].s:ts[j-1].e], inQuote: ts[i].inQuote})
 		return
 	}
 	if j-i <= int(ts[i].starts) {
@@ -713,7 +748,7 @@ func (f *finder) run(i, j, first int) {
 			}
 			// "Apple Inc. Steve Jobs": a name after the organization
 			if k < j-2 && f.nameLike(k+1, j) {
-				if _, ok := gazetteer.GivenName(string(f.text(k + 1))); ok {
+				if ts[k+1].given != 0 {
 					f.org(s, k+1)
 					f.person(k+1, j, false)
 					return
@@ -790,7 +825,7 @@ func (f *finder) calendarName(i, j int) bool {
 	if i+1 >= j || f.ts[i+1].cal || !f.ts[i+1].cap {
 		return false
 	}
-	if _, ok := gazetteer.GivenName(string(f.text(i))); !ok {
+	if f.ts[i].given == 0 {
 		return false
 	}
 	return i == 0 || !f.is(i-1, "in", "on", "by", "since", "until", "of", "last", "next", "early", "late", "mid",
@@ -838,7 +873,7 @@ func (f *finder) nameLike(i, j int) bool {
 			}
 			return false
 		}
-		if f.ts[k].cal && !(k == i && f.calendarName(k, j)) || f.ts[k].orgHead || j == i+1 && pluralRole(w) || gazetteer.IsFacilityHead(string(w)) || neverName[string(w)] || gazetteer.IsGroupNoun(w) {
+		if f.ts[k].cal && !(k == i && f.calendarName(k, j)) || f.ts[k].orgHead || j == i+1 && pluralRole(w) || f.ts[k].fac || f.ts[k].group || neverName[string(w)] {
 			return false
 		}
 		// digits, all capitals ("NATO", "ICBMs") are not names
@@ -861,7 +896,7 @@ func (f *finder) nameLike(i, j int) bool {
 		// a title inside ("Chief Operating Officer") only in a name that
 		// starts with a given name ("Martin Luther King")
 		if f.isTitle(k) {
-			if _, ok := gazetteer.GivenName(string(f.text(i))); !ok || k == i {
+			if f.ts[i].given == 0 || k == i {
 				return false
 			}
 		}
@@ -886,7 +921,7 @@ func (f *finder) entity(i, j int, e gazetteer.Entry) {
 }
 
 func (f *finder) org(i, j int) {
-	f.add(cand{s: f.ts[i].s, e: f.ts[j-1].e, kind: Organization, key: string(f.t[f.ts[i].s:f.ts[j-1].e]), inQuote: f.ts[i].inQuote})
+	f.add(cand{s: f.ts[i].s, e: f.ts[j-1].e, kind: Organization, key: f.str[f.ts[i].s:f.ts[j-1].e], inQuote: f.ts[i].inQuote})
 	f.acronymAfter(j)
 }
 
@@ -921,7 +956,7 @@ func (f *finder) acronym(i int) {
 		return
 	}
 	// "ANCHOR:" in a transcript is a role, not a name
-	if lw := f.lower(f.ts[i].s, f.ts[i].e); gazetteer.Role(lw) != gazetteer.NotRole || stopWords[string(lw)] {
+	if lw := f.lower(f.ts[i].s, f.ts[i].e); f.roleOf(i) != gazetteer.NotRole || stopWords[string(lw)] {
 		return
 	}
 	// a dateline: "TAIPEI, TAIWAN —" opening a paragraph
@@ -937,7 +972,7 @@ func (f *finder) acronym(i int) {
 		}
 		return
 	}
-	f.add(cand{s: f.ts[i].s, e: f.ts[i].e, kind: Organization, key: string(w), inQuote: f.ts[i].inQuote,
+	f.add(cand{s: f.ts[i].s, e: f.ts[i].e, kind: Organization, key: f.str[f.ts[i].s:f.ts[i].e], inQuote: f.ts[i].inQuote,
 		acro: true, evidence: f.cueAfter(i + 1)})
 }
 
@@ -995,7 +1030,7 @@ func (f *finder) cueAfter(i int) bool {
 func (f *finder) person(i, j int, titled bool) {
 	ts := f.ts
 	c := cand{s: ts[i].s, e: ts[j-1].e, kind: Person, inQuote: ts[i].inQuote}
-	c.name = string(f.t[c.s:c.e])
+	c.name = f.str[c.s:c.e]
 	c.tok0 = len(f.arena)
 	for k := i; k < j; k++ {
 		f.arena = append(f.arena, c.name[ts[k].s-c.s:ts[k].e-c.s])
@@ -1063,13 +1098,13 @@ func (f *finder) person(i, j int, titled bool) {
 		c.evidence, c.strong = true, true
 	}
 	// "Xi Jinping", "Kim Jong Un": a family name and romanized syllables
-	if len(c.toks) >= 2 && len(c.toks) <= 3 && gazetteer.IsEastAsianSurname(c.toks[0]) && asianGiven(c.toks[1:]) {
+	if len(c.toks) >= 2 && len(c.toks) <= 3 && ts[i].asian && asianGiven(c.toks[1:]) {
 		c.evidence = true
 	}
 	// a common given name followed by a family name (not by a number:
 	// "Adam Air Flight 574")
 	if len(c.toks) >= 2 && len(c.toks) <= 4 && !(j < len(ts) && ts[j].word() && f.t[ts[j].s] >= '0' && f.t[ts[j].s] <= '9') {
-		if g, ok := gazetteer.GivenName(c.toks[0]); ok {
+		if g := ts[i].given; g != 0 {
 			c.evidence = true
 			c.given = g
 		}
@@ -1167,7 +1202,7 @@ func (f *finder) ofOrganization(j int) (Role, bool) {
 		return Role{}, false
 	}
 	s, end := ts[j].s, ts[e-1].e
-	return Role{Text: string(f.t[s:end]), Span: doc.Span{Start: s, End: end}}, true
+	return Role{Text: f.str[s:end], Span: doc.Span{Start: s, End: end}}, true
 }
 
 // copula returns the token after "is a", "was the", "served as", "is now a"
@@ -1232,7 +1267,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 		return Role{}, 0, false
 	}
 	lw := f.lower(ts[k].s, ts[k].e)
-	head := gazetteer.Role(lw) == gazetteer.Head || roleSuffix(lw)
+	head := f.roleOf(k) == gazetteer.Head || roleSuffix(lw)
 	g := gazetteer.GenderedRole(lw)
 	ofAt := -1 // the "of" of "chief executive officer of Apple Inc."
 	if !head {
@@ -1275,7 +1310,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 			start = m
 			continue
 		}
-		if r := gazetteer.Role(w); r != gazetteer.NotRole || bytes.IndexByte(w, '-') > 0 {
+		if r := f.roleOf(m); r != gazetteer.NotRole || bytes.IndexByte(w, '-') > 0 {
 			start = m
 			continue
 		}
@@ -1292,7 +1327,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 		start++
 	}
 	s, e := ts[start].s, ts[k].e
-	return Role{Text: string(f.t[s:e]), Span: doc.Span{Start: s, End: e}}, g, true
+	return Role{Text: f.str[s:e], Span: doc.Span{Start: s, End: e}}, g, true
 }
 
 // roleSuffix accepts role nouns the table lacks by their endings
@@ -1377,7 +1412,7 @@ func (f *finder) ledOrganization(k int) (Role, bool) {
 		return Role{}, false
 	}
 	s, end := ts[k].s, ts[e-1].e
-	return Role{Text: string(f.t[s:end]), Span: doc.Span{Start: s, End: end}}, true
+	return Role{Text: f.str[s:end], Span: doc.Span{Start: s, End: end}}, true
 }
 
 // irregularPlural reports whether a capitalized word is a plural that takes
@@ -1441,7 +1476,7 @@ func (f *finder) description2(k int, lead bool) (Role, byte, bool) {
 			"currently", "once", "then", "until", "most", "recently", "later", "still", "newly", "himself", "herself":
 		default:
 			// ", intends to make her deputy ..." is a clause, not a description
-			if gazetteer.Role(w) == gazetteer.NotRole && !roleSuffix(w) && bytes.IndexByte(w, '-') < 0 {
+			if f.roleOf(k) == gazetteer.NotRole && !roleSuffix(w) && bytes.IndexByte(w, '-') < 0 {
 				return Role{}, 0, false
 			}
 		}
@@ -1471,7 +1506,7 @@ func (f *finder) description2(k int, lead bool) (Role, byte, bool) {
 		}
 		if headAt < 0 && end-k < 8 {
 			lw := f.lower(t.s, t.e)
-			if gazetteer.Role(lw) == gazetteer.Head || roleSuffix(lw) {
+			if f.roleOf(end) == gazetteer.Head || roleSuffix(lw) {
 				headAt = end
 				g = gazetteer.GenderedRole(lw)
 			} else if cueVerbs[string(lw)] || string(lw) == "and" && end == k {
@@ -1510,7 +1545,7 @@ func (f *finder) description2(k int, lead bool) (Role, byte, bool) {
 	if e-s > 300 {
 		return Role{}, 0, false
 	}
-	return Role{Text: string(f.t[s:e]), Span: doc.Span{Start: s, End: e}}, g, true
+	return Role{Text: f.str[s:e], Span: doc.Span{Start: s, End: e}}, g, true
 }
 
 // endsDescription reports whether the noun phrase of a description ends
@@ -1551,7 +1586,7 @@ func (f *finder) endsDescription(i int) bool {
 		case "a", "an", "the", "his", "her", "its", "their", "co-founder", "former", "now":
 			return false
 		}
-		return gazetteer.Role(nw) == gazetteer.NotRole && !orgNouns[string(nw)]
+		return f.roleOf(n) == gazetteer.NotRole && !orgNouns[string(nw)]
 	}
 	return false
 }
@@ -1572,7 +1607,7 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 	h := -1
 	for m := c - 1; m >= left; m-- {
 		lw := f.lower(ts[m].s, ts[m].e)
-		if gazetteer.Role(lw) == gazetteer.Head {
+		if f.roleOf(m) == gazetteer.Head {
 			h = m
 			break
 		}
@@ -1589,7 +1624,7 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 		if stopWords[string(w)] || cueVerbs[string(w)] {
 			break
 		}
-		if ts[m].cap || gazetteer.Role(w) != gazetteer.NotRole {
+		if ts[m].cap || f.roleOf(m) != gazetteer.NotRole {
 			start = m
 			continue
 		}
@@ -1602,7 +1637,7 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 		break
 	}
 	s, e := ts[start].s, ts[c-1].e
-	return Role{Text: string(f.t[s:e]), Span: doc.Span{Start: s, End: e}}, true
+	return Role{Text: f.str[s:e], Span: doc.Span{Start: s, End: e}}, true
 }
 
 // building is an actor being put together.
@@ -1619,6 +1654,44 @@ type building struct {
 type entityKey struct {
 	kind Kind
 	name string
+}
+
+// keyIndex finds organizations and places by their key: a short list
+// scanned while small, a map once it grows.
+type keyIndex struct {
+	list []keyed
+	m    map[entityKey]*building
+}
+
+type keyed struct {
+	k entityKey
+	b *building
+}
+
+func (x *keyIndex) get(k entityKey) *building {
+	if x.m != nil {
+		return x.m[k]
+	}
+	for _, e := range x.list {
+		if e.k == k {
+			return e.b
+		}
+	}
+	return nil
+}
+
+func (x *keyIndex) put(k entityKey, b *building) {
+	if x.m == nil && len(x.list) < 24 {
+		x.list = append(x.list, keyed{k, b})
+		return
+	}
+	if x.m == nil {
+		x.m = make(map[entityKey]*building, 64)
+		for _, e := range x.list {
+			x.m[e.k] = e.b
+		}
+	}
+	x.m[k] = b
 }
 
 // wordIndex finds people by the words of their names once there are many;
@@ -1706,13 +1779,13 @@ func (f *finder) resolve() []Actor {
 	addMention := func(a *building, c *cand) {
 		f.assign = append(f.assign, assignment{a, doc.Span{Start: c.s, End: c.e}})
 		a.count++
-		text := f.t[c.s:c.e]
-		if string(text) != a.Name && !containsBytes(a.Aliases, text) {
+		text := f.str[c.s:c.e]
+		if text != a.Name && !contains(a.Aliases, text) {
 			if len(text) > len(a.Name) && a.Kind != Person {
 				a.Aliases = append(a.Aliases, a.Name)
-				a.Name = string(text)
+				a.Name = text
 			} else {
-				a.Aliases = append(a.Aliases, string(text))
+				a.Aliases = append(a.Aliases, text)
 			}
 		}
 		for _, r := range c.roles {
@@ -1732,22 +1805,19 @@ func (f *finder) resolve() []Actor {
 		}
 	}
 	// organizations and places
-	var byKey map[entityKey]*building
+	var byKey keyIndex
 	var orgs []*building
 	for i := range f.cands {
 		c := &f.cands[i]
 		if c.kind == Person || c.acro || c.desc != "" {
 			continue
 		}
-		if byKey == nil {
-			byKey = make(map[entityKey]*building, 32)
-		}
 		k := entityKey{c.kind, c.key}
-		a := byKey[k]
+		a := byKey.get(k)
 		if a == nil {
-			a = f.newBuilding(Actor{Name: string(f.t[c.s:c.e]), Kind: c.kind})
+			a = f.newBuilding(Actor{Name: f.str[c.s:c.e], Kind: c.kind})
 			out = append(out, a)
-			byKey[k] = a
+			byKey.put(k, a)
 			if c.kind == Organization {
 				orgs = append(orgs, a)
 			}
@@ -1771,7 +1841,7 @@ func (f *finder) resolve() []Actor {
 			}
 			if a == nil {
 				k := entityKey{Organization, c.key}
-				if a = byKey[k]; a == nil {
+				if a = byKey.get(k); a == nil {
 					n := 0
 					for k := range f.cands {
 						if f.cands[k].acro && f.cands[k].key == c.key {
@@ -1781,12 +1851,9 @@ func (f *finder) resolve() []Actor {
 					if !c.evidence && n < 2 {
 						continue
 					}
-					if byKey == nil {
-						byKey = make(map[entityKey]*building, 32)
-					}
 					a = f.newBuilding(Actor{Name: c.key, Kind: Organization})
 					out = append(out, a)
-					byKey[k] = a
+					byKey.put(k, a)
 				}
 			}
 			addMention(a, c)
@@ -1795,37 +1862,29 @@ func (f *finder) resolve() []Actor {
 	// a name that no title, honorific or description makes a person's, read
 	// where a company's name stands, is an organization ("Los Angeles based
 	// Northrop Grumman")
-	var strongNames, companies map[string]bool
+	var companies []string
 	for i := range f.cands {
-		c := &f.cands[i]
-		if c.kind != Person || len(c.toks) < 2 {
-			continue
+		if c := &f.cands[i]; c.kind == Person && c.orgCue && len(c.toks) >= 2 && !contains(companies, c.name) {
+			companies = append(companies, c.name)
 		}
-		if c.strong {
-			if strongNames == nil {
-				strongNames = map[string]bool{}
+	}
+	if len(companies) > 0 {
+		for i := range f.cands {
+			if c := &f.cands[i]; c.kind == Person && c.strong {
+				companies = slices.DeleteFunc(companies, func(n string) bool { return n == c.name })
 			}
-			strongNames[c.name] = true
-		} else if c.orgCue {
-			if companies == nil {
-				companies = map[string]bool{}
-			}
-			companies[c.name] = true
 		}
 	}
 	for i := range f.cands {
 		c := &f.cands[i]
-		if c.kind == Person && companies[c.name] && !strongNames[c.name] {
+		if len(companies) > 0 && c.kind == Person && contains(companies, c.name) {
 			c.kind, c.key = Organization, c.name
-			if byKey == nil {
-				byKey = make(map[entityKey]*building, 32)
-			}
 			k := entityKey{Organization, c.key}
-			a := byKey[k]
+			a := byKey.get(k)
 			if a == nil {
 				a = f.newBuilding(Actor{Name: c.name, Kind: Organization})
 				out = append(out, a)
-				byKey[k] = a
+				byKey.put(k, a)
 				orgs = append(orgs, a)
 			}
 			addMention(a, c)
@@ -1978,11 +2037,11 @@ func (f *finder) resolve() []Actor {
 // word, else the person just mentioned when the article has given them no
 // title yet.
 func (f *finder) describe(c *cand, people []*building) {
-	text := f.t[c.s:c.e]
+	text := f.str[c.s:c.e]
 	// its capitalized modifiers ("Chinese" in "the Chinese leader") must be
 	// among the person's titles too
 	var mods []string
-	for _, w := range strings.Fields(string(text)) {
+	for _, w := range strings.Fields(text) {
 		if w[0] >= 'A' && w[0] <= 'Z' {
 			mods = append(mods, w)
 		}
@@ -1995,7 +2054,7 @@ func (f *finder) describe(c *cand, people []*building) {
 		}
 		score := -1
 		for _, r := range p.Roles {
-			if strings.EqualFold(r.Text, string(text)) {
+			if strings.EqualFold(r.Text, text) {
 				score = max(score, 3<<20)
 				continue
 			}
@@ -2024,8 +2083,8 @@ func (f *finder) describe(c *cand, people []*building) {
 	if best == nil || bestScore < 1<<20 && !mostRecent(best, people) {
 		return
 	}
-	if !hasRole(best.Roles, string(text)) {
-		best.Roles = append(best.Roles, Role{Text: string(text), Span: doc.Span{Start: c.s, End: c.e}})
+	if !hasRole(best.Roles, text) {
+		best.Roles = append(best.Roles, Role{Text: text, Span: doc.Span{Start: c.s, End: c.e}})
 	}
 }
 
@@ -2320,15 +2379,6 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-func containsBytes(xs []string, b []byte) bool {
-	for _, x := range xs {
-		if x == string(b) {
-			return true
-		}
-	}
-	return false
-}
-
 func contains(xs []string, s string) bool {
 	for _, x := range xs {
 		if x == s {
@@ -2377,7 +2427,7 @@ func (f *finder) pronounAfter(c *cand, i int) byte {
 		for q < end && (f.t[q] >= 'a' && f.t[q] <= 'z' || f.t[q] >= 'A' && f.t[q] <= 'Z') {
 			q++
 		}
-		switch string(f.t[p:q]) {
+		switch f.str[p:q] {
 		case "he", "his", "himself", "He", "His":
 			return 'm'
 		case "she", "hers", "herself", "She", "Her":

@@ -20,9 +20,10 @@ func Slug(name string) string {
 			break
 		}
 	}
-	if !ascii {
-		name = norm.NFD.String(name)
+	if ascii {
+		return asciiSlug(name)
 	}
+	name = norm.NFD.String(name)
 	var b strings.Builder
 	b.Grow(len(name))
 	dash := false
@@ -80,4 +81,33 @@ func assignIDs(as []Actor) {
 			used[id] = true
 		}
 	}
+}
+
+// asciiSlug is Slug for a name in ASCII, with one allocation.
+func asciiSlug(name string) string {
+	var stack [64]byte
+	b := stack[:0]
+	dash := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == '\'':
+			continue
+		default:
+			dash = len(b) > 0
+			continue
+		}
+		if dash {
+			b = append(b, '-')
+			dash = false
+		}
+		b = append(b, c)
+	}
+	if len(b) == 0 {
+		return "actor"
+	}
+	return string(b)
 }

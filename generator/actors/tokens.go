@@ -19,6 +19,11 @@ type token struct {
 	orgHead bool // a capitalized organization head word ("Institute")
 	cal     bool // a month or weekday name
 	hon     bool // an honorific ("Mr.")
+	fac     bool // ends a facility's name ("Airport")
+	group   bool // a plural naming a group ("Republicans")
+	asian   bool // an East Asian family name
+	given   byte // gender of a common given name ('f', 'm', 'u'), 0 if not one
+	role    int8 // gazetteer.Role of the lower-cased word, roleUnknown until asked
 	starts  int8 // words of the longest gazetteer phrase starting here
 }
 
@@ -34,6 +39,10 @@ func classify(t *token, w []byte) {
 	t.orgHead = wi.Flags&gazetteer.OrgHeadWord != 0
 	t.cal = wi.Flags&gazetteer.CalendarWord != 0
 	t.hon = wi.Flags&gazetteer.HonorificWord != 0
+	t.fac = wi.Flags&gazetteer.FacilityWord != 0
+	t.group = wi.Flags&gazetteer.GroupWord != 0
+	t.asian = wi.Flags&gazetteer.EastAsianWord != 0
+	t.given = wi.Given
 	t.starts = int8(min(wi.Starts, 127))
 }
 

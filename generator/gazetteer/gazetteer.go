@@ -132,6 +132,15 @@ func build() {
 	for w := range honorifics {
 		flag(titleCase(w), HonorificWord)
 	}
+	for w := range facilityHeads {
+		flag(w, FacilityWord)
+	}
+	for w := range groupNouns {
+		flag(w, GroupWord)
+	}
+	for w := range eastAsianSurnames {
+		flag(w, EastAsianWord)
+	}
 	given = make(map[string]byte, 9000)
 	for rest := givenNamesData; len(rest) > 0; {
 		line := rest
@@ -141,7 +150,11 @@ func build() {
 			rest = ""
 		}
 		if len(line) > 2 {
-			given[line[:len(line)-2]] = line[len(line)-1]
+			w, g := line[:len(line)-2], line[len(line)-1]
+			given[w] = g
+			wi := capFlags[w]
+			wi.Given = g
+			capFlags[w] = wi
 		}
 	}
 }
@@ -177,12 +190,16 @@ const (
 	OrgHeadWord                         // an organization head word: "Institute"
 	CalendarWord                        // a month or weekday: "November", "Tue."
 	HonorificWord                       // "Mr.", "Ms.", "Dr."
+	FacilityWord                        // ends a building's or site's name: "Airport" (IsFacilityHead)
+	GroupWord                           // a plural naming a group of people: "Republicans" (IsGroupNoun)
+	EastAsianWord                       // an East Asian family name: "Kim" (IsEastAsianSurname)
 )
 
 // WordInfo is what the tables say about a capitalized word.
 type WordInfo struct {
 	Flags  WordFlags
-	Starts int // words of the longest phrase Lookup knows that begins with it; 0 if none
+	Starts int  // words of the longest phrase Lookup knows that begins with it; 0 if none
+	Given  byte // 'f', 'm' or 'u' when it is a common given name (GivenName); 0 if not
 }
 
 // CapWord returns what the tables say about a capitalized word as written,

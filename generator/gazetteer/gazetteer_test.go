@@ -71,7 +71,8 @@ func TestWords(t *testing.T) {
 	}
 	for w, want := range map[string]WordFlags{
 		"President": TitleWord, "Secretary-General": TitleWord, "CEO": TitleWord, "Gen.": TitleWord,
-		"Institute": OrgHeadWord, "Tuesday": CalendarWord, "Nov.": CalendarWord, "Mr.": HonorificWord, "Kim": 0,
+		"Institute": OrgHeadWord, "Tuesday": CalendarWord, "Nov.": CalendarWord, "Mr.": HonorificWord,
+		"Kim": EastAsianWord, "Airport": FacilityWord, "Republicans": GroupWord, "Zzyzx": 0,
 	} {
 		if got := CapWord(w).Flags; got&want != want || want == 0 && got != 0 {
 			t.Errorf("CapWord(%q).Flags = %b, want %b", w, got, want)
@@ -82,6 +83,9 @@ func TestWords(t *testing.T) {
 	}
 	if g, ok := GivenName("Patricia"); !ok || g != 'f' {
 		t.Errorf("GivenName(Patricia) = %c %v", g, ok)
+	}
+	if CapWord("Patricia").Given != 'f' || CapWord("Zzyzx").Given != 0 {
+		t.Errorf("CapWord Given: Patricia %c", CapWord("Patricia").Given)
 	}
 	if _, ok := GivenName("Der"); ok {
 		t.Error("particle Der listed as a given name")
