@@ -394,6 +394,16 @@ func shorten(s string) string {
 		cut := -1
 		// a break after word maxWords is no use: search only before it
 		lim := wordOffset(s, maxWords+1)
+		// word counts before a break come from the word starts, found once
+		var buf [maxWords + 2]int
+		starts := wordStarts(buf[:0], s[:lim])
+		wordsBefore := func(k int) int {
+			n := 0
+			for n < len(starts) && starts[n] < k {
+				n++
+			}
+			return n
+		}
 		for _, set := range [][]string{strongBreaks, weakBreaks} {
 			for _, b := range set {
 				from := 0
@@ -403,12 +413,12 @@ func shorten(s string) string {
 						break
 					}
 					k += from
-					if n := words(s[:k]); n >= 6 && n <= maxWords && (cut < 0 || k < cut) && !(b == ", " && intro(s[:k])) {
+					if n := wordsBefore(k); n >= 6 && n <= maxWords && (cut < 0 || k < cut) && !(b == ", " && intro(s[:k])) {
 						cut = k
 						break
 					}
 					from = k + len(b)
-					if words(s[:k]) > maxWords {
+					if wordsBefore(k) > maxWords {
 						break
 					}
 				}
@@ -475,6 +485,19 @@ func wordOffset(s string, n int) int {
 		in = !sp
 	}
 	return len(s)
+}
+
+// wordStarts appends the byte offsets where the words of s start.
+func wordStarts(out []int, s string) []int {
+	in := false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		if !sp && !in {
+			out = append(out, i)
+		}
+		in = !sp
+	}
+	return out
 }
 
 func words(s string) int {
