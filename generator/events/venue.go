@@ -240,13 +240,13 @@ func findVenue(ws []word, at int, groups map[string]bool) string {
 	// and a run-on sentence with many dates stays linear
 	c := sort.Search(len(ws), func(k int) bool { return ws[k].off >= at })
 	for k := max(0, c-60); k < min(len(ws), c+60); k++ {
-		w := strings.ToLower(ws[k].core)
+		w := ws[k].core
 		switch {
-		case w == "sidelines" && k+1 < len(ws) && strings.ToLower(ws[k+1].core) == "of" && !ws[k].stop:
+		case strings.EqualFold(w, "sidelines") && k+1 < len(ws) && strings.EqualFold(ws[k+1].core, "of") && !ws[k].stop:
 			if name, ev, _ := namePhrase(ws, k+2); name != "" && near(k, &nd) {
 				named = normalize(name, ev, groups)
 			}
-		case (w == "at" || w == "during") && !ws[k].stop:
+		case (strings.EqualFold(w, "at") || strings.EqualFold(w, "during")) && !ws[k].stop:
 			if name, ev, _ := namePhrase(ws, k+1); name != "" {
 				head := name
 				if ev {
@@ -256,7 +256,7 @@ func findVenue(ws []word, at int, groups map[string]bool) string {
 					named = normalize(name, ev, groups)
 				}
 			}
-		case w == "in" && !ws[k].stop:
+		case strings.EqualFold(w, "in") && !ws[k].stop:
 			if c := cityAt(ws, k+1); c != "" && near(k, &cd) {
 				city = c
 			}
