@@ -495,6 +495,10 @@ chairwoman ceo founder co-founder candidate nominee general commander`)
 // and returns the token after it, or i when there is none.
 func (f *finder) description(i int) int {
 	ts := f.ts
+	// "no relation to the minister", "not related to the president": someone else
+	if f.is(i-1, "to", "of") && f.is(i-2, "relation", "related", "relative", "kin") {
+		return i
+	}
 	// "who served as the special envoy", ", the army chief,": a predicate or
 	// an appositive, not a reference back
 	if f.punct(i-1, ",") && f.capWord(i-2) || f.is(i-1, "as", "is", "was", "be", "been", "became", "named", "appointed", "elected", "remains") {
@@ -1209,11 +1213,20 @@ func (f *finder) ofOrganization(j int) (Role, bool) {
 // following a name, or j when there is none.
 func (f *finder) copula(j int) int {
 	k := j
-	// "László Varga — no relation to the minister — is a senior fellow"
-	if f.punct(k, "—–") {
+	// "László Varga — no relation to the minister — is a senior fellow",
+	// "Ana Belic, 51, was ..."
+	if f.punct(k, "—–,(") {
 		for m := k + 1; m < len(f.ts) && m < k+15; m++ {
-			if f.punct(m, "—–") {
-				k = m + 1
+			if f.punct(m, "—–,)") {
+				if f.punct(m, ")") && f.punct(m+1, ",") {
+					m++
+				}
+				if f.is(m+1, "is", "was", "served", "serves", "worked", "works", "will", "has", "had") {
+					k = m + 1
+				}
+				break
+			}
+			if f.punct(m, ".;:!?\"“”") {
 				break
 			}
 		}
@@ -1316,7 +1329,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 		}
 		// a noun before the head: "union leader", "water minister" (not a
 		// verb: "warned leader Kim")
-		if m == start-1 && m >= k-2 && !ts[k].cap && !cueVerbs[string(w)] && !bytes.HasSuffix(w, []byte("ed")) &&
+		if m == start-1 && m >= k-2 && !ts[k].cap && !cueVerbs[string(w)] && !titleVerbs[string(w)] && !bytes.HasSuffix(w, []byte("ed")) &&
 			!bytes.HasSuffix(w, []byte("ing")) && !bytes.HasSuffix(w, []byte("ly")) && len(w) > 2 {
 			start = m
 			continue
@@ -1329,6 +1342,16 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 	s, e := ts[start].s, ts[k].e
 	return Role{Text: f.str[s:e], Span: doc.Span{Start: s, End: e}}, g, true
 }
+
+// titleVerbs take a person as object, so they can stand right before a
+// title ("will meet prime minister X"); they are never part of the title.
+var titleVerbs = setOf(`meet meets meeting met see sees saw seen visit visits thank thanks join joins replace
+replaces succeed succeeds name names appoint appoints elect elects become becomes became make makes made
+call calls tell tells ask asks urge urges invite invites welcome welcomes accompany accompanies host hosts
+criticize criticizes criticise criticises blame blames attack attacks support supports back backs oppose
+opposes defeat defeats beat beats fire fires sack sacks dismiss dismisses promote promotes remove removes
+elevate elevates nominate nominates hire hires phone phones brief briefs warn warns lobby lobbies judge
+judges sue sues interview interviews challenge challenges`)
 
 // roleSuffix accepts role nouns the table lacks by their endings
 // ("analysist", "technologist").
@@ -1621,7 +1644,7 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 	start := h
 	for m := h - 1; m >= left && m >= h-6; m-- {
 		w := f.lower(ts[m].s, ts[m].e)
-		if stopWords[string(w)] || cueVerbs[string(w)] {
+		if stopWords[string(w)] || cueVerbs[string(w)] || titleVerbs[string(w)] {
 			break
 		}
 		if ts[m].cap || f.roleOf(m) != gazetteer.NotRole {
