@@ -57,7 +57,9 @@ func Aggregate(b *source.Briefing, facts FactsOf, opt Options) *Briefing {
 	x.timeline(facts, rules)
 	for _, a := range x.Actors {
 		a.Role() // computed once here, so pages may read it concurrently
+		a.members = nil
 	}
+	x.byMember = nil // only needed while merging
 	return x
 }
 
@@ -319,9 +321,19 @@ func (x *Briefing) QuotesURL() string { return QuotesPath(x.Briefing) }
 func (x *Briefing) TimelineURL() string { return x.Briefing.RelPermalink() + "timeline/" }
 
 // HasPage reports whether an actor gets a page of its own: it is not
-// hidden, and the briefing says something about it (more than one
-// mention, a role, a quotation or an event). Mentions of the others link
-// to their entry on the article page.
+// hidden, and the briefing says something about it: a role, a quotation,
+// an editor's photo, or (people and organizations) more than one article
+// or a timeline event, (places) three articles or more. Mentions of the
+// others link to their entry on the article page.
 func (x *Briefing) HasPage(a *Actor) bool {
-	return !a.Hidden && (a.Mentions >= 2 || len(a.Roles) > 0 || len(a.Quotes) > 0 || len(a.Events) > 0 || a.Photo != "")
+	if a.Hidden {
+		return false
+	}
+	if len(a.Roles) > 0 || len(a.Quotes) > 0 || a.Photo != "" {
+		return true
+	}
+	if a.Kind == "place" {
+		return len(a.Articles) >= 3 // places come up everywhere; a page when they matter
+	}
+	return len(a.Articles) >= 2 || len(a.Events) > 0
 }

@@ -388,13 +388,13 @@ func plural(n int, one, many string) string {
 func (x *Briefing) Notable(n int) []*Quote {
 	var cand []*Quote
 	for _, q := range x.Quotes {
-		if q.Hidden || q.Speaker == nil || q.Speaker.Hidden || q.Partial || len(q.tokens) < 6 {
+		if q.Hidden || q.Speaker == nil || q.Speaker.Hidden || q.Partial || q.words < 6 {
 			continue
 		}
 		cand = append(cand, q)
 	}
 	slices.SortStableFunc(cand, func(a, b *Quote) int {
-		return cmp.Or(cmp.Compare(len(b.Sources), len(a.Sources)), cmp.Compare(len(b.tokens), len(a.tokens)))
+		return cmp.Or(cmp.Compare(len(b.Sources), len(a.Sources)), cmp.Compare(b.words, a.words))
 	})
 	var out []*Quote
 	per := map[*Actor]int{}

@@ -22,8 +22,9 @@ type Quote struct {
 	Hidden  bool // an editor hid it
 	Editor  bool // an editor changed its speaker
 
-	norm   string
-	tokens []string
+	words  int      // words in the quotation
+	norm   string   // during aggregation: NormalizeQuote(Text)
+	tokens []string // during aggregation: its words
 }
 
 // Display is the quotation as shown on its own: without the comma that
@@ -123,7 +124,7 @@ func (x *Briefing) quotes(facts FactsOf, rules *actorRules) {
 				q.Partial = q.Partial && fq.Partial
 				continue
 			}
-			q = &Quote{Text: text, Speaker: speaker, Partial: fq.Partial, Sources: []Source{src}, norm: norm, tokens: tokens}
+			q = &Quote{Text: text, Speaker: speaker, Partial: fq.Partial, Sources: []Source{src}, norm: norm, tokens: tokens, words: len(tokens)}
 			exact[norm] = q
 			w := longest(tokens)
 			byWord[w] = append(byWord[w], q)
@@ -132,6 +133,7 @@ func (x *Briefing) quotes(facts FactsOf, rules *actorRules) {
 	}
 	for _, q := range x.Quotes {
 		rules.quote(q, x)
+		q.norm, q.tokens = "", nil // only needed to merge
 	}
 	slices.SortStableFunc(x.Quotes, func(a, b *Quote) int {
 		return cmp.Or(a.Date().Compare(b.Date()), compareSource(a.Sources[0], b.Sources[0]))

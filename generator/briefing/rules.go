@@ -196,6 +196,8 @@ func (r *actorRules) quote(q *Quote, x *Briefing) {
 			}
 			if sp == nil {
 				sp = x.addActor(o.Speaker)
+				sp.First = q.Sources[0]
+				sp.Articles = []*source.Article{q.Sources[0].Article}
 			}
 			q.Speaker, q.Editor = sp, true
 		}
