@@ -123,16 +123,20 @@ func TestOversizedFilesAreRefused(t *testing.T) {
 	}
 }
 
-// Files just under the limit are built within bounded time and memory,
-// however they are shaped: one 7.5 MB paragraph with no line break, 7.5 MB
-// of ordinary paragraphs, 7.5 MB of quotation marks and apostrophes. The
+// Large files are built within bounded time and memory, however they are
+// shaped: one paragraph with no line break, ordinary paragraphs, nothing
+// but quotation marks and apostrophes, one endless word. The
 // deadline is a hang detector; the figures are logged for
 // docs/hardening.md.
 func TestLargeFilesUnderTheLimitAreBuilt(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs the binary on 7.5 MB articles")
+		t.Skip("runs the binary on large articles")
 	}
-	const size = 7<<20 + 512<<10
+	// 2 MB in CI; HARDENING_LARGE=1 measures 7.5 MB, just under the limit.
+	size := 2 << 20
+	if os.Getenv("HARDENING_LARGE") != "" {
+		size = 7<<20 + 512<<10
+	}
 	cases := []struct{ name, unit string }{
 		{"one-line", "Officials in Geneva said on Monday, March 3, 2025, that Mr. John Smith, the minister, would \"resume the talks\" with Maria Lopez. "},
 		{"paragraphs", "Officials in Geneva said on Monday, March 3, 2025, that Mr. John Smith, the minister, would \"resume the talks\" with Maria Lopez.\n\n"},

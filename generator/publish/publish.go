@@ -72,6 +72,11 @@ func Begin(afs afero.Fs, dest string, opt Options) (*Staging, error) {
 	if err := Recover(afs, dest); err != nil {
 		return nil, err
 	}
+	// Commit replaces the destination wholesale: that is only right for a
+	// folder (an earlier site), never for a file someone named by mistake.
+	if fi, err := afs.Stat(dest); err == nil && !fi.IsDir() {
+		return nil, fmt.Errorf("publish: destination %s is a file, not a folder; remove it or choose another destination", dest)
+	}
 	parent := filepath.Dir(dest)
 	if err := afs.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
