@@ -13,7 +13,12 @@
 // said") resolved to the person the text is talking about, descriptions ("the
 // ministry said") matched against actors' roles and names, a run of
 // quotations continuing the previous speaker, and, for a fragment inside the
-// writer's own sentence, the subject of that sentence.
+// writer's own sentence, the subject of that sentence. An unnamed
+// spokesperson speaks for the organization named with them ("a spokeswoman
+// for Acme said"), a document for whoever issued it ("the ruling said"),
+// and in a transcript or Q&A ("SMITH: …", "A: …") a quotation cued by "I"
+// belongs to the labelled speaker or the interviewee; the labelled turns
+// themselves carry no quotation marks and are not quotations.
 package quotes
 
 import (
