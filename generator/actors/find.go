@@ -32,6 +32,7 @@ type cand struct {
 	hon      bool   // an honorific stands before it
 	acro     bool   // an unknown all-capitals word, an organization if its letters or its use say so
 	orgCue   bool   // people: its context reads like a company's ("Los Angeles based X", "the X plan")
+	weak     bool   // organizations: only context says so; a person's name wins
 	used     bool   // taken as a mention already
 	desc     string // a definite description ("the former president"): its role head
 	sent     int    // index of its sentence
@@ -262,7 +263,7 @@ func (f *finder) sentence() {
 		// the run of capitalized words starting at i
 		j := i + 1
 		hasHead := f.ts[i].orgHead
-		for j < len(ts) && (!ts[j-1].poss || f.pluralPossInName(j-1) || int(ts[i].starts) > j-i) {
+		for j < len(ts) && (!ts[j-1].poss || f.pluralPossInName(j-1) || int(ts[i].starts) > j-i && f.knownThrough(i, j)) {
 			if f.capWord(j) {
 				hasHead = hasHead || f.ts[j].orgHead
 				j++
@@ -282,7 +283,7 @@ func (f *finder) sentence() {
 					}
 				}
 				if hasHead && (w == "of" || w == "for" || w == "on" || w == "and" && !f.ts[j-1].orgHead || w == "de") ||
-					w == "of" && (f.isTitle(j-1) || int(ts[i].starts) > j-i) || w == "and" && f.andOrgHead(i, j) {
+					w == "of" && (f.isTitle(j-1) || int(ts[i].starts) > j-i && f.knownThrough(i, j+1)) || w == "and" && f.andOrgHead(i, j) {
 					k := j + 1
 					// "the Bank of England and the University of X" are two
 					if f.is(k, "the") && f.capWord(k+1) && w != "and" {
@@ -533,6 +534,24 @@ var orgNouns = setOf(`organization organisation group company firm agency nonpro
 association institute union movement network party newspaper broadcaster airline manufacturer maker carrier
 retailer bank fund outlet foundation lobby tank think-tank consultancy publisher startup conglomerate`)
 
+// knownThrough reports whether the gazetteer knows the phrase that starts at
+// token i and runs through the capitalized words from j on ("Democratic
+// People’s Republic of Korea"), so a possessive or "of" at j-1 stays inside.
+func (f *finder) knownThrough(i, j int) bool {
+	if f.is(i, "the") && i+1 < j {
+		i++
+	}
+	for e := j; e < len(f.ts) && e < i+10 && f.ts[e].word() && (f.ts[e].cap || f.is(e, "of", "the", "and")); e++ {
+		if !f.ts[e].cap {
+			continue
+		}
+		if _, ok := f.lookup(i, e+1); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // andOrgHead reports whether the capitalized words after the "and" at j
 // end an organization's name that began at i ("European Aeronautic Defence
 // and Space Company"): they hold a head word, and the words before are no
@@ -689,6 +708,16 @@ func (f *finder) run(i, j, first int) {
 	if i >= j {
 		return
 	}
+	// "Air France", "Air India": an airline named for its country
+	if j-i >= 2 && f.is(i, "Air") && ts[i].cap {
+		if m, e := f.longest(i+1, j); m > i+1 && e.Class.IsPlace() {
+			f.org(i, m)
+			if m < j {
+				f.run(m, j, -1)
+			}
+			return
+		}
+	}
 	// "Hurricane Lena", "Tropical Storm Ana": a storm, not a person
 	if j-i >= 2 && stormWords[string(f.text(i))] {
 		f.add(cand{s: ts[i].s, e: ts[j-1].e, kind: Other, key: f.str[ts[i].s:ts[j-1].e], inQuote: ts[i].inQuote})
@@ -788,9 +817,14 @@ func (f *finder) run(i, j, first int) {
 			}
 			u++
 		}
-		if f.nameLike(k, u) {
+		switch {
+		case u-k == 1 && f.singleCompany(k):
+			f.weakOrg(k, u)
+		case u-k == 2 && f.model(k+1) && f.ts[k].given == 0:
+			f.weakOrg(k, k+1) // "the Quellon Q400"
+		case f.nameLike(k, u):
 			f.person(k, u, false)
-		} else if u-k == 1 {
+		case u-k == 1:
 			f.acronym(k)
 		}
 		k = u
@@ -857,10 +891,78 @@ func (f *finder) prefixEntities(i, j int) {
 		if m, e := f.longest(k, j); m > k {
 			f.entity(k, m, e)
 			k = m
-		} else {
-			k++
+			continue
+		}
+		// "Ryanair CEO Michael O'Leary": an unknown name before a title is
+		// the organization the person holds it in
+		u := k
+		for u < j && f.roleOf(u) == gazetteer.NotRole && !f.ts[u].title && !f.ts[u].cal && !noOrgPrefix[string(f.text(u))] && !bytes.HasSuffix(f.text(u), []byte("ing")) {
+			if m, _ := f.longest(u, j); m > u {
+				break
+			}
+			u++
+		}
+		if u > k && u == j && u-k <= 3 && f.ts[k].given == 0 {
+			f.weakOrg(k, u)
+		}
+		k = max(u, k+1)
+	}
+}
+
+// noOrgPrefix are capitalized words before a title that name no
+// organization ("Crown Prince", "Grand Ayatollah").
+var noOrgPrefix = setOf(`Crown Grand Great Holy Royal Saint St. Lord Lady Sir Dame Mr. Mrs. Ms. Dr. The A An
+His Her Their Its Our New Then Now Acting Honorary`)
+
+// weakOrg records [i,j) as an organization its context suggests; resolve
+// drops it when a person of the article bears that name.
+func (f *finder) weakOrg(i, j int) {
+	f.add(cand{s: f.ts[i].s, e: f.ts[j-1].e, kind: Organization, key: f.str[f.ts[i].s:f.ts[j-1].e], inQuote: f.ts[i].inQuote, weak: true})
+}
+
+// makerNouns before a single unknown name show a company: "aircraft
+// manufacturer Boeing", "the airline Ryanair".
+var makerNouns = setOf(`company firm group conglomerate manufacturer maker automaker carmaker chipmaker drugmaker
+planemaker airframer airline carrier retailer insurer lender bank broadcaster operator supplier startup
+giant rival subsidiary outlet publisher newspaper network agency`)
+
+// productNouns after a single unknown name show a company: "Boeing shares"
+// (not products: "Dreamliner aircraft" is a product's name).
+var productNouns = setOf(`shares stock stocks executives employees shareholders subsidiary`)
+
+// singleCompany reports whether the unknown capitalized word k reads as a
+// company's name from the words around it.
+func (f *finder) singleCompany(k int) bool {
+	ts := f.ts
+	if ts[k].given != 0 || !ts[k].word() || k > 0 && ts[k-1].word() && f.t[ts[k-1].s] >= '0' && f.t[ts[k-1].s] <= '9' {
+		return false // "2 GHz models"
+	}
+	if k > 0 && ts[k-1].word() && !ts[k-1].cap && makerNouns[string(f.lower(ts[k-1].s, ts[k-1].e))] {
+		return true
+	}
+	n := k + 1
+	if n >= len(ts) || !ts[n].word() {
+		return false
+	}
+	if ts[n].cap {
+		return f.model(n)
+	}
+	return productNouns[string(f.lower(ts[n].s, ts[n].e))]
+}
+
+// model reports whether token n is a model designation: a capital and
+// digits ("A380", "F-35", "Q400").
+func (f *finder) model(n int) bool {
+	w := f.text(n)
+	if len(w) < 2 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, c := range w[1:] {
+		if c >= '0' && c <= '9' {
+			return true
 		}
 	}
+	return false
 }
 
 // nameLike reports whether tokens [i,j) can be a person's name.
@@ -1308,7 +1410,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 		w := f.lower(t.s, t.e)
 		if stopWords[string(w)] {
 			// "Secretary of State", "CEO and co-founder"
-			if (string(w) == "of" && (ts[k].cap && ts[m-1].cap || m == ofAt) || string(w) == "and") && m > 0 && ts[m-1].word() && (f.isTitleWord(m-1) || ts[m-1].cap) && ts[m+1].word() && (ts[m+1].cap || f.isTitleWord(m+1)) {
+			if m > 0 && (string(w) == "of" && (ts[k].cap && ts[m-1].cap || m == ofAt) || string(w) == "and") && ts[m-1].word() && (f.isTitleWord(m-1) || ts[m-1].cap) && ts[m+1].word() && (ts[m+1].cap || f.isTitleWord(m+1)) {
 				if string(w) == "and" && !(f.isTitleWord(m-1) && f.isTitleWord(m+1)) {
 					break
 				}
@@ -1438,6 +1540,21 @@ func (f *finder) ledOrganization(k int) (Role, bool) {
 	return Role{Text: f.str[s:end], Span: doc.Span{Start: s, End: end}}, true
 }
 
+// commonPlural reports whether a capitalized plural is a common noun's
+// ("Farmers", "Teachers", "Employees", "Nurses"), which can stand inside an
+// organization's name, not a proper name's ("Beatles").
+func commonPlural(w []byte) bool {
+	if len(w) < 4 || w[len(w)-1] != 's' {
+		return false
+	}
+	for _, suf := range []string{"ers", "ors", "ees", "ists", "ians", "ents", "ants"} {
+		if bytes.HasSuffix(w, []byte(suf)) {
+			return true
+		}
+	}
+	return pluralRole(w) || gazetteer.IsGroupNoun(w)
+}
+
 // irregularPlural reports whether a capitalized word is a plural that takes
 // ’s ("Fishermen", "Women", "People", "Children").
 func irregularPlural(w []byte) bool {
@@ -1459,8 +1576,8 @@ func (f *finder) pluralPossInName(i int) bool {
 	}
 	r, n := decode(f.t, ts[i].e, len(f.t))
 	w := f.text(i)
-	if !isApos(r) || f.possS(ts[i].e+n) && !irregularPlural(w) || !f.possS(ts[i].e+n) && w[len(w)-1] != 's' {
-		return false // "Kelmora’s"
+	if !isApos(r) || f.possS(ts[i].e+n) && !irregularPlural(w) || !f.possS(ts[i].e+n) && !commonPlural(w) {
+		return false // "Kelmora’s", "the Beatles' Apple Corps"
 	}
 	for k := i + 1; k < len(ts) && k < i+5 && f.capWord(k); k++ {
 		if ts[k].orgHead {
@@ -1599,20 +1716,27 @@ func (f *finder) endsDescription(i int) bool {
 		return n < len(ts) && ts[n].word() && (ts[n].cal || f.is(n, "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "day", "today", "yesterday",
 			"spring", "summer", "autumn", "fall", "winter", "season", "decade", "century"))
 	case "and":
-		// "and the author of", "and CEO", "and former minister" go on
+		// "and spent four years on ...", "and has written": a second verb
+		// phrase; "and missile defense", "and the author of" go on
 		n := i + 1
 		if n >= len(ts) || !ts[n].word() || ts[n].cap {
 			return false
 		}
 		nw := f.lower(ts[n].s, ts[n].e)
-		switch string(nw) {
-		case "a", "an", "the", "his", "her", "its", "their", "co-founder", "former", "now":
-			return false
+		if clauseVerbs[string(nw)] {
+			return true
 		}
-		return f.roleOf(n) == gazetteer.NotRole && !orgNouns[string(nw)]
+		// "and served as", "and founded the": a past tense with an object
+		return bytes.HasSuffix(nw, []byte("ed")) && f.is(n+1, "a", "an", "the", "his", "her", "their", "its", "as", "in", "on", "at", "for", "to", "with", "from", "two", "three", "four", "five", "six", "several", "many")
 	}
 	return false
 }
+
+// clauseVerbs start a second verb phrase after "and" in a description.
+var clauseVerbs = setOf(`is was are were has had have will would can could may might must should spent spends
+spend led leads won wins lost loses became becomes left leaves took takes gave gives went goes wrote writes
+ran runs made makes holds held says said told tells sees saw knows knew thinks thought does did gets got
+keeps kept brings brought begins began sits sat`)
 
 // appositiveBefore returns a description that precedes a name set off by
 // commas: "Iowa’s Republican governor, Kim Reynolds,".
@@ -1830,9 +1954,24 @@ func (f *finder) resolve() []Actor {
 	// organizations and places
 	var byKey keyIndex
 	var orgs []*building
+	// the words of people's full names: a weak organization of that name is
+	// a person ("Biden Chief of Staff ...")
+	var personWords []string
+	for i := range f.cands {
+		if c := &f.cands[i]; c.kind == Person && c.evidence && len(c.toks) >= 2 {
+			for _, t := range c.toks {
+				if !contains(personWords, t) && len(personWords) < 256 {
+					personWords = append(personWords, t)
+				}
+			}
+		}
+	}
 	for i := range f.cands {
 		c := &f.cands[i]
 		if c.kind == Person || c.acro || c.desc != "" {
+			continue
+		}
+		if c.weak && (contains(personWords, c.key) || len(personWords) == 256) {
 			continue
 		}
 		k := entityKey{c.kind, c.key}
@@ -2002,6 +2141,13 @@ func (f *finder) resolve() []Actor {
 			match = pick(cs, c, lastOutside)
 		}
 		if match == nil {
+			// "Boeing said" after "aircraft manufacturer Boeing"
+			if len(c.toks) == 1 && !c.strong {
+				if o := byKey.get(entityKey{Organization, c.name}); o != nil {
+					addMention(o, c)
+					continue
+				}
+			}
 			if !c.evidence || len(c.toks) == 1 && !c.strong {
 				continue
 			}
