@@ -37,7 +37,8 @@ func FuzzDecode(f *testing.F) {
 		if format%2 == 1 {
 			fm = TOML
 		}
-		lines := strings.Count(data, "\n") + first + 1
+		// YAML also breaks lines at a lone CR: count those too.
+		lines := strings.Count(data, "\n") + strings.Count(data, "\r") + first + 1
 		m, err := Decode("f.yaml", fm, []byte(data), first)
 		if err != nil {
 			var e *Error

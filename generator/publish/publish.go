@@ -2,7 +2,11 @@
 //
 // A build writes every file into a staging directory beside the destination
 // (<dest>.tmp-<random>, in the same parent so that a rename is a move within
-// one file system). When the build is complete, Commit swaps it in:
+// one file system). When the build is complete, Commit swaps it in. On
+// Linux, on the real file system, that is one atomic exchange of the two
+// directories (renameat2 RENAME_EXCHANGE), after which the staging path
+// holds the previous site and is removed; elsewhere, or where the file
+// system cannot exchange, it is:
 //
 //	rename <dest>            -> <dest>.old-<random>
 //	rename <dest>.tmp-<rand> -> <dest>
@@ -187,6 +191,24 @@ func (s *Staging) Commit() error {
 	case !s.opt.NoSync:
 		s.syncDirs()
 	}
+	if _, ok := s.fs.(*afero.OsFs); ok {
+		if _, err := s.fs.Stat(s.dest); err == nil {
+			// One atomic step: afterwards the staging path holds the
+			// previous site, removed below (or by Recover if killed).
+			err := exchange(s.dir, s.dest)
+			if err == nil {
+				syncDir(s.fs, filepath.Dir(s.dest), s.opt)
+				if err := s.fs.RemoveAll(s.dir); err != nil {
+					return fmt.Errorf("publish: removing the previous site: %w", err)
+				}
+				return nil
+			}
+			if !errors.Is(err, errUnsupported) {
+				s.fs.RemoveAll(s.dir)
+				return fmt.Errorf("publish: swapping the new site into place: %w", err)
+			}
+		}
+	}
 	old := ""
 	if _, err := s.fs.Stat(s.dest); err == nil {
 		old = s.dest + oldInfix + randomSuffix()
@@ -309,6 +331,9 @@ func Recover(afs afero.Fs, dest string) error {
 	}
 	return nil
 }
+
+// errUnsupported is exchange's error where an atomic swap is not possible.
+var errUnsupported = errors.New("atomic exchange not supported")
 
 func randomSuffix() string {
 	var b [6]byte
