@@ -947,6 +947,14 @@ func (f *finder) singleCompany(k int) bool {
 	if ts[n].cap {
 		return f.model(n)
 	}
+	// "Labour leader Keir Starmer": the party or firm a person belongs to
+	if f.roleOf(n) == gazetteer.Head && f.capWord(n+1) && !ts[k].poss && (k == 0 || !f.is(k-1, "the", "a", "an")) {
+		return true
+	}
+	// "Microsoft and Alphabet shares"
+	if f.is(n, "and") && f.capWord(n+1) && n+2 < len(ts) && ts[n+2].word() && !ts[n+2].cap {
+		n += 2
+	}
 	return productNouns[string(f.lower(ts[n].s, ts[n].e))]
 }
 
@@ -1246,6 +1254,10 @@ func (f *finder) companyContext(i, j int) bool {
 		return true
 	}
 	if j < len(ts) && ts[j].word() && !ts[j].cap && companyNouns[string(f.lower(ts[j].s, ts[j].e))] {
+		return true
+	}
+	// "Goldman Sachs economist Jan Hatzius": the firm a person works for
+	if ts[i].given == 0 && j+1 < len(ts) && ts[j].word() && !ts[j].cap && f.roleOf(j) == gazetteer.Head && f.capWord(j+1) && !ts[j-1].poss {
 		return true
 	}
 	if !f.is(j, "and") || !f.capWord(j+1) {
@@ -1713,7 +1725,8 @@ func (f *finder) endsDescription(i int) bool {
 		if f.is(n, "last", "next", "this", "the") {
 			n++
 		}
-		return n < len(ts) && ts[n].word() && (ts[n].cal || f.is(n, "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "day", "today", "yesterday",
+		// "leader in 2020" (but "ambassador from 2012 to 2017" dates the post)
+		return n < len(ts) && ts[n].word() && (ts[n].cal || string(w) != "from" && f.t[ts[n].s] >= '0' && f.t[ts[n].s] <= '9' || f.is(n, "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "day", "today", "yesterday",
 			"spring", "summer", "autumn", "fall", "winter", "season", "decade", "century"))
 	case "and":
 		// "and spent four years on ...", "and has written": a second verb
