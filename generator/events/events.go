@@ -14,6 +14,7 @@ package events
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"briefgen/generator/actors"
 	"briefgen/generator/doc"
@@ -39,7 +40,9 @@ func Find(d *doc.Doc, sents []doc.Sentence, ts []timex.Timex, as []actors.Actor)
 	}
 	groups := summitNames(d)
 	var out []Event
-	var scratch []word
+	sp := wordPool.Get().(*[]word)
+	scratch := (*sp)[:0]
+	defer func() { *sp = scratch[:0]; wordPool.Put(sp) }()
 	for lo := 0; lo < len(ts); {
 		hi := lo + 1
 		for hi < len(ts) && ts[hi].Sentence == ts[lo].Sentence {
@@ -53,6 +56,9 @@ func Find(d *doc.Doc, sents []doc.Sentence, ts []timex.Timex, as []actors.Actor)
 	}
 	return out
 }
+
+// wordPool keeps word buffers between calls of Find.
+var wordPool = sync.Pool{New: func() any { ws := make([]word, 0, 64); return &ws }}
 
 // dated reports whether a timex can place an event on a timeline.
 func dated(t timex.Timex) bool {

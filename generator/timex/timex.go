@@ -12,6 +12,7 @@
 package timex
 
 import (
+	"sync"
 	"time"
 
 	"briefgen/generator/doc"
@@ -54,6 +55,16 @@ type Timex struct {
 	RangeEnd bool
 }
 
+// scanBuffers are the scanner's working slices, kept between calls of Find
+// (one article's tokens are garbage the moment it is done).
+type scanBuffers struct {
+	ts           []tok
+	tense, after []int8
+	found        []match
+}
+
+var buffers = sync.Pool{New: func() any { return &scanBuffers{ts: make([]tok, 0, 128)} }}
+
 // Find returns the temporal expressions of the given sentences of d, in text
 // order, resolved against d.Published. When d.Published is zero, values that
 // depend on it keep X for what is unknown (XXXX-11-20, XXXX-WXX-2) or fall
@@ -62,7 +73,11 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Timex {
 	if d == nil {
 		return nil
 	}
-	s := scanner{text: d.Text, pub: d.Published, hasPub: !d.Published.IsZero()}
+	b := buffers.Get().(*scanBuffers)
+	defer buffers.Put(b)
+	s := scanner{text: d.Text, pub: d.Published, hasPub: !d.Published.IsZero(),
+		ts: b.ts[:0], tense: b.tense[:0], after: b.after[:0], found: b.found[:0]}
+	defer func() { b.ts, b.tense, b.after, b.found = s.ts[:0], s.tense[:0], s.after[:0], s.found[:0] }()
 	if s.hasPub {
 		y, m, dd := d.Published.Date()
 		s.pub = time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
