@@ -1431,9 +1431,17 @@ func (a *attributor) resolvePronoun(ws, we, si int, prev []cue) int {
 			// "A spokeswoman for Acme said …. “…,” she said."
 			return a.topics[k]
 		}
-		if person && a.spokes[k] == subjUnnamed {
+		if person && a.spokes[k] == subjUnnamed && k == si-1 && a.sents[k].Para == para {
 			// "A witness said …. “…,” she said.": someone unnamed
 			return -1
+		}
+		if person && a.topics[k] < 0 {
+			// "I have known Ilse Varga since …. When I asked her …, she":
+			// a sentence without a subject of its own that names one
+			// compatible person
+			if m := a.onlyCompatible(k, ok); m >= 0 {
+				return m
+			}
 		}
 		if person && k == si-1 && a.sents[k].Para == para && a.onlyPerson(k, a.topics[k]) {
 			// "Nwosu, 22, scored twice. “…,” he said.": the one person the
@@ -1453,6 +1461,25 @@ func (a *attributor) resolvePronoun(ws, we, si int, prev []cue) int {
 		}
 	}
 	return -1
+}
+
+// onlyCompatible returns the one person named (outside quotations) in
+// sentence k who passes ok, or -1 when there is none or more than one.
+func (a *attributor) onlyCompatible(k int, ok func(int) bool) int {
+	s := a.sents[k].Span
+	found := -1
+	i := sort.Search(len(a.ments), func(i int) bool { return a.ments[i].Start >= s.Start })
+	for ; i < len(a.ments) && a.ments[i].Start < s.End; i++ {
+		m := a.ments[i]
+		if a.as[m.actor].Kind != actors.Person || a.quoteAt(m.Start) >= 0 || !ok(m.actor) {
+			continue
+		}
+		if found >= 0 && found != m.actor {
+			return -1
+		}
+		found = m.actor
+	}
+	return found
 }
 
 // onlyPerson reports whether person t is the only person named (outside

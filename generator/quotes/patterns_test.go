@@ -94,6 +94,10 @@ func TestPatterns(t *testing.T) {
 		{"Ana Smith arrived. In her first remarks as senior analyst she repeated the offer, and said data would be posted “by Friday.”", "by Friday.", "ana-smith"},
 		{"Ben Jones left. When I asked Ana Smith, years ago, why, she gave me an answer: “Because.”", "Because.", "ana-smith"},
 		{"The data would be posted “by Friday,” Acme said.", "by Friday,", "acme"},
+		{"Acme Corp. lost the case. The court ordered Acme to “pay in full.”", "pay in full.", ""},
+		{"Ben Jones ordered Acme to “stop at once.”", "stop at once.", "ben-jones"},
+		{"Acme Corp. lost. As the company itself put it, staff must “start again.”", "start again.", "acme"},
+		{"Ben Jones spoke first. A rival says Acme “cheats.” I have known Ana Smith for years. When I asked her, long ago, why, she gave me an answer: “Because.”", "Because.", "ana-smith"},
 	}
 	as0 := patternActors
 	for _, tt := range tests {

@@ -25,7 +25,8 @@ var objectCues = set("told", "tell", "tells", "urged", "urge", "urges", "accused
 	"called", "calls", "described", "describe", "describes", "praised", "praises", "criticized",
 	"criticised", "criticizes", "condemned", "condemns", "thanked", "denounced", "denounces",
 	"hailed", "hails", "dubbed", "labeled", "labelled", "termed", "blasted", "slammed", "advised",
-	"advises", "asked", "asks", "warned", "warns", "questioned", "reminded")
+	"advises", "asked", "asks", "warned", "warns", "questioned", "reminded", "ordered", "orders",
+	"directed", "instructed")
 
 func init() {
 	finite := []string{
@@ -62,6 +63,8 @@ func init() {
 		"write", "writes", "mention", "mentions", "mentioned", "reveal", "reveals", "revealed",
 		"concluded", "concludes", "charged",
 		"boasted", "boasts", "retorted", "snapped", "scoffed", "wrote", "explained",
+		// courts and authorities: "The court ordered Dravia to “take all measures”"
+		"ruled", "rules", "ordered", "orders", "directed", "instructed", "decreed",
 	}
 	for _, w := range finite {
 		cueWords[w] = cueFinite
@@ -109,6 +112,7 @@ var skipBeforeVerb = set("also", "later", "then", "has", "have", "had", "was", "
 	"however", "though", "simply", "flatly", "openly", "bluntly", "candidly", "explicitly",
 	"directly", "personally", "additionally", "similarly", "likewise", "meanwhile", "instead",
 	"angrily", "firmly", "strongly", "sharply", "last", "week", "yesterday", "today", "on",
+	"itself", "himself", "herself", "themselves",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "now")
 
 // nounDeterminers before a cue word make it a noun ("mounting calls").
