@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -104,7 +105,16 @@ func TestInternalLinks(t *testing.T) {
 		if _, err := Build(afs, Options{Source: "/site", Theme: theme, NoSync: true}); err != nil {
 			t.Fatal(err)
 		}
-		checkLinks(t, readAll(t, afs, "/site/public"), base)
+		out := readAll(t, afs, "/site/public")
+		checkLinks(t, out, base)
+		// The briefing pages are among the pages checked, and the links
+		// of each brief.md resolve like the pages' links.
+		for _, p := range []string{"port/quotes/index.html", "port/actors/ana-ribeiro/index.html", "nk/actors/patricia-kim/index.html", "actors/index.html", "quotes/index.html"} {
+			if _, ok := out[p]; !ok {
+				t.Errorf("no %s", p)
+			}
+		}
+		checkBriefLinks(t, out, base)
 	}
 }
 
@@ -180,5 +190,66 @@ func checkLinks(t *testing.T, out map[string]string, base string) {
 	}
 	if checked < 100 {
 		t.Errorf("checked only %d links", checked)
+	}
+}
+
+// checkBriefLinks follows the links of every brief.md (Markdown links
+// with <destination>): each must reach a page of the site, and each
+// #fragment an element with that id.
+func checkBriefLinks(t *testing.T, out map[string]string, base string) {
+	t.Helper()
+	u, _ := url.Parse(base)
+	re := regexp.MustCompile(`\]\(<([^>]*)>\)`)
+	ids := map[string]map[string]bool{}
+	idsOf := func(p string) map[string]bool {
+		if m, ok := ids[p]; ok {
+			return m
+		}
+		m := map[string]bool{}
+		doc, err := html.Parse(strings.NewReader(out[p]))
+		if err == nil {
+			var walk func(n *html.Node)
+			walk = func(n *html.Node) {
+				for _, a := range n.Attr {
+					if a.Key == "id" {
+						m[a.Val] = true
+					}
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+			}
+			walk(doc)
+		}
+		ids[p] = m
+		return m
+	}
+	n := 0
+	for p, body := range out {
+		if !strings.HasSuffix(p, "brief.md") {
+			continue
+		}
+		for _, m := range re.FindAllStringSubmatch(body, -1) {
+			ref, err := url.Parse(m[1])
+			if err != nil || ref.Host != u.Host || !strings.HasPrefix(ref.Path, u.Path) {
+				t.Errorf("%s: link %q is not a link into the site", p, m[1])
+				continue
+			}
+			target := strings.TrimPrefix(ref.Path, u.Path)
+			if target == "" || strings.HasSuffix(target, "/") {
+				target = path.Join(target, "index.html")
+			}
+			if _, ok := out[target]; !ok {
+				t.Errorf("%s: broken link %q", p, m[1])
+				continue
+			}
+			if ref.Fragment != "" && !idsOf(target)[ref.Fragment] {
+				t.Errorf("%s: link %q names a missing anchor", p, m[1])
+			}
+			n++
+		}
+	}
+	if n < 20 {
+		t.Errorf("checked only %d brief links", n)
 	}
 }
