@@ -75,6 +75,7 @@ func (s *scanner) sentence(out []Timex, idx, start, end int) []Timex {
 	if len(ms) == 0 {
 		return out
 	}
+	ms = s.joinRelYear(ms)
 	ms = s.joinClockDay(ms)
 	s.fillTimes(ms)
 	s.linkRanges(ms)
@@ -91,6 +92,40 @@ func (s *scanner) sentence(out []Timex, idx, start, end int) []Timex {
 			Mod:      m.mod,
 			RangeEnd: m.rangeEnd,
 		})
+	}
+	return out
+}
+
+// joinRelYear reads a day or month followed by a relative year as one
+// date: "14 March next year", "in May last year".
+func (s *scanner) joinRelYear(ms []match) []match {
+	out := ms[:0]
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		if k+1 < len(ms) && m.typ == Date && (m.gran == gDay || m.gran == gMonth) && m.mod == "" && m.end == "" {
+			o := ms[k+1]
+			w := s.word(o.i)
+			if o.i == m.j && o.j == o.i+2 && (w == wNext || w == wLast || w == wThis) && s.cls(o.i+1) == cUnit && s.ts[o.i+1].val == uYear && len(o.val) == 4 {
+				if y, err := strconv.Atoi(o.val); err == nil {
+					switch m.gran {
+					case gDay:
+						if d, ok := mkDay(y, int(m.day.Month()), m.day.Day()); ok {
+							m = dayMatch(m.i, o.j, d)
+							k++
+						}
+					case gMonth:
+						if len(m.val) == 7 {
+							m.val, m.j = four(y)+m.val[4:], o.j
+							if mon, err := strconv.Atoi(m.val[5:]); err == nil && mon >= 1 && mon <= 12 {
+								s.monthYear[mon] = y // "May last year" … "in May" is the same May
+							}
+							k++
+						}
+					}
+				}
+			}
+		}
+		out = append(out, m)
 	}
 	return out
 }

@@ -92,6 +92,8 @@ func TestFind(t *testing.T) {
 		{"agreed is past", pub, "The plan was first agreed in April by six countries.", []want{{"April", "2024-04", Date}}},
 		{"adjective participle", pub, "The firm plans to launch a paid tier in Q1.", []want{{"Q1", "2025-Q1", Date}}},
 		{"vague units of", pub, "It took months of work and the months of June and July.", []want{{"months", "PXM", Duration}, {"June", "2024-06", Date}, {"July", "2024-07", Date}}},
+		{"day month next year", pub, "Work starts on 14 March next year.", []want{{"14 March next year", "2025-03-14", Date}}},
+		{"month last year", pub, "It opened in May last year.", []want{{"May last year", "2023-05", Date}}},
 		{"fiscal year", pub, "For fiscal 2024, revenue rose.", []want{{"fiscal 2024", "2024", Date}}},
 		{"currently", pub, "Markets are currently calm.", []want{{"currently", "PRESENT_REF", Date}}},
 		{"now", pub, "Putin is now indebted to Kim.", []want{{"now", "PRESENT_REF", Date}}},
