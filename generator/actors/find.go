@@ -138,9 +138,10 @@ func (f *finder) is(i int, words ...string) bool {
 	if i < 0 || i >= len(f.ts) || !f.ts[i].word() {
 		return false
 	}
-	w := f.text(i)
+	w := f.t[f.ts[i].s:f.ts[i].e]
+	c := w[0] | 0x20
 	for _, x := range words {
-		if len(w) == len(x) && equalFold(w, x) {
+		if len(w) == len(x) && c == x[0]|0x20 && equalFold(w, x) {
 			return true
 		}
 	}
@@ -987,7 +988,7 @@ func (f *finder) nameLike(i, j int) bool {
 			}
 			return false
 		}
-		if f.ts[k].cal && !(k == i && f.calendarName(k, j)) || f.ts[k].orgHead || j == i+1 && pluralRole(w) || f.ts[k].fac || f.ts[k].group || neverName[string(w)] {
+		if f.ts[k].cal && !(k == i && f.calendarName(k, j)) || f.ts[k].orgHead || j == i+1 && pluralRole(w) || f.ts[k].flags&(gazetteer.FacilityWord|gazetteer.GroupWord) != 0 || neverName[string(w)] {
 			return false
 		}
 		// digits, all capitals ("NATO", "ICBMs") are not names
@@ -1212,7 +1213,7 @@ func (f *finder) person(i, j int, titled bool) {
 		c.evidence, c.strong = true, true
 	}
 	// "Xi Jinping", "Kim Jong Un": a family name and romanized syllables
-	if len(c.toks) >= 2 && len(c.toks) <= 3 && ts[i].asian && asianGiven(c.toks[1:]) {
+	if len(c.toks) >= 2 && len(c.toks) <= 3 && ts[i].flags&gazetteer.EastAsianWord != 0 && asianGiven(c.toks[1:]) {
 		c.evidence = true
 	}
 	// a common given name followed by a family name (not by a number:
@@ -1841,7 +1842,7 @@ func (x *keyIndex) get(k entityKey) *building {
 }
 
 func (x *keyIndex) put(k entityKey, b *building) {
-	if x.m == nil && len(x.list) < 24 {
+	if x.m == nil && len(x.list) < 12 {
 		x.list = append(x.list, keyed{k, b})
 		return
 	}

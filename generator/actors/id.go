@@ -53,8 +53,24 @@ func Slug(name string) string {
 }
 
 // assignIDs gives every actor the slug of its name, made unique with -2, -3
-// suffixes in order of first mention.
+// suffixes in order of first mention. The slugs share one string.
 func assignIDs(as []Actor) {
+	n := 0
+	for i := range as {
+		n += len(as[i].Name) + 1
+	}
+	buf := make([]byte, 0, n)
+	var stack [64]int
+	offs := stack[:0]
+	if len(as)+1 > len(stack) {
+		offs = make([]int, 0, len(as)+1)
+	}
+	offs = append(offs, 0)
+	for i := range as {
+		buf = appendSlug(buf, as[i].Name)
+		offs = append(offs, len(buf))
+	}
+	all := string(buf)
 	var used map[string]bool
 	if len(as) > 16 {
 		used = make(map[string]bool, len(as))
@@ -71,7 +87,7 @@ func assignIDs(as []Actor) {
 		return false
 	}
 	for i := range as {
-		base := Slug(as[i].Name)
+		base := all[offs[i]:offs[i+1]]
 		id := base
 		for n := 2; taken(id, i); n++ {
 			id = base + "-" + strconv.Itoa(n)
@@ -83,10 +99,33 @@ func assignIDs(as []Actor) {
 	}
 }
 
+// appendSlug appends the slug of name to b.
+func appendSlug(b []byte, name string) []byte {
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			return append(b, Slug(name)...)
+		}
+	}
+	start := len(b)
+	b = appendASCIISlug(b, name)
+	if len(b) == start {
+		b = append(b, "actor"...)
+	}
+	return b
+}
+
 // asciiSlug is Slug for a name in ASCII, with one allocation.
 func asciiSlug(name string) string {
 	var stack [64]byte
-	b := stack[:0]
+	b := appendASCIISlug(stack[:0], name)
+	if len(b) == 0 {
+		return "actor"
+	}
+	return string(b)
+}
+
+func appendASCIISlug(b []byte, name string) []byte {
+	start := len(b)
 	dash := false
 	for i := 0; i < len(name); i++ {
 		c := name[i]
@@ -97,7 +136,7 @@ func asciiSlug(name string) string {
 		case c == '\'':
 			continue
 		default:
-			dash = len(b) > 0
+			dash = len(b) > start
 			continue
 		}
 		if dash {
@@ -106,8 +145,5 @@ func asciiSlug(name string) string {
 		}
 		b = append(b, c)
 	}
-	if len(b) == 0 {
-		return "actor"
-	}
-	return string(b)
+	return b
 }

@@ -10,21 +10,19 @@ import (
 
 // token is a word or a punctuation mark of a sentence.
 type token struct {
-	s, e    int  // byte span in Doc.Text; a word's span excludes a possessive ’s
-	punct   rune // the mark, for punctuation; 0 for a word
-	cap     bool // a word whose first letter is upper case
-	poss    bool // a word followed by a possessive ’s or '
-	inQuote bool // inside quotation marks
-	title   bool // a capitalized title or role word ("President", "Gen.")
-	orgHead bool // a capitalized organization head word ("Institute")
-	cal     bool // a month or weekday name
-	hon     bool // an honorific ("Mr.")
-	fac     bool // ends a facility's name ("Airport")
-	group   bool // a plural naming a group ("Republicans")
-	asian   bool // an East Asian family name
-	given   byte // gender of a common given name ('f', 'm', 'u'), 0 if not one
-	role    int8 // gazetteer.Role of the lower-cased word, roleUnknown until asked
-	starts  int8 // words of the longest gazetteer phrase starting here
+	s, e    int                 // byte span in Doc.Text; a word's span excludes a possessive ’s
+	punct   rune                // the mark, for punctuation; 0 for a word
+	cap     bool                // a word whose first letter is upper case
+	poss    bool                // a word followed by a possessive ’s or '
+	inQuote bool                // inside quotation marks
+	title   bool                // a capitalized title or role word ("President", "Gen.")
+	orgHead bool                // a capitalized organization head word ("Institute")
+	cal     bool                // a month or weekday name
+	hon     bool                // an honorific ("Mr.")
+	flags   gazetteer.WordFlags // all the table says (FacilityWord, GroupWord, EastAsianWord, ...)
+	given   byte                // gender of a common given name ('f', 'm', 'u'), 0 if not one
+	role    int8                // gazetteer.Role of the lower-cased word, roleUnknown until asked
+	starts  int8                // words of the longest gazetteer phrase starting here
 }
 
 func (t token) word() bool { return t.punct == 0 }
@@ -39,9 +37,7 @@ func classify(t *token, w []byte) {
 	t.orgHead = wi.Flags&gazetteer.OrgHeadWord != 0
 	t.cal = wi.Flags&gazetteer.CalendarWord != 0
 	t.hon = wi.Flags&gazetteer.HonorificWord != 0
-	t.fac = wi.Flags&gazetteer.FacilityWord != 0
-	t.group = wi.Flags&gazetteer.GroupWord != 0
-	t.asian = wi.Flags&gazetteer.EastAsianWord != 0
+	t.flags = wi.Flags
 	t.given = wi.Given
 	t.starts = int8(min(wi.Starts, 127))
 }
