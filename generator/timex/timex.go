@@ -82,7 +82,7 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Timex {
 		y, m, dd := d.Published.Date()
 		s.pub = time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
 	}
-	var out []Timex
+	out := make([]Timex, 0, len(sents)/3+4) // about one expression every three sentences
 	for i, st := range sents {
 		start, end := st.Start, st.End
 		if start < 0 {
