@@ -337,3 +337,13 @@ func (x *Briefing) HasPage(a *Actor) bool {
 	}
 	return len(a.Articles) >= 2 || len(a.Events) > 0
 }
+
+// RecentArticles returns the newest n articles that mention the actor,
+// newest first.
+func (a *Actor) RecentArticles(n int) []*source.Article {
+	out := make([]*source.Article, 0, min(n, len(a.Articles)))
+	for i := len(a.Articles) - 1; i >= 0 && len(out) < n; i-- {
+		out = append(out, a.Articles[i])
+	}
+	return out
+}
