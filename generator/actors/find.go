@@ -897,23 +897,38 @@ func (f *finder) prefixEntities(i, j int) {
 		// "Ryanair CEO Michael O'Leary": an unknown name before a title is
 		// the organization the person holds it in
 		u := k
-		for u < j && f.roleOf(u) == gazetteer.NotRole && !f.ts[u].title && !f.ts[u].cal && !noOrgPrefix[string(f.text(u))] && !bytes.HasSuffix(f.text(u), []byte("ing")) {
+		for u < j && f.roleOf(u) == gazetteer.NotRole && !f.ts[u].title && !f.ts[u].cal && !noOrgPrefix[string(f.text(u))] &&
+			!bytes.HasSuffix(f.text(u), []byte("ing")) && f.ts[u].flags&gazetteer.FacilityWord == 0 {
 			if m, _ := f.longest(u, j); m > u {
 				break
 			}
 			u++
 		}
-		if u > k && u == j && u-k <= 3 && f.ts[k].given == 0 {
+		if u > k && u == j && u-k <= 3 && f.ts[k].given == 0 && !demonymLike(f.text(k)) {
 			f.weakOrg(k, u)
 		}
 		k = max(u, k+1)
 	}
 }
 
+// demonymLike reports whether a capitalized word has the ending of a
+// nationality adjective the tables do not know ("Kelmoran", "Dravian",
+// "Bhutanese"), which names no organization.
+func demonymLike(w []byte) bool {
+	for _, suf := range []string{"an", "ese", "ish", "i"} {
+		if len(w) > len(suf)+3 && bytes.HasSuffix(w, []byte(suf)) {
+			return true
+		}
+	}
+	return false
+}
+
 // noOrgPrefix are capitalized words before a title that name no
 // organization ("Crown Prince", "Grand Ayatollah").
 var noOrgPrefix = setOf(`Crown Grand Great Holy Royal Saint St. Lord Lady Sir Dame Mr. Mrs. Ms. Dr. The A An
-His Her Their Its Our New Then Now Acting Honorary`)
+His Her Their Its Our New Then Now Acting Honorary District Circuit Appeals County City Town Regional
+Magistrate Superior Municipal Provincial High Lower Upper Catholic Protestant Orthodox Anglican Evangelical
+Christian Buddhist Hindu Sunni Shiite Nobel`)
 
 // weakOrg records [i,j) as an organization its context suggests; resolve
 // drops it when a person of the article bears that name.
@@ -949,7 +964,8 @@ func (f *finder) singleCompany(k int) bool {
 		return f.model(n)
 	}
 	// "Labour leader Keir Starmer": the party or firm a person belongs to
-	if f.roleOf(n) == gazetteer.Head && f.capWord(n+1) && !ts[k].poss && (k == 0 || !f.is(k-1, "the", "a", "an")) {
+	if f.roleOf(n) == gazetteer.Head && f.capWord(n+1) && !ts[k].poss && (k == 0 || !f.is(k-1, "the", "a", "an")) &&
+		f.roleOf(k) == gazetteer.NotRole && !demonymLike(f.text(k)) && !noOrgPrefix[string(f.text(k))] {
 		return true
 	}
 	// "Microsoft and Alphabet shares"
@@ -1972,7 +1988,7 @@ func (f *finder) resolve() []Actor {
 	// a person ("Biden Chief of Staff ...")
 	var personWords []string
 	for i := range f.cands {
-		if c := &f.cands[i]; c.kind == Person && c.evidence && len(c.toks) >= 2 {
+		if c := &f.cands[i]; c.kind == Person && (c.evidence && len(c.toks) >= 2 || c.strong) {
 			for _, t := range c.toks {
 				if !contains(personWords, t) && len(personWords) < 256 {
 					personWords = append(personWords, t)

@@ -258,7 +258,9 @@ nuclear policy program programme project global international foreign-policy pub
 energy justice labor labour education agriculture transport transportation commerce industry science
 technology environment environmental culture tourism treasury war navy army air naval supreme
 majority minority house senate managing co human rights civil
-founding current outspoken renowned noted well-known respected newly elected`)
+founding current outspoken renowned noted well-known respected newly elected
+water fisheries housing sport sports youth immigration mining oil petroleum infrastructure development
+planning welfare pensions digital aviation maritime forestry veterans women family social interior`)
 
 var honorifics = map[string]byte{
 	"mr.": 'm', "mr": 'm', "mrs.": 'f', "mrs": 'f', "ms.": 'f', "ms": 'f', "miss": 'f',
