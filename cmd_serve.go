@@ -133,6 +133,11 @@ func runServe(cmd *cobra.Command, opts build.Options, bind string, port int, pol
 	case <-first:
 	case <-ctx.Done():
 		fmt.Fprintln(stderr, "interrupted during the first build")
+		b.Close()
+		select {
+		case <-first:
+		case <-time.After(2 * time.Second):
+		}
 		return nil
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
@@ -161,8 +166,9 @@ func runServe(cmd *cobra.Command, opts build.Options, bind string, port int, pol
 		hs.Close()
 	}
 	w.Close()
-	// Let a rebuild in progress finish before its output folder goes,
-	// but not for long: the process is ending.
+	// A rebuild in progress fails at its next write from now on; give it
+	// a moment to clean up its staging folder before the output goes.
+	b.Close()
 	select {
 	case <-ran:
 	case <-time.After(2 * time.Second):

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/afero"
@@ -52,10 +53,22 @@ type Result struct {
 // file system wrapper, so nothing is read back) and comparing with the
 // previous build's hashes.
 type SiteBuilder struct {
-	fs   afero.Fs
-	opts build.Options
-	seed maphash.Seed
-	prev map[string]uint64 // output path -> content hash of the last good build
+	fs     afero.Fs
+	opts   build.Options
+	seed   maphash.Seed
+	prev   map[string]uint64 // output path -> content hash of the last good build
+	closed atomic.Bool
+}
+
+// errClosed fails the writes of a build still running after Close.
+var errClosed = errors.New("serve: shutting down")
+
+// Close makes a build in progress fail at its next write (and later builds
+// at their first), so that the output directory can be removed without a
+// build recreating parts of it.
+func (b *SiteBuilder) Close() error {
+	b.closed.Store(true)
+	return nil
 }
 
 // NewSiteBuilder returns a SiteBuilder for opts, built on fsys.
@@ -79,7 +92,7 @@ func (b *SiteBuilder) Destination() string { return b.opts.Destination }
 // Build runs build.Build and compares the output with the previous one.
 func (b *SiteBuilder) Build(changed []string) (*Result, error) {
 	start := time.Now()
-	t := &tapFs{Fs: b.fs, parent: filepath.Dir(b.opts.Destination), seed: b.seed, sums: make(map[string]uint64)}
+	t := &tapFs{Fs: b.fs, parent: filepath.Dir(b.opts.Destination), seed: b.seed, sums: make(map[string]uint64), closed: &b.closed}
 	res, err := build.Build(t, b.opts)
 	if err != nil {
 		return nil, err
@@ -154,9 +167,31 @@ type tapFs struct {
 	afero.Fs
 	parent string
 	seed   maphash.Seed
+	closed *atomic.Bool // set: every change to the file system fails
 
 	mu   sync.Mutex
 	sums map[string]uint64
+}
+
+func (t *tapFs) Mkdir(name string, perm os.FileMode) error {
+	if t.closed.Load() {
+		return errClosed
+	}
+	return t.Fs.Mkdir(name, perm)
+}
+
+func (t *tapFs) MkdirAll(name string, perm os.FileMode) error {
+	if t.closed.Load() {
+		return errClosed
+	}
+	return t.Fs.MkdirAll(name, perm)
+}
+
+func (t *tapFs) Rename(oldname, newname string) error {
+	if t.closed.Load() {
+		return errClosed
+	}
+	return t.Fs.Rename(oldname, newname)
 }
 
 func (t *tapFs) rel(name string) (string, bool) {
@@ -177,6 +212,9 @@ func (t *tapFs) Create(name string) (afero.File, error) {
 }
 
 func (t *tapFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	if flag&(os.O_WRONLY|os.O_RDWR|os.O_CREATE) != 0 && t.closed.Load() {
+		return nil, errClosed
+	}
 	f, err := t.Fs.OpenFile(name, flag, perm)
 	if err != nil || flag&(os.O_WRONLY|os.O_RDWR) == 0 || flag&os.O_TRUNC == 0 {
 		return f, err

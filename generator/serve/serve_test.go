@@ -508,3 +508,24 @@ func TestHelloReload(t *testing.T) {
 		resp.Body.Close()
 	}
 }
+
+// After Close, a build cannot write: the output folder can be removed
+// without a late build recreating it.
+func TestSiteBuilderClose(t *testing.T) {
+	root := t.TempDir()
+	src := filepath.Join(root, "site")
+	os.MkdirAll(filepath.Join(src, "content", "b"), 0o755)
+	os.WriteFile(filepath.Join(src, "content", "b", "one.md"), []byte("---\ntitle: One\ndate: 2024-01-02\n---\nText.\n"), 0o644)
+	dest := filepath.Join(root, "out", "site")
+	b, err := NewSiteBuilder(afero.NewOsFs(), build.Options{Source: src, Destination: dest, Theme: os.DirFS("../.."), Quiet: true, NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	if _, err := b.Build(nil); err == nil {
+		t.Fatal("build after Close succeeded")
+	}
+	if ents, _ := os.ReadDir(filepath.Join(root, "out")); len(ents) != 0 {
+		t.Errorf("build after Close left %v", ents)
+	}
+}
