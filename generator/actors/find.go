@@ -55,6 +55,9 @@ type finder struct {
 	headline  bool // the current sentence is a heading in headline case
 	paraStart bool // the current sentence opens its paragraph
 	labels    []labelOf
+	byKey     map[entityKey]*building // resolve's index of organizations and places, cleared after each call
+	alone     map[string]int          // resolve's count of family names used alone, cleared after each call
+	words     []string                // resolve's words of people's names
 }
 
 // labelOf is the person an all-capitals label ("VARGA") was given to.
@@ -78,13 +81,22 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
 		}
 	}
 	f := finderPool.Get().(*finder)
-	*f = finder{d: d, t: d.Text, str: string(d.Text), ts: f.ts[:0], cands: f.cands[:0], buf: f.buf[:0], arena: f.arena[:0], build: f.build[:0], assign: f.assign[:0], labels: f.labels[:0]}
+	*f = finder{d: d, t: d.Text, str: string(d.Text), ts: f.ts[:0], cands: f.cands[:0], buf: f.buf[:0], arena: f.arena[:0], build: f.build[:0], assign: f.assign[:0], labels: f.labels[:0], byKey: f.byKey, alone: f.alone, words: f.words[:0]}
 	defer func() {
 		// drop references to this article's strings
 		clear(f.cands)
 		clear(f.arena)
 		clear(f.build[:cap(f.build)])
 		clear(f.labels)
+		if len(f.byKey) > 256 {
+			f.byKey = nil // do not keep a huge article's table
+		}
+		clear(f.byKey)
+		if len(f.alone) > 256 {
+			f.alone = nil
+		}
+		clear(f.alone)
+		clear(f.words[:cap(f.words)])
 		f.d, f.t, f.str = nil, nil, ""
 		finderPool.Put(f)
 	}()
@@ -1833,43 +1845,15 @@ type entityKey struct {
 	name string
 }
 
-// keyIndex finds organizations and places by their key: a short list
-// scanned while small, a map once it grows.
+// keyIndex finds organizations and places by their key. Its map is kept
+// by the finder between calls, cleared, so it is made once.
 type keyIndex struct {
-	list []keyed
-	m    map[entityKey]*building
+	m map[entityKey]*building
 }
 
-type keyed struct {
-	k entityKey
-	b *building
-}
+func (x *keyIndex) get(k entityKey) *building { return x.m[k] }
 
-func (x *keyIndex) get(k entityKey) *building {
-	if x.m != nil {
-		return x.m[k]
-	}
-	for _, e := range x.list {
-		if e.k == k {
-			return e.b
-		}
-	}
-	return nil
-}
-
-func (x *keyIndex) put(k entityKey, b *building) {
-	if x.m == nil && len(x.list) < 12 {
-		x.list = append(x.list, keyed{k, b})
-		return
-	}
-	if x.m == nil {
-		x.m = make(map[entityKey]*building, 64)
-		for _, e := range x.list {
-			x.m[e.k] = e.b
-		}
-	}
-	x.m[k] = b
-}
+func (x *keyIndex) put(k entityKey, b *building) { x.m[k] = b }
 
 // wordIndex finds people by the words of their names once there are many;
 // with few, scanning them all is cheaper.
@@ -1982,11 +1966,15 @@ func (f *finder) resolve() []Actor {
 		}
 	}
 	// organizations and places
-	var byKey keyIndex
+	if f.byKey == nil {
+		f.byKey = make(map[entityKey]*building, 32)
+	}
+	byKey := keyIndex{f.byKey}
 	var orgs []*building
 	// the words of people's full names: a weak organization of that name is
 	// a person ("Biden Chief of Staff ...")
-	var personWords []string
+	personWords := f.words[:0]
+	defer func() { f.words = personWords[:0] }()
 	for i := range f.cands {
 		if c := &f.cands[i]; c.kind == Person && (c.evidence && len(c.toks) >= 2 || c.strong) {
 			for _, t := range c.toks {
@@ -2091,7 +2079,10 @@ func (f *finder) resolve() []Actor {
 			continue
 		}
 		if alone == nil {
-			alone = make(map[string]int)
+			if f.alone == nil {
+				f.alone = make(map[string]int)
+			}
+			alone = f.alone
 			for k := range f.cands {
 				if o := &f.cands[k]; o.kind == Person && len(o.toks) == 1 {
 					alone[o.toks[0]]++

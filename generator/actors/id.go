@@ -72,7 +72,7 @@ func assignIDs(as []Actor) {
 	}
 	all := string(buf)
 	var used map[string]bool
-	if len(as) > 16 {
+	if len(as) > 64 {
 		used = make(map[string]bool, len(as))
 	}
 	taken := func(id string, upto int) bool {
