@@ -113,3 +113,35 @@ func TestNULArticleIsNotLostSilently(t *testing.T) {
 		t.Errorf("no warning naming nul.md in %q", log)
 	}
 }
+
+// A base URL with markup in its path either is refused or ends up
+// percent-encoded in every link: the output passes the injection checks.
+func TestHostileBaseURL(t *testing.T) {
+	for _, base := range []string{
+		`https://example.org/a"><script>alert(1)</script>/`,
+		`https://example.org/' onmouseover='alert(1)/`,
+		`https://example.org/news/?q="><img src=x onerror=alert(1)>`,
+		`https://example.org/news/#"><svg onload=alert(1)>`,
+		`javascript:alert(1)//example.org/`,
+		`//evil.example/`,
+	} {
+		t.Run(base, func(t *testing.T) {
+			src := t.TempDir()
+			writeTree(t, src, map[string]string{"content/b/a.md": "---\ntitle: A\ndate: 2025-01-02\n---\n\"We go,\" said John Smith, the minister, on Monday, Jan. 6, 2025.\n"})
+			dest := filepath.Join(t.TempDir(), "public")
+			var log bytes.Buffer
+			_, err := build.Build(afero.NewOsFs(), build.Options{Source: src, Destination: dest, BaseURL: base, Theme: theme(), Log: &log, NoSync: true})
+			if err != nil {
+				t.Logf("refused: %v", err)
+				return
+			}
+			rep, err := checkSite(dest)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range rep.problems {
+				t.Error(p)
+			}
+		})
+	}
+}
