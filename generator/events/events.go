@@ -12,7 +12,7 @@
 package events
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 
@@ -223,15 +223,28 @@ func actorsIn(sp doc.Span, as []actors.Actor) []string {
 			}
 		}
 	}
-	sort.SliceStable(hs, func(i, j int) bool {
-		if hs[i].rank != hs[j].rank {
-			return hs[i].rank < hs[j].rank
+	if len(hs) == 0 {
+		return nil
+	}
+	less := func(a, b hit) bool { return a.rank < b.rank || a.rank == b.rank && a.pos < b.pos }
+	if len(hs) <= 16 {
+		// a stable insertion sort: a sentence names few actors
+		for i := 1; i < len(hs); i++ {
+			for j := i; j > 0 && less(hs[j], hs[j-1]); j-- {
+				hs[j], hs[j-1] = hs[j-1], hs[j]
+			}
 		}
-		return hs[i].pos < hs[j].pos
-	})
-	var ids []string
-	for _, h := range hs {
-		ids = append(ids, h.id)
+	} else {
+		slices.SortStableFunc(hs, func(a, b hit) int {
+			if a.rank != b.rank {
+				return a.rank - b.rank
+			}
+			return a.pos - b.pos
+		})
+	}
+	ids := make([]string, len(hs))
+	for i, h := range hs {
+		ids[i] = h.id
 	}
 	return ids
 }

@@ -289,12 +289,14 @@ func stripCredit(s string) string {
 // tidy collapses white space and stray spaces before punctuation, and starts
 // the statement with a capital letter.
 func tidy(s string) string {
-	if strings.Contains(s, "  ") || strings.ContainsAny(s, "\n\t\r") {
-		s = strings.Join(strings.Fields(s), " ")
-	}
-	for _, p := range tidyPairs {
-		if strings.Contains(s, p[0]) {
-			s = strings.ReplaceAll(s, p[0], p[1])
+	if untidy(s) {
+		if strings.Contains(s, "  ") || strings.ContainsAny(s, "\n\t\r") {
+			s = strings.Join(strings.Fields(s), " ")
+		}
+		for _, p := range tidyPairs {
+			if strings.Contains(s, p[0]) {
+				s = strings.ReplaceAll(s, p[0], p[1])
+			}
 		}
 	}
 	s = strings.TrimLeft(s, " ,;:")
@@ -319,6 +321,34 @@ func tidy(s string) string {
 	return s
 }
 
+// untidy reports whether s holds anything tidy collapses: a run of
+// blanks, a newline, tab or carriage return, or one of tidyPairs. One pass
+// over the bytes instead of a search per pattern.
+func untidy(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n', '\t', '\r':
+			return true
+		case ' ':
+			if i+1 < len(s) {
+				switch s[i+1] {
+				case ' ', ',', '.', ';':
+					return true
+				}
+			}
+		case ',':
+			if i+1 < len(s) && (s[i+1] == ',' || s[i+1] == '.' || s[i+1] == ' ' && i+2 < len(s) && s[i+2] == '.') {
+				return true
+			}
+		case '(':
+			if i+1 < len(s) && (s[i+1] == ')' || s[i+1] == ' ' && i+2 < len(s) && s[i+2] == ')') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // clause boundaries, strongest first
 var strongBreaks = []string{"; ", " — ", " – ", " -- ", ", which ", ", who ", ", where ", ", while ", ", but ", ", as ", ", saying ", ", according to ", ", and "}
 var weakBreaks = []string{", "}
@@ -337,8 +367,39 @@ var introWords = map[string]bool{"at": true, "in": true, "on": true, "during": t
 
 // intro reports whether s (the text before a comma) is an introductory phrase.
 func intro(s string) bool {
-	f := strings.Fields(strings.TrimLeft(s, "“\""))
-	return len(f) > 0 && introWords[strings.ToLower(f[0])] && !strings.Contains(s, ",")
+	if strings.IndexByte(s, ',') >= 0 {
+		return false
+	}
+	f := firstField(strings.TrimLeft(s, "“\""))
+	return f != "" && introWords[strings.ToLower(f)]
+}
+
+// firstField returns the first of strings.Fields(s) without splitting the
+// rest.
+func firstField(s string) string {
+	i := 0
+	for i < len(s) {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	j := i
+	for j < len(s) {
+		r, n := rune(s[j]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[j:])
+		}
+		if unicode.IsSpace(r) {
+			break
+		}
+		j += n
+	}
+	return s[i:j]
 }
 
 // dropAppositives removes ", a fellow at X," and ", spokesperson for Y,"
@@ -367,7 +428,7 @@ func dropAppositives(s string) string {
 		}
 		e += k + 2
 		seg := s[k+2 : e]
-		if words(seg) > 12 || strings.ContainsAny(seg, "“”\";") {
+		if wordsUpTo(seg, 13) > 12 || strings.ContainsAny(seg, "“”\";") {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(seg)
@@ -387,10 +448,10 @@ func dropAppositives(s string) string {
 // shorten cuts s to its first clause when it is longer than maxWords words,
 // and ends it cleanly: no dangling comma, a final period, balanced quotes.
 func shorten(s string) string {
-	if words(s) > maxWords {
+	if wordsUpTo(s, maxWords+1) > maxWords {
 		s = dropAppositives(s)
 	}
-	if words(s) > maxWords {
+	if wordsUpTo(s, maxWords+1) > maxWords {
 		cut := -1
 		// a break after word maxWords is no use: search only before it
 		lim := wordOffset(s, maxWords+1)
@@ -430,7 +491,7 @@ func shorten(s string) string {
 		switch {
 		case cut >= 0:
 			s = s[:cut]
-		case words(s) <= maxWords+7:
+		case wordsUpTo(s, maxWords+8) <= maxWords+7:
 			// a little long, but whole
 		default:
 			f := strings.Fields(s)[:maxWords]
@@ -501,11 +562,19 @@ func wordStarts(out []int, s string) []int {
 }
 
 func words(s string) int {
+	return wordsUpTo(s, len(s))
+}
+
+// wordsUpTo counts the blank-separated words of s, but stops at limit.
+func wordsUpTo(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
 		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
 		if !sp && !in {
 			n++
+			if n >= limit {
+				return n
+			}
 		}
 		in = !sp
 	}

@@ -126,9 +126,18 @@ func splitWords(ws []word, b []byte) []word {
 		f := s[i:j]
 		off := i
 		i = j
-		core := trimOpeners(f)
+		core := f
+		if c := f[0]; c == '(' || c == '[' || c == '"' || c == '\'' || c == 0xE2 {
+			core = trimOpeners(f)
+		}
 		w := word{off: off, start: len(core) != len(f)}
-		trimmed := trimClosers(core)
+		trimmed := core
+		if len(core) > 0 {
+			switch core[len(core)-1] {
+			case ',', ';', ':', '.', ')', ']', '"', '\'', '!', '?', 0x9D, 0x99: // ” and ’ end in 0x9D, 0x99
+				trimmed = trimClosers(core)
+			}
+		}
 		if len(trimmed) != len(core) {
 			// keep the period of an abbreviation like "U.N." or "D.C."
 			if strings.HasSuffix(core, ".") && strings.Count(trimmed, ".") > 0 && len(core)-len(trimmed) == 1 {
@@ -137,7 +146,9 @@ func splitWords(ws []word, b []byte) []word {
 				w.stop = true
 			}
 		}
-		trimmed = strings.TrimSuffix(strings.TrimSuffix(trimmed, "’s"), "'s")
+		if n := len(trimmed); n > 1 && trimmed[n-1] == 's' {
+			trimmed = strings.TrimSuffix(strings.TrimSuffix(trimmed, "’s"), "'s")
+		}
 		w.core = trimmed
 		ws = append(ws, w)
 	}
@@ -242,11 +253,11 @@ func findVenue(ws []word, at int, groups map[string]bool) string {
 	for k := max(0, c-60); k < min(len(ws), c+60); k++ {
 		w := ws[k].core
 		switch {
-		case strings.EqualFold(w, "sidelines") && k+1 < len(ws) && strings.EqualFold(ws[k+1].core, "of") && !ws[k].stop:
+		case eqFold(w, "sidelines") && k+1 < len(ws) && eqFold(ws[k+1].core, "of") && !ws[k].stop:
 			if name, ev, _ := namePhrase(ws, k+2); name != "" && near(k, &nd) {
 				named = normalize(name, ev, groups)
 			}
-		case (strings.EqualFold(w, "at") || strings.EqualFold(w, "during")) && !ws[k].stop:
+		case (eqFold(w, "at") || eqFold(w, "during")) && !ws[k].stop:
 			if name, ev, _ := namePhrase(ws, k+1); name != "" {
 				head := name
 				if ev {
@@ -256,7 +267,7 @@ func findVenue(ws []word, at int, groups map[string]bool) string {
 					named = normalize(name, ev, groups)
 				}
 			}
-		case strings.EqualFold(w, "in") && !ws[k].stop:
+		case eqFold(w, "in") && !ws[k].stop:
 			if c := cityAt(ws, k+1); c != "" && near(k, &cd) {
 				city = c
 			}
@@ -266,6 +277,30 @@ func findVenue(ws []word, at int, groups map[string]bool) string {
 		return named
 	}
 	return city
+}
+
+// eqFold is strings.EqualFold(w, lit) for a lower-case ASCII word lit,
+// without decoding runes when w is ASCII. A word of another length can only
+// match through a non-ASCII fold ("ſ" for "s", "K" for "k").
+func eqFold(w, lit string) bool {
+	if len(w) != len(lit) {
+		return len(w) > len(lit) && !isASCII(w) && strings.EqualFold(w, lit)
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i]|0x20 != lit[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // cityAt returns the city named at ws[k:] ("Rio de Janeiro"), or "".
