@@ -42,7 +42,7 @@ func NewMarkdown(extra ...goldmark.Extender) goldmark.Markdown {
 // without front matter.
 func Markdown(md goldmark.Markdown, src []byte) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := md.Convert(src, &buf); err != nil {
+	if err := md.Convert(FlattenNesting(src), &buf); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
@@ -57,6 +57,71 @@ func (safeHTML) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithParagraphTransformers(util.Prioritized(tableGuard{}, 199)))
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(articleTransformer{}, 500)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(safeRenderer{}, 100)))
+}
+
+// MaxLineNesting bounds the lists one line can open. goldmark 1.8 rescans
+// the rest of the line for a thematic break at every level it opens, so
+// "* * * * … x" takes time quadratic in the line's length (an 8 MB line
+// would take hours; yuin/goldmark#592).
+const MaxLineNesting = 32
+
+// FlattenNesting returns src, or a copy of it in which the list marker
+// that would open a line's (MaxLineNesting+1)th nested container is
+// escaped ("* " becomes "\*", "7. " becomes "7\."), so the rest of the
+// line is text. Every byte keeps its offset, so marks made on the original
+// text still line up.
+func FlattenNesting(src []byte) []byte {
+	out, copied := src, false
+	for i := 0; i < len(src); {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			j = len(src)
+		} else {
+			j += i
+		}
+		depth := 0
+		for k := i; k < j; {
+			for k < j && (src[k] == ' ' || src[k] == '\t') {
+				k++
+			}
+			if k >= j {
+				break
+			}
+			m := 0 // marker length
+			switch c := src[k]; {
+			case c == '>':
+				depth++
+				k++
+				continue
+			case c == '*' || c == '-' || c == '+':
+				m = 1
+			case c >= '0' && c <= '9':
+				d := k
+				for d < j && d-k < 9 && src[d] >= '0' && src[d] <= '9' {
+					d++
+				}
+				if d < j && (src[d] == '.' || src[d] == ')') {
+					m = d - k + 1
+				}
+			}
+			// A list marker is followed by a space or tab.
+			if m == 0 || k+m >= j || (src[k+m] != ' ' && src[k+m] != '\t') {
+				break
+			}
+			depth++
+			if depth > MaxLineNesting {
+				if !copied {
+					out, copied = bytes.Clone(src), true
+				}
+				// "x " becomes "\x": same length, and no longer a marker.
+				copy(out[k+m-1:k+m+1], []byte{'\\', src[k+m-1]})
+				break
+			}
+			k += m
+		}
+		i = j + 1
+	}
+	return out
 }
 
 // MaxTableCells bounds a Markdown table. goldmark pads every row to the

@@ -372,7 +372,7 @@ func (r *Renderer) body(a *source.Article, facts *Facts) (template.HTML, error) 
 				opts = append(opts, parser.WithContext(pc))
 			}
 		}
-		if err := r.md.Convert(d.Text[start:end], &buf, opts...); err != nil {
+		if err := r.md.Convert(FlattenNesting(d.Text[start:end]), &buf, opts...); err != nil {
 			return "", err
 		}
 		return template.HTML(buf.String()), nil
