@@ -273,16 +273,26 @@ const (
 
 // Role classifies a lower-cased word (periods kept: "gen.", "sen.").
 func Role[T ~string | ~[]byte](lower T) RoleWord {
-	if _, ok := roleHeads[string(lower)]; ok {
-		return Head
+	roleOnce.Do(buildRoles)
+	return roles[string(lower)]
+}
+
+var (
+	roleOnce sync.Once
+	roles    map[string]RoleWord // heads, family heads and modifiers in one table: one lookup
+)
+
+func buildRoles() {
+	roles = make(map[string]RoleWord, len(roleHeads)+len(familyHeads)+len(roleModifiers))
+	for w := range roleModifiers {
+		roles[w] = Modifier
 	}
-	if _, ok := familyHeads[string(lower)]; ok {
-		return Head
+	for w := range roleHeads {
+		roles[w] = Head
 	}
-	if _, ok := roleModifiers[string(lower)]; ok {
-		return Modifier
+	for w := range familyHeads {
+		roles[w] = Head
 	}
-	return NotRole
 }
 
 // Honorific returns the gender an honorific implies: 'm' for "mr.", 'f' for
