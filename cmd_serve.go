@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -37,8 +38,9 @@ open pages whose output changed reload by themselves. When a rebuild fails,
 the last good site stays up and every open page shows the error (file,
 line, message) until it is fixed.
 
-The site is built into a temporary folder, removed on exit, unless
---destination is given: serve never touches public/ unless asked to.
+The site is built into a temporary folder (in memory, /dev/shm, when
+there is room), removed on exit, unless --destination is given: serve
+never touches public/ unless asked to.
 --port 0 picks a free port. --poll 500ms polls for changes instead of
 using file system events (network mounts, some containers); serve also
 polls when events are unavailable, and says so.`,
@@ -87,7 +89,11 @@ func runServe(cmd *cobra.Command, opts build.Options, bind string, port int, pol
 	url := "http://" + net.JoinHostPort(host, strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)) + "/"
 
 	if opts.Destination == "" {
-		tmp, err := os.MkdirTemp("", "briefgen-serve-")
+		// In memory when there is room for the site twice over (the new
+		// build is staged beside the old one): the output is roughly 30
+		// times the size of the sources.
+		need := 2*30*dirSize(filepath.Join(opts.Source, "content")) + 256<<20
+		tmp, err := os.MkdirTemp(memoryTempRoot(need), "briefgen-serve-")
 		if err != nil {
 			return err
 		}
@@ -174,4 +180,18 @@ func runServe(cmd *cobra.Command, opts build.Options, bind string, port int, pol
 	case <-time.After(2 * time.Second):
 	}
 	return failed
+}
+
+// dirSize adds up the sizes of the files under dir.
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			if fi, err := d.Info(); err == nil {
+				n += fi.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }
