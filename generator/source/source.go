@@ -122,4 +122,7 @@ type Options struct {
 
 // DefaultReserved are root names Load refuses as slugs when
 // Options.Reserved is nil.
-var DefaultReserved = []string{"404.html", "index.html", "feed.xml", "sitemap.xml", "robots.txt", "css"}
+// They are the files and folders the build writes at the root: pages, feeds,
+// the site-wide actor, quotation and search pages, and the default theme's
+// static folders.
+var DefaultReserved = []string{"404.html", "index.html", "feed.xml", "sitemap.xml", "robots.txt", "css", "js", "vendor", "actors", "quotes", "search"}
