@@ -18,7 +18,26 @@
 //   - a speech verb after a full name ("... told VOA"), a common given name,
 //     an East Asian family name followed by romanized syllables ("Xi
 //     Jinping", "Kim Jong Un"), an initial ("George W. Bush") or a family
-//     name used alone twice elsewhere also show a person.
+//     name used alone twice elsewhere also show a person;
+//   - a transcript label opening a paragraph names its speaker ("ANCHOR
+//     (NINA KOVAL):", "OKAFOR:" for the Okafor of the article, the same
+//     person each time), and a photo credit its photographer and agency
+//     ("(Atlas/Mirela Stan)"); a quotation in headline case is the title of
+//     a work and names nobody; "Hurricane Lena" is a storm ("other").
+//
+// A role is a noun phrase with a title or role head, or the organization a
+// person leads ("who heads the X Union" gives "X Union"); it ends before a
+// relative clause, a second verb phrase ("... and spent four years"), a
+// time ("on Friday", "in 2020") or a quotation. "Sworn in as", "named" and
+// "appointed" give roles too.
+//
+// Organizations come from the gazetteer, head words ("Institute", "Farmers'
+// Union", "Court of Justice"), appositives ("X, a left-wing organization"),
+// advocacy names ("Americans for Peace Now") and company context: a name
+// that no title, honorific or description makes a person's is an
+// organization where a company's name stands ("Los Angeles based X",
+// "aircraft manufacturer X", "X shares", "X CEO Jane Doe", "the X A380").
+// Such context-only organizations yield to a person of the same name.
 //
 // Coreference stays within the article. A surname or first name alone, or
 // any part of a full name, refers to a person named in full; spelling

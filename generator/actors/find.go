@@ -2044,7 +2044,7 @@ func (f *finder) resolve() []Actor {
 	// Northrop Grumman")
 	var companies []string
 	for i := range f.cands {
-		if c := &f.cands[i]; c.kind == Person && c.orgCue && len(c.toks) >= 2 && !contains(companies, c.name) {
+		if c := &f.cands[i]; c.kind == Person && c.orgCue && len(c.toks) >= 2 && len(companies) < 256 && !contains(companies, c.name) {
 			companies = append(companies, c.name)
 		}
 	}
