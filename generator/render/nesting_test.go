@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -44,5 +45,78 @@ func TestDeepListLineRendersShallow(t *testing.T) {
 	}
 	if n := bytes.Count([]byte(out), []byte("<ul>")); n > MaxLineNesting {
 		t.Errorf("%d nested lists, want at most %d", n, MaxLineNesting)
+	}
+}
+
+func TestDefuseLinks(t *testing.T) {
+	rep := strings.Repeat
+	open := rep("[a](b", 100)
+	cases := []struct{ name, in, want string }{
+		{"closed links stay", rep("[a](b) ", 100), rep("[a](b) ", 100)},
+		{"closed pointy links stay", rep("[a](<b>) ", 100), rep("[a](<b>) ", 100)},
+		{"few unclosed stay", rep("[a](b", MaxLineLinks), rep("[a](b", MaxLineLinks)},
+		{"many unclosed", open, rep("[a](b", MaxLineLinks) + rep(`[a\(b`, 100-MaxLineLinks)},
+		{"many unclosed pointy", rep("[a](<b", 100), rep("[a](<b", MaxLineLinks) + rep(`[a\(<b`, 100-MaxLineLinks)},
+		{"counted per line", rep("[a](b", 60) + "\n" + rep("[a](b", 60), rep("[a](b", 60) + "\n" + rep("[a](b", 60)},
+	}
+	for _, c := range cases {
+		in := []byte(c.in)
+		got := Defuse(in)
+		if string(got) != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+		if string(in) != c.in {
+			t.Errorf("%s: input modified", c.name)
+		}
+	}
+}
+
+// stripMarkdownNaive is stripMarkdown before it remembered where the next
+// ")" and "]" are.
+func stripMarkdownNaive(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '*', '_', '`':
+			continue
+		case '\\':
+			if i+1 < len(s) {
+				i++
+				b.WriteByte(s[i])
+			}
+			continue
+		case ']':
+			if i+1 < len(s) && s[i+1] == '(' {
+				if j := strings.IndexByte(s[i:], ')'); j > 0 {
+					i += j
+					continue
+				}
+			}
+			continue
+		case '[':
+			if i+1 < len(s) && s[i+1] == '^' {
+				if j := strings.IndexByte(s[i:], ']'); j > 0 {
+					i += j
+				}
+			}
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func TestStripMarkdownMatchesNaive(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	const alphabet = "[]()^*_`\\ab "
+	for n := 0; n < 3000; n++ {
+		b := make([]byte, r.Intn(40))
+		for i := range b {
+			b[i] = alphabet[r.Intn(len(alphabet))]
+		}
+		if got, want := stripMarkdown(string(b)), stripMarkdownNaive(string(b)); got != want {
+			t.Fatalf("stripMarkdown(%q) = %q, want %q", b, got, want)
+		}
 	}
 }

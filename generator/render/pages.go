@@ -372,7 +372,7 @@ func (r *Renderer) body(a *source.Article, facts *Facts) (template.HTML, error) 
 				opts = append(opts, parser.WithContext(pc))
 			}
 		}
-		if err := r.md.Convert(FlattenNesting(d.Text[start:end]), &buf, opts...); err != nil {
+		if err := r.md.Convert(Defuse(d.Text[start:end]), &buf, opts...); err != nil {
 			return "", err
 		}
 		return template.HTML(buf.String()), nil
@@ -522,6 +522,20 @@ func truncate(t string, max int) string {
 // [text](url) becomes text; *, _, ` and backslash escapes go.
 func stripMarkdown(s string) string {
 	var b strings.Builder
+	// The next ")" and "]" at or after i, found once and reused, so that
+	// many unclosed "](" or "[^" stay linear; -1: none left; -2: not
+	// looked for yet.
+	nextParen, nextBracket := -2, -2
+	next := func(cache *int, i int, c byte) int {
+		if *cache != -1 && *cache < i {
+			if j := strings.IndexByte(s[i:], c); j >= 0 {
+				*cache = i + j
+			} else {
+				*cache = -1
+			}
+		}
+		return *cache
+	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
@@ -535,16 +549,16 @@ func stripMarkdown(s string) string {
 			continue
 		case ']':
 			if i+1 < len(s) && s[i+1] == '(' {
-				if j := strings.IndexByte(s[i:], ')'); j > 0 {
-					i += j
+				if j := next(&nextParen, i, ')'); j > i {
+					i = j
 					continue
 				}
 			}
 			continue
 		case '[':
 			if i+1 < len(s) && s[i+1] == '^' { // footnote reference [^1]
-				if j := strings.IndexByte(s[i:], ']'); j > 0 {
-					i += j
+				if j := next(&nextBracket, i, ']'); j > i {
+					i = j
 				}
 			}
 			continue
