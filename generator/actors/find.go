@@ -322,7 +322,13 @@ func (f *finder) sentence() {
 			i = e
 			continue
 		}
+		n := len(f.cands)
 		f.run(i, j, first)
+		// "Dravia's delegation", "Kelmora’s foreign ministry": a country's body
+		if e := f.countryBody(n, j); e > j {
+			i = e
+			continue
+		}
 		i = j
 	}
 }
@@ -585,6 +591,48 @@ func (f *finder) andOrgHead(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// govNouns after a country's possessive name a body that speaks for it.
+var govNouns = setOf(`delegation government ministry embassy consulate military army navy parliament cabinet
+presidency mission negotiators`)
+
+// countryBody records "Dravia's delegation" when the run just read (its
+// candidates from n on) ends with a country in the possessive and a
+// lower-case government noun follows at j, optionally after a portfolio word
+// ("foreign ministry"). It returns the token after it, or j.
+func (f *finder) countryBody(n, j int) int {
+	ts := f.ts
+	if j >= len(ts) || j == 0 || !ts[j-1].poss || len(f.cands) != n+1 {
+		return j
+	}
+	c := &f.cands[n]
+	if c.e != ts[j-1].e {
+		return j
+	}
+	switch c.kind {
+	case Place:
+		if e, ok := gazetteer.Lookup(c.key); !ok || e.Class != gazetteer.Country {
+			return j
+		}
+	case Person:
+		// an unknown country: only its delegation or government
+		if len(c.toks) != 1 || c.strong || !f.is(j, "delegation", "government") {
+			return j
+		}
+		f.cands = f.cands[:n]
+	default:
+		return j
+	}
+	k := j
+	if ts[k].word() && !ts[k].cap && f.roleOf(k) == gazetteer.Modifier {
+		k++
+	}
+	if k >= len(ts) || !ts[k].word() || ts[k].cap || !govNouns[string(f.lower(ts[k].s, ts[k].e))] {
+		return j
+	}
+	f.add(cand{s: c.s, e: ts[k].e, kind: Organization, key: f.str[c.s:ts[k].e], inQuote: c.inQuote})
+	return k + 1
 }
 
 // groupFor returns the end of an advocacy group's name: a plural noun for a
