@@ -1271,6 +1271,11 @@ func (f *finder) person(i, j int, titled bool) {
 			}
 		}
 	}
+	// "promoted Ilse Varga, the water minister, to deputy prime minister"
+	if r, ok := f.promotedTo(i, j); ok {
+		c.roles = append(c.roles, r)
+		c.evidence, c.strong = true, true
+	}
 	if r, ok := f.appositiveBefore(hi, j); ok {
 		c.roles = append(c.roles, r)
 		c.evidence, c.strong = true, true
@@ -1353,6 +1358,53 @@ func (f *finder) companyContext(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// promotedTo returns the post a person is given by a verb before the name:
+// "promoted X to deputy prime minister", "named X, a veteran banker, as
+// chief executive".
+func (f *finder) promotedTo(i, j int) (Role, bool) {
+	if !f.is(i-1, "promoted", "promotes", "promote", "appointed", "appoints", "appoint", "named", "names", "name",
+		"elevated", "elevates", "nominated", "nominates", "nominate", "made", "makes", "make") {
+		return Role{}, false
+	}
+	k := j
+	if f.punct(k, ",") {
+		for m := k + 1; m < len(f.ts) && m < k+25; m++ {
+			if f.punct(m, ",") {
+				k = m + 1
+				break
+			}
+			if !f.ts[m].word() && !f.punct(m, "-'’") {
+				return Role{}, false
+			}
+		}
+	}
+	if !f.is(k, "to", "as") {
+		return Role{}, false
+	}
+	if r, _, ok := f.description2(k+1, false); ok {
+		return r, true
+	}
+	// "to harbour commissioner": nouns before the head
+	ts := f.ts
+	for m := k + 1; m < len(ts) && m <= k+4 && ts[m].word(); m++ {
+		if stopWords[string(f.lower(ts[m].s, ts[m].e))] {
+			break
+		}
+		if f.roleOf(m) == gazetteer.Head {
+			e := m + 1
+			if f.is(e, "of", "for") && f.capWord(e+1) {
+				e += 2
+				for e < len(ts) && f.capWord(e) && !ts[e-1].poss {
+					e++
+				}
+			}
+			s, end := ts[k+1].s, ts[e-1].e
+			return Role{Text: f.str[s:end], Span: doc.Span{Start: s, End: end}}, true
+		}
+	}
+	return Role{}, false
 }
 
 // byline reports whether token i stands in a credit line: after "Reporting
