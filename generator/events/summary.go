@@ -326,6 +326,9 @@ func tidy(s string) string {
 // over the bytes instead of a search per pattern.
 func untidy(s string) bool {
 	for i := 0; i < len(s); i++ {
+		if !tidyLead[s[i]] {
+			continue
+		}
 		switch s[i] {
 		case '\n', '\t', '\r':
 			return true
@@ -348,6 +351,9 @@ func untidy(s string) bool {
 	}
 	return false
 }
+
+// tidyLead marks the bytes untidy looks at.
+var tidyLead = [256]bool{'\n': true, '\t': true, '\r': true, ' ': true, ',': true, '(': true}
 
 // clause boundaries, strongest first
 var strongBreaks = []string{"; ", " — ", " – ", " -- ", ", which ", ", who ", ", where ", ", while ", ", but ", ", as ", ", saying ", ", according to ", ", and "}
@@ -448,10 +454,12 @@ func dropAppositives(s string) string {
 // shorten cuts s to its first clause when it is longer than maxWords words,
 // and ends it cleanly: no dangling comma, a final period, balanced quotes.
 func shorten(s string) string {
-	if wordsUpTo(s, maxWords+1) > maxWords {
+	long := wordsUpTo(s, maxWords+1) > maxWords
+	if long {
 		s = dropAppositives(s)
+		long = wordsUpTo(s, maxWords+1) > maxWords
 	}
-	if wordsUpTo(s, maxWords+1) > maxWords {
+	if long {
 		cut := -1
 		// a break after word maxWords is no use: search only before it
 		lim := wordOffset(s, maxWords+1)
@@ -536,7 +544,7 @@ func shorten(s string) string {
 func wordOffset(s string, n int) int {
 	in := false
 	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		sp := blank[s[i]]
 		if !sp && !in {
 			n--
 			if n == 0 {
@@ -552,7 +560,7 @@ func wordOffset(s string, n int) int {
 func wordStarts(out []int, s string) []int {
 	in := false
 	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		sp := blank[s[i]]
 		if !sp && !in {
 			out = append(out, i)
 		}
@@ -569,7 +577,7 @@ func words(s string) int {
 func wordsUpTo(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r'
+		sp := blank[s[i]]
 		if !sp && !in {
 			n++
 			if n >= limit {
@@ -580,3 +588,6 @@ func wordsUpTo(s string, limit int) int {
 	}
 	return n
 }
+
+// blank marks the bytes that separate words: space, newline, tab, return.
+var blank = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}

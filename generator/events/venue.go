@@ -108,6 +108,33 @@ type word struct {
 	core  string
 	stop  bool // ends with , ; : . or a closing bracket or quote
 	start bool // starts with an opening bracket or quote
+	kind  byte // which of the venue cue words the core is, case-folded (kindAt, ...), or 0
+}
+
+// the venue cue words findVenue looks for
+const (
+	kindSidelines = 1 + iota
+	kindOf
+	kindAt
+	kindDuring
+	kindIn
+)
+
+// cueKind tells which venue cue word w is, case-folded, or 0.
+func cueKind(w string) byte {
+	switch {
+	case eqFold(w, "in"):
+		return kindIn
+	case eqFold(w, "at"):
+		return kindAt
+	case eqFold(w, "of"):
+		return kindOf
+	case eqFold(w, "during"):
+		return kindDuring
+	case eqFold(w, "sidelines"):
+		return kindSidelines
+	}
+	return 0
 }
 
 // splitWords appends the words of b to ws[:0].
@@ -150,6 +177,9 @@ func splitWords(ws []word, b []byte) []word {
 			trimmed = strings.TrimSuffix(strings.TrimSuffix(trimmed, "’s"), "'s")
 		}
 		w.core = trimmed
+		if n := len(trimmed); n == 2 || n == 6 || n == 9 || n > 2 && !isASCII(trimmed) {
+			w.kind = cueKind(trimmed)
+		}
 		ws = append(ws, w)
 	}
 	return ws
@@ -251,13 +281,13 @@ func findVenue(ws []word, at int, groups map[string]bool) string {
 	// and a run-on sentence with many dates stays linear
 	c := sort.Search(len(ws), func(k int) bool { return ws[k].off >= at })
 	for k := max(0, c-60); k < min(len(ws), c+60); k++ {
-		w := ws[k].core
-		switch {
-		case eqFold(w, "sidelines") && k+1 < len(ws) && eqFold(ws[k+1].core, "of") && !ws[k].stop:
+		switch kind := ws[k].kind; {
+		case kind == 0:
+		case kind == kindSidelines && k+1 < len(ws) && ws[k+1].kind == kindOf && !ws[k].stop:
 			if name, ev, _ := namePhrase(ws, k+2); name != "" && near(k, &nd) {
 				named = normalize(name, ev, groups)
 			}
-		case (eqFold(w, "at") || eqFold(w, "during")) && !ws[k].stop:
+		case (kind == kindAt || kind == kindDuring) && !ws[k].stop:
 			if name, ev, _ := namePhrase(ws, k+1); name != "" {
 				head := name
 				if ev {
@@ -267,7 +297,7 @@ func findVenue(ws []word, at int, groups map[string]bool) string {
 					named = normalize(name, ev, groups)
 				}
 			}
-		case eqFold(w, "in") && !ws[k].stop:
+		case kind == kindIn && !ws[k].stop:
 			if c := cityAt(ws, k+1); c != "" && near(k, &cd) {
 				city = c
 			}
