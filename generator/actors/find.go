@@ -86,7 +86,7 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
 		// drop references to this article's strings
 		clear(f.cands)
 		clear(f.arena)
-		clear(f.build[:cap(f.build)])
+		clear(f.build) // entries past len were cleared by the call that used them
 		clear(f.labels)
 		if len(f.byKey) > 256 {
 			f.byKey = nil // do not keep a huge article's table
@@ -96,7 +96,7 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
 			f.alone = nil
 		}
 		clear(f.alone)
-		clear(f.words[:cap(f.words)])
+		clear(f.words[:cap(f.words)]) // resolve leaves len 0
 		f.d, f.t, f.str = nil, nil, ""
 		finderPool.Put(f)
 	}()
