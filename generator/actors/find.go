@@ -33,6 +33,7 @@ type cand struct {
 	acro     bool   // an unknown all-capitals word, an organization if its letters or its use say so
 	orgCue   bool   // people: its context reads like a company's ("Los Angeles based X", "the X plan")
 	weak     bool   // organizations: only context says so; a person's name wins
+	label    bool   // people: an all-capitals label without a given name, a name only in a transcript
 	used     bool   // taken as a mention already
 	desc     string // a definite description ("the former president"): its role head
 	sent     int    // index of its sentence
@@ -55,6 +56,7 @@ type finder struct {
 	headline  bool // the current sentence is a heading in headline case
 	paraStart bool // the current sentence opens its paragraph
 	labels    []labelOf
+	nlabels   int // transcript speaker labels opening paragraphs
 	byKey     map[entityKey]*building // resolve's index of organizations and places, cleared after each call
 	alone     map[string]int          // resolve's count of family names used alone, cleared after each call
 	words     []string                // resolve's words of people's names
@@ -393,10 +395,13 @@ func (f *finder) speakerLabel(i int) int {
 		if m-k-1 < 2 || !f.punct(m, ")") || !f.punct(m+1, ":") {
 			return 0
 		}
+		f.nlabels++
 		s, e := ts[i].s, ts[k-1].e
 		role = &Role{Text: f.str[s:e], Span: doc.Span{Start: s, End: e}}
 		ns, ne, k = k+1, m, m+1
-	} else if !f.punct(k, ":") || k-i < 2 {
+	} else if !f.punct(k, ":") {
+		return 0
+	} else if f.nlabels++; k-i < 2 {
 		return 0
 	}
 	// "UN ENVOY:", "NORTH KOREA:" are no names
@@ -417,6 +422,10 @@ func (f *finder) speakerLabel(i int) int {
 	c.toks = f.arena[c.tok0:len(f.arena):len(f.arena)]
 	if g, ok := gazetteer.GivenName(c.toks[0]); ok {
 		c.given = g
+	} else if role == nil {
+		// "BREAKING NEWS:" names nobody: such a label counts only in a
+		// transcript, where other labels open paragraphs too
+		c.label = true
 	}
 	if role != nil {
 		c.roles = append(c.roles, *role)
@@ -2031,6 +2040,9 @@ func (f *finder) resolve() []Actor {
 	for i := range f.cands {
 		if c := &f.cands[i]; c.kind == Person {
 			c.toks = f.arena[c.tok0 : c.tok0+len(c.toks)]
+			if c.label && f.nlabels < 2 {
+				c.evidence, c.strong = false, false
+			}
 		}
 	}
 	if cap(f.build) < len(f.cands) {
