@@ -56,7 +56,7 @@ type finder struct {
 	headline  bool // the current sentence is a heading in headline case
 	paraStart bool // the current sentence opens its paragraph
 	labels    []labelOf
-	nlabels   int // transcript speaker labels opening paragraphs
+	nlabels   int                     // transcript speaker labels opening paragraphs
 	byKey     map[entityKey]*building // resolve's index of organizations and places, cleared after each call
 	alone     map[string]int          // resolve's count of family names used alone, cleared after each call
 	words     []string                // resolve's words of people's names
