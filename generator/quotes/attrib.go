@@ -51,6 +51,15 @@ func (a *attributor) runeAt(p, hi int) (rune, int) {
 	return utf8.DecodeRune(a.t[p:hi])
 }
 
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = [256]bool{}
+
+func init() {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		asciiWord[c] = isWordR(rune(c))
+	}
+}
+
 func isWordR(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
@@ -103,6 +112,10 @@ func (a *attributor) wordAfter(p, hi int) (int, int) {
 	s := a.skipSpace(p, hi)
 	e := s
 	for e < hi {
+		if c := a.t[e]; asciiWord[c] {
+			e++ // the common case: an ASCII letter or digit
+			continue
+		}
 		r, n := a.runeAt(e, hi)
 		if isWordR(r) {
 			e += n
@@ -348,6 +361,10 @@ func (a *attributor) analyse(si int) {
 		}
 		if nq < len(a.raws) && a.raws[nq].outer.Start <= p {
 			p = a.raws[nq].outer.End
+			continue
+		}
+		if c := a.t[p]; c < utf8.RuneSelf && !asciiWord[c] {
+			p++ // white space or punctuation
 			continue
 		}
 		r, n := a.runeAt(p, s.End)

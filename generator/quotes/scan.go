@@ -125,6 +125,10 @@ func scan(d *doc.Doc) []rawQuote {
 		for i := ps; i < pe; {
 			if !markByte[t[i]] {
 				i++
+				// most bytes are no mark: skip them four at a time
+				for i+4 <= pe && !markByte[t[i]] && !markByte[t[i+1]] && !markByte[t[i+2]] && !markByte[t[i+3]] {
+					i += 4
+				}
 				continue
 			}
 			k, n := markAt(t, i, pe)
@@ -318,6 +322,6 @@ func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-}
+func isSpace(c byte) bool { return spaceByte[c] }
+
+var spaceByte = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, '\v': true}
