@@ -22,6 +22,8 @@
 package quotes
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 
 	"briefgen/generator/actors"
@@ -94,14 +96,14 @@ func newAttributor(d *doc.Doc, sents []doc.Sentence, as []actors.Actor, raws []r
 			a.ments = append(a.ments, mention{m, i})
 		}
 	}
-	sort.Slice(a.ments, func(i, j int) bool {
-		if a.ments[i].Start != a.ments[j].Start {
-			return a.ments[i].Start < a.ments[j].Start
+	slices.SortFunc(a.ments, func(x, y mention) int {
+		if x.Start != y.Start {
+			return cmp.Compare(x.Start, y.Start)
 		}
-		return a.ments[i].End > a.ments[j].End
+		return cmp.Compare(y.End, x.End)
 	})
 	a.byEnd = append([]mention(nil), a.ments...)
-	sort.SliceStable(a.byEnd, func(i, j int) bool { return a.byEnd[i].End < a.byEnd[j].End })
+	slices.SortStableFunc(a.byEnd, func(x, y mention) int { return cmp.Compare(x.End, y.End) })
 	a.cues = make([][]cue, len(sents))
 	a.topics = make([]int, len(sents))
 	a.done = make([]bool, len(sents))

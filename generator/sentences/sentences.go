@@ -60,6 +60,14 @@ func appendPara(out []doc.Sentence, text []byte, p doc.Span, para int) []doc.Sen
 	sentStart := start
 	for i := start; i < end; {
 		c := text[i]
+		if !termLead[c] {
+			i++
+			// most bytes end nothing: skip them four at a time
+			for i+4 <= end && !termLead[text[i]] && !termLead[text[i+1]] && !termLead[text[i+2]] && !termLead[text[i+3]] {
+				i += 4
+			}
+			continue
+		}
 		var termEnd int // end of the terminator run, 0 if none here
 		ellipsis := false
 		switch {
@@ -120,6 +128,10 @@ func appendPara(out []doc.Sentence, text []byte, p doc.Span, para int) []doc.Sen
 	emit(sentStart, end)
 	return out
 }
+
+// termLead marks the bytes a terminator starts with: . ? ! and the first
+// byte of "…".
+var termLead = [256]bool{'.': true, '?': true, '!': true, 0xE2: true}
 
 // boundary decides whether the terminator at text[i] (c), whose sentence
 // would continue with the character at text[k], ends a sentence.
