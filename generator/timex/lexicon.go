@@ -437,6 +437,52 @@ func init() {
 		}
 	}
 	buildTrigger()
+	buildTable()
+}
+
+// lexSlot is one slot of lexTable: a lower-case word of at most 16 bytes,
+// zero-padded, and its entry. n == 0 marks an empty slot.
+type lexSlot struct {
+	key [16]byte
+	n   uint8
+	l   lex
+}
+
+// lexTable holds the lexicon's words of 1 to 16 bytes in an open-addressing
+// hash table (FNV-1a, linear probing) at most half full, so that lookup
+// hashes while it folds the case and compares two words as two arrays.
+var (
+	lexTable []lexSlot
+	lexMask  uint32
+)
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func buildTable() {
+	size := 64
+	for size < 2*len(lexicon) {
+		size *= 2
+	}
+	lexTable, lexMask = make([]lexSlot, size), uint32(size-1)
+	for w, l := range lexicon {
+		if len(w) == 0 || len(w) > 16 {
+			continue
+		}
+		h := uint32(fnvOffset)
+		for i := 0; i < len(w); i++ {
+			h = (h ^ uint32(w[i])) * fnvPrime
+		}
+		i := h & lexMask
+		for lexTable[i].n != 0 {
+			i = (i + 1) & lexMask
+		}
+		lexTable[i].n = uint8(len(w))
+		copy(lexTable[i].key[:], w)
+		lexTable[i].l = l
+	}
 }
 
 // lookup returns the lexicon entry of a word, case-insensitively, without
@@ -450,11 +496,21 @@ func lookup(b []byte) lex {
 		return lex{}
 	}
 	var buf [16]byte
+	h := uint32(fnvOffset)
 	for i, c := range b {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
+		h = (h ^ uint32(c)) * fnvPrime
 	}
-	return lexicon[string(buf[:len(b)])]
+	for i := h & lexMask; ; i = (i + 1) & lexMask {
+		sl := &lexTable[i]
+		if sl.n == 0 {
+			return lex{}
+		}
+		if int(sl.n) == len(b) && sl.key == buf {
+			return sl.l
+		}
+	}
 }

@@ -29,10 +29,10 @@ func tokenize(ts []tok, text []byte, start, end int) []tok {
 	i := start
 	for i < end {
 		c := text[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		switch tokByte[c] {
+		case tbSpace:
 			i++
-		case '0' <= c && c <= '9':
+		case tbDigit:
 			j, v, nd := i, 0, 0
 			for j < end && '0' <= text[j] && text[j] <= '9' {
 				if nd < 9 {
@@ -46,12 +46,12 @@ func tokenize(ts []tok, text []byte, start, end int) []tok {
 			}
 			ts = append(ts, tok{s: i, e: j, kind: kNum, val: v, nd: nd})
 			i = j
-		case c < utf8.RuneSelf && isASCIILetter(c):
-			j := i
+		case tbLetter:
+			j := i + 1
 			for j < end {
 				b := text[j]
 				if b < utf8.RuneSelf {
-					if !isASCIILetter(b) {
+					if tokByte[b] != tbLetter {
 						break
 					}
 					j++
@@ -68,7 +68,7 @@ func tokenize(ts []tok, text []byte, start, end int) []tok {
 			t.c, t.val = l.c, int(l.val)
 			ts = append(ts, t)
 			i = j
-		case c < utf8.RuneSelf:
+		case tbPunct:
 			ts = append(ts, tok{s: i, e: i + 1, kind: kPunct, punct: c})
 			i++
 		default:
@@ -104,6 +104,32 @@ func tokenize(ts []tok, text []byte, start, end int) []tok {
 		}
 	}
 	return ts
+}
+
+// Byte classes for tokenize.
+const (
+	tbHigh   = iota // the first byte of a multi-byte rune (or an invalid byte)
+	tbSpace         // ASCII white space
+	tbDigit         // 0-9
+	tbLetter        // an ASCII letter
+	tbPunct         // any other ASCII byte
+)
+
+var tokByte [256]uint8
+
+func init() {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		switch b := byte(c); {
+		case b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v':
+			tokByte[c] = tbSpace
+		case '0' <= b && b <= '9':
+			tokByte[c] = tbDigit
+		case isASCIILetter(b):
+			tokByte[c] = tbLetter
+		default:
+			tokByte[c] = tbPunct
+		}
+	}
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
