@@ -122,17 +122,39 @@ const (
 
 // cueKind tells which venue cue word w is, case-folded, or 0.
 func cueKind(w string) byte {
-	switch {
-	case eqFold(w, "in"):
-		return kindIn
-	case eqFold(w, "at"):
-		return kindAt
-	case eqFold(w, "of"):
-		return kindOf
-	case eqFold(w, "during"):
-		return kindDuring
-	case eqFold(w, "sidelines"):
-		return kindSidelines
+	switch len(w) {
+	case 2:
+		switch {
+		case eqFold(w, "in"):
+			return kindIn
+		case eqFold(w, "at"):
+			return kindAt
+		case eqFold(w, "of"):
+			return kindOf
+		}
+	case 6:
+		if eqFold(w, "during") {
+			return kindDuring
+		}
+	case 9:
+		if eqFold(w, "sidelines") {
+			return kindSidelines
+		}
+	}
+	if len(w) > 2 && !isASCII(w) {
+		// a non-ASCII fold ("ſ" for "s", "K" for "k") makes a longer word
+		switch {
+		case strings.EqualFold(w, "in"):
+			return kindIn
+		case strings.EqualFold(w, "at"):
+			return kindAt
+		case strings.EqualFold(w, "of"):
+			return kindOf
+		case strings.EqualFold(w, "during"):
+			return kindDuring
+		case strings.EqualFold(w, "sidelines"):
+			return kindSidelines
+		}
 	}
 	return 0
 }
@@ -142,12 +164,13 @@ func splitWords(ws []word, b []byte) []word {
 	s := string(b) // one copy; words are substrings of it
 	ws = ws[:0]
 	for i := 0; i < len(s); {
-		if s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' {
+		if blank[s[i]] {
 			i++
 			continue
 		}
-		j := i
-		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' {
+		j, high := i, byte(0)
+		for j < len(s) && !blank[s[j]] {
+			high |= s[j]
 			j++
 		}
 		f := s[i:j]
@@ -177,7 +200,7 @@ func splitWords(ws []word, b []byte) []word {
 			trimmed = strings.TrimSuffix(strings.TrimSuffix(trimmed, "’s"), "'s")
 		}
 		w.core = trimmed
-		if n := len(trimmed); n == 2 || n == 6 || n == 9 || n > 2 && !isASCII(trimmed) {
+		if n := len(trimmed); n == 2 || n == 6 || n == 9 || n > 2 && high >= utf8.RuneSelf {
 			w.kind = cueKind(trimmed)
 		}
 		ws = append(ws, w)
