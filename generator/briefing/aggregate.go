@@ -221,6 +221,9 @@ func (x *Briefing) timeline(facts FactsOf, rules *actorRules) {
 
 // EventsOf returns the timeline entries an actor takes part in.
 func (x *Briefing) EventsOf(a *Actor) []*timeline.Entry {
+	if x.Timeline == nil {
+		return nil
+	}
 	out := make([]*timeline.Entry, 0, len(a.Events))
 	for _, i := range a.Events {
 		out = append(out, x.Timeline.Entries[i])
@@ -242,6 +245,31 @@ func sentenceSpan(sents []doc.Sentence, n int) (doc.Span, bool) {
 		return doc.Span{}, false
 	}
 	return sents[n].Span, true
+}
+
+// Compact returns what Site needs of x, so that a large site's builds can
+// let go of each briefing's registry once its pages are written: the
+// actors that have a page (see HasPage), each with its role, counts,
+// articles, roles and quotations, but without aliases, first mention and
+// related actors; no timeline (EventsOf gives nothing) and no lookups
+// (Actor and ActorOf find nothing).
+func (x *Briefing) Compact() *Briefing {
+	c := &Briefing{Briefing: x.Briefing, Articles: x.Articles}
+	for _, a := range x.Actors {
+		if !x.HasPage(a) {
+			continue
+		}
+		ca := *a
+		ca.Aliases, ca.Related, ca.First, ca.members = nil, nil, Source{}, nil
+		ca.Quotes = make([]*Quote, len(a.Quotes))
+		for i, q := range a.Quotes {
+			cq := *q
+			cq.Speaker, cq.norm, cq.tokens = &ca, "", nil
+			ca.Quotes[i] = &cq
+		}
+		c.Actors = append(c.Actors, &ca)
+	}
+	return c
 }
 
 // SiteActor is an actor across the briefings of a site: registry actors

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -17,8 +18,10 @@ import (
 	"github.com/spf13/afero"
 
 	"briefgen/generator/annotate"
+	"briefgen/generator/briefing"
 	"briefgen/generator/publish"
 	"briefgen/generator/render"
+	"briefgen/generator/search"
 	"briefgen/generator/source"
 )
 
@@ -95,29 +98,20 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var facts *siteFacts
+	var ov *editorOverrides
 	if !opts.NoExtract {
-		facts = extractAll(site.Articles, prog)
-		verbosef("extracted facts from %d articles (%v)", len(site.Articles), time.Since(start).Round(time.Millisecond))
+		if ov, err = loadOverrides(fsys, site); err != nil {
+			return nil, err
+		}
 	}
 	r, err := render.New(site, render.Options{
 		Templates: templates,
 		BaseURL:   opts.BaseURL,
 		Markdown:  render.NewMarkdown(annotate.Extension),
-		Timeline:  facts.timeline(),
-		Brief:     facts.brief(),
-		Progress: func(done, total int) {
-			prog.report("rendered %d/%d articles", done, total)
-		},
 	})
 	if err != nil {
 		return nil, err
 	}
-	warns, err := facts.aggregate(fsys, site, r.URLs())
-	if err != nil {
-		return nil, err
-	}
-	res.Warnings = append(res.Warnings, warns...)
 	if r.URLs().Origin == "" {
 		// Common while drafting a site; a note rather than a warning.
 		verbosef("note: baseURL %s has no scheme and host; feeds and the sitemap use root-relative links (set baseURL in site.yaml or --base-url)", r.URLs().Base)
@@ -126,11 +120,13 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.Warnings = append(res.Warnings, swarns...)
-	n, pages, err := write(fsys, opts, site, r, facts, statics, prog)
+	n, pages, err := write(fsys, opts, site, r, ov, statics, prog)
 	if err != nil {
 		return nil, err
 	}
+	verbosef("extracted, aggregated and rendered %d articles (%v)", len(site.Articles), time.Since(start).Round(time.Millisecond))
+	res.Warnings = append(res.Warnings, ov.unused()...)
+	res.Warnings = append(res.Warnings, swarns...)
 	res.Files, res.Pages = n, pages
 	res.Duration = time.Since(start)
 	prog.done()
@@ -243,12 +239,50 @@ func staticFiles(static fs.FS, dir string) ([]render.File, []string, error) {
 	return out, warns, nil
 }
 
+// writeUnits writes every briefing's and article's pages, a few units at
+// a time, then the site-wide pages the generators make of what the units
+// left.
+func writeUnits(r *render.Renderer, site *source.Site, ov *editorOverrides, emit func(render.File) error, prog *progress) error {
+	bd := &builder{site: site, r: r, ov: ov, searchOpt: searchOptions(r), emit: emit, prog: prog}
+	idx, articles := search.Base(site, bd.searchOpt)
+	bd.articles = articles
+	us := units(site)
+	results := make([]unitResult, len(us))
+	err := parallel(len(us), func(i int) error {
+		var err error
+		results[i], err = bd.unit(us[i])
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	sd := &siteData{search: idx}
+	for _, res := range results {
+		if ov != nil {
+			idx.Add(res.part)
+		}
+		if res.compact != nil {
+			sd.briefings = append(sd.briefings, res.compact)
+		}
+	}
+	slices.SortFunc(sd.briefings, func(a, b *briefing.Briefing) int { return strings.Compare(a.Briefing.Slug, b.Briefing.Slug) })
+	for _, gen := range generators {
+		if err := gen(r, site, sd, emit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // write renders the site straight into a staging directory and publishes
 // it atomically. Rendered files go to a pool of writers through a small
 // queue, so memory stays bounded and slow file creation (fsync) overlaps
 // rendering; file contents do not depend on the order they are written in.
 // A static file may not replace a generated one.
-func write(fsys afero.Fs, opts Options, site *source.Site, r *render.Renderer, facts *siteFacts, statics []render.File, prog *progress) (files, pages int, err error) {
+func write(fsys afero.Fs, opts Options, site *source.Site, r *render.Renderer, ov *editorOverrides, statics []render.File, prog *progress) (files, pages int, err error) {
+	if err := checkIndexSlugs(site); err != nil {
+		return 0, 0, err
+	}
 	staticPaths := make(map[string]bool, len(statics))
 	for _, f := range statics {
 		staticPaths[f.Path] = true
@@ -318,12 +352,9 @@ func write(fsys afero.Fs, opts Options, site *source.Site, r *render.Renderer, f
 		queue <- f
 		return nil
 	}
-	rerr := r.Render(facts.page(), emit)
-	for _, gen := range generators {
-		if rerr != nil {
-			break
-		}
-		rerr = gen(r, site, facts, emit)
+	rerr := r.SitePages(emit)
+	if rerr == nil {
+		rerr = writeUnits(r, site, ov, emit, prog)
 	}
 	if rerr == nil {
 		for _, f := range statics {
@@ -335,10 +366,6 @@ func write(fsys afero.Fs, opts Options, site *source.Site, r *render.Renderer, f
 			}
 			queue <- f
 		}
-	}
-	var dup *render.DuplicateError
-	if errors.As(rerr, &dup) {
-		rerr = claim.conflict(dup.Path, dup.Path)
 	}
 	close(queue)
 	wg.Wait()

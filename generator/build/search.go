@@ -3,7 +3,6 @@ package build
 import (
 	"strings"
 
-	"briefgen/generator/briefing"
 	"briefgen/generator/render"
 	"briefgen/generator/search"
 	"briefgen/generator/source"
@@ -17,16 +16,17 @@ func init() { generators = append(generators, searchGenerator) }
 // searchExcerpt is the length of an article's excerpt in the index.
 const searchExcerpt = 200
 
-func searchGenerator(r *render.Renderer, site *source.Site, facts *siteFacts, emit func(render.File) error) error {
-	opt := search.Options{
+// searchOptions are the options the search index is built with.
+func searchOptions(r *render.Renderer) search.Options {
+	return search.Options{
 		Excerpt:  func(a *source.Article) string { return render.Excerpt(a, searchExcerpt) },
 		ActorURL: searchActorURL(r),
 	}
-	if facts != nil {
-		opt.Facts = facts.of
-		opt.Aggregate = func(b *source.Briefing) *briefing.Briefing { return facts.briefings[b] }
-	}
-	idx := search.Build(site, opt)
+}
+
+// searchGenerator writes the index whose parts the units made.
+func searchGenerator(r *render.Renderer, site *source.Site, sd *siteData, emit func(render.File) error) error {
+	idx := sd.search
 	b, err := idx.JSON()
 	if err != nil {
 		return err

@@ -207,10 +207,14 @@ func (r *Renderer) Briefing(b *source.Briefing) ([]byte, error) {
 	if r.opt.Timeline != nil {
 		tl = r.opt.Timeline(b)
 	}
-	return r.briefingPage(b, tl)
+	var brief []byte
+	if r.opt.Brief != nil {
+		brief = r.opt.Brief(b)
+	}
+	return r.briefingPage(b, tl, brief)
 }
 
-func (r *Renderer) briefingPage(b *source.Briefing, tl *timeline.Timeline) ([]byte, error) {
+func (r *Renderer) briefingPage(b *source.Briefing, tl *timeline.Timeline, brief []byte) ([]byte, error) {
 	p := BriefingPage{Page: r.page("briefing", briefingTitle(b), b.RelPermalink()), Briefing: b, Articles: b.Articles, Timeline: tl}
 	if tl != nil && r.tmpl["timeline"] != nil {
 		p.TimelineURL = TimelinePath(b)
@@ -235,10 +239,8 @@ func (r *Renderer) briefingPage(b *source.Briefing, tl *timeline.Timeline) ([]by
 	}
 	sortStrings(p.Sources)
 	p.Updated = briefingCard(b).Updated
-	if r.opt.Brief != nil {
-		if err := r.addBrief(&p, r.opt.Brief(b)); err != nil {
-			return nil, err
-		}
+	if err := r.addBrief(&p, brief); err != nil {
+		return nil, err
 	}
 	return r.Execute("briefing", p)
 }

@@ -229,18 +229,7 @@ func (r *Renderer) Render(facts FactsFunc, emit func(File) error) error {
 		}
 		return emit(f)
 	}
-	page := func(p string, b []byte, err error) error {
-		if err != nil {
-			return err
-		}
-		return send(File{p, b})
-	}
-	b, err := r.Home()
-	if err := page("index.html", b, err); err != nil {
-		return err
-	}
-	b, err = r.NotFound()
-	if err := page("404.html", b, err); err != nil {
+	if err := r.SitePages(send); err != nil {
 		return err
 	}
 	for _, br := range r.site.Briefings {
@@ -248,28 +237,11 @@ func (r *Renderer) Render(facts FactsFunc, emit func(File) error) error {
 		if r.opt.Timeline != nil {
 			tl = r.opt.Timeline(br)
 		}
-		b, err := r.briefingPage(br, tl)
-		if err := page(pagePath(br.RelPermalink()), b, err); err != nil {
-			return err
+		var brief []byte
+		if r.opt.Brief != nil {
+			brief = r.opt.Brief(br)
 		}
-		if tl != nil {
-			if r.tmpl["timeline"] != nil {
-				b, err := r.Timeline(br, tl)
-				if err := page(pagePath(TimelinePath(br)), b, err); err != nil {
-					return err
-				}
-			}
-			b, err := r.TimelineJSON(br, tl)
-			if err := page(strings.TrimPrefix(TimelineJSONPath(br), "/"), b, err); err != nil {
-				return err
-			}
-		}
-		if err := send(File{strings.TrimPrefix(FeedPath(br), "/"), r.Feed(br)}); err != nil {
-			return err
-		}
-	}
-	for _, f := range []File{{"feed.xml", r.Feed(nil)}, {"sitemap.xml", r.Sitemap()}, {"robots.txt", r.Robots()}} {
-		if err := send(f); err != nil {
+		if err := r.BriefingPages(br, tl, brief, send); err != nil {
 			return err
 		}
 	}
@@ -329,6 +301,65 @@ func (r *Renderer) Render(facts FactsFunc, emit func(File) error) error {
 	close(next)
 	wg.Wait()
 	return firstErr
+}
+
+// SitePages hands emit the files that belong to the site as a whole
+// rather than to a briefing or an article: the home page, the 404 page,
+// the site's feed, the sitemap and robots.txt. With BriefingPages and
+// Article it makes up Render, for callers that schedule the work
+// themselves.
+func (r *Renderer) SitePages(emit func(File) error) error {
+	page := func(p string, b []byte, err error) error {
+		if err != nil {
+			return err
+		}
+		return emit(File{p, b})
+	}
+	b, err := r.Home()
+	if err := page("index.html", b, err); err != nil {
+		return err
+	}
+	b, err = r.NotFound()
+	if err := page("404.html", b, err); err != nil {
+		return err
+	}
+	for _, f := range []File{{"feed.xml", r.Feed(nil)}, {"sitemap.xml", r.Sitemap()}, {"robots.txt", r.Robots()}} {
+		if err := emit(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// BriefingPages hands emit a briefing's page (with tl's key developments
+// and the brief's Markdown, either may be nil), its timeline page (when
+// the theme has templates/timeline.html) and TimelineJS document when tl
+// is not nil, and its feed. Options.Timeline and Options.Brief are not
+// consulted.
+func (r *Renderer) BriefingPages(br *source.Briefing, tl *timeline.Timeline, brief []byte, emit func(File) error) error {
+	page := func(p string, b []byte, err error) error {
+		if err != nil {
+			return err
+		}
+		return emit(File{p, b})
+	}
+	b, err := r.briefingPage(br, tl, brief)
+	if err := page(pagePath(br.RelPermalink()), b, err); err != nil {
+		return err
+	}
+	if tl != nil {
+		if r.tmpl["timeline"] != nil {
+			b, err := r.Timeline(br, tl)
+			if err := page(pagePath(TimelinePath(br)), b, err); err != nil {
+				return err
+			}
+		}
+		b, err := r.TimelineJSON(br, tl)
+		if err := page(strings.TrimPrefix(TimelineJSONPath(br), "/"), b, err); err != nil {
+			return err
+		}
+	}
+	return emit(File{strings.TrimPrefix(FeedPath(br), "/"), r.Feed(br)})
 }
 
 // pagePath turns a permalink ("/nk/a/") into the file that serves it

@@ -198,13 +198,50 @@ func SentenceURL(a ActorRef) string {
 // Build builds the index of site: its articles in the site's order (newest
 // first); the actors of each briefing, briefing by briefing, sorted by name
 // and link; the quotations briefing by briefing, by date (aggregated) or in
-// article and text order.
+// article and text order. It is Base followed by a Part per briefing (and
+// one for the articles directly in content/), added in that order.
 func Build(site *source.Site, opt Options) *Index {
-	lim := opt.Limits.withDefaults()
-	actorURL := opt.ActorURL
-	if actorURL == nil {
-		actorURL = DefaultActorURL
+	idx, aIndex := Base(site, opt)
+	if opt.Facts == nil && opt.Aggregate == nil {
+		return idx
 	}
+	for bi, b := range site.Briefings {
+		if opt.Aggregate != nil {
+			if x := opt.Aggregate(b); x != nil {
+				idx.Add(AggregatePart(x, bi, aIndex, opt))
+				continue
+			}
+		}
+		if opt.Facts != nil {
+			idx.Add(FactsPart(b, bi, b.Articles, aIndex, opt.Facts, opt))
+		}
+	}
+	if loose := Loose(site); len(loose) > 0 && opt.Facts != nil {
+		idx.Add(FactsPart(nil, -1, loose, aIndex, opt.Facts, opt))
+	}
+	return idx
+}
+
+// Loose returns the articles of site that belong to no briefing (directly
+// in content/), in the site's order.
+func Loose(site *source.Site) []*source.Article {
+	in := make(map[string]bool, len(site.Briefings))
+	for _, b := range site.Briefings {
+		in[b.Slug] = true
+	}
+	var loose []*source.Article
+	for _, a := range site.Articles {
+		if a.Briefing == "" || !in[a.Briefing] {
+			loose = append(loose, a)
+		}
+	}
+	return loose
+}
+
+// Base returns the index of site's briefings and articles, without actors
+// or quotations, and each article's position in Articles (for the parts).
+func Base(site *source.Site, opt Options) (*Index, map[*source.Article]int) {
+	lim := opt.Limits.withDefaults()
 	excerpt := opt.Excerpt
 	if excerpt == nil {
 		excerpt = leadParagraph
@@ -249,44 +286,47 @@ func Build(site *source.Site, opt Options) *Index {
 		}
 		idx.Articles = append(idx.Articles, d)
 	}
-	if opt.Facts == nil && opt.Aggregate == nil {
-		return idx
-	}
+	return idx, aIndex
+}
 
-	// Articles directly in content/ form a briefing of their own for
-	// merging (index -1, no *source.Briefing).
-	groups := make([]*source.Briefing, 0, len(site.Briefings)+1)
-	groups = append(groups, site.Briefings...)
-	var loose []*source.Article
-	for _, a := range site.Articles {
-		if _, ok := bIndex[a.Briefing]; !ok || a.Briefing == "" {
-			loose = append(loose, a)
-		}
+// Part is what one briefing, or the articles directly in content/, adds
+// to an index: its actor and quotation documents. Parts of different
+// briefings may be made concurrently (each needs only its own facts) and
+// added in the site's briefing order.
+type Part struct {
+	Actors []Actor
+	Quotes []Quote
+}
+
+// Add appends a part's actors and quotations.
+func (idx *Index) Add(p Part) {
+	idx.Actors = append(idx.Actors, p.Actors...)
+	idx.Quotes = append(idx.Quotes, p.Quotes...)
+}
+
+func (opt Options) actorURL() ActorURL {
+	if opt.ActorURL == nil {
+		return DefaultActorURL
 	}
-	if len(loose) > 0 {
-		groups = append(groups, &source.Briefing{Articles: loose})
-	}
-	for gi, b := range groups {
-		bi := gi
-		if gi >= len(site.Briefings) {
-			bi = -1
-		}
-		if bi >= 0 && opt.Aggregate != nil {
-			if x := opt.Aggregate(b); x != nil {
-				idx.addAggregate(x, bi, aIndex, actorURL, lim)
-				continue
-			}
-		}
-		if opt.Facts == nil {
-			continue
-		}
-		var bref *source.Briefing
-		if bi >= 0 {
-			bref = b
-		}
-		idx.addBriefing(bref, bi, b.Articles, aIndex, opt.Facts, actorURL, lim)
-	}
-	return idx
+	return opt.ActorURL
+}
+
+// AggregatePart is the part of the aggregated briefing x, the bi-th of the
+// site: its visible actors and quotations. articles is Base's map.
+func AggregatePart(x *briefing.Briefing, bi int, articles map[*source.Article]int, opt Options) Part {
+	var p Index
+	p.addAggregate(x, bi, articles, opt.actorURL(), opt.Limits.withDefaults())
+	return Part{Actors: p.Actors, Quotes: p.Quotes}
+}
+
+// FactsPart is the part of a briefing's articles merged from their facts
+// (actors by ID, quotations by text): b is the bi-th briefing of the site,
+// or nil and -1 for the articles directly in content/. articles is Base's
+// map.
+func FactsPart(b *source.Briefing, bi int, arts []*source.Article, articles map[*source.Article]int, facts FactsOf, opt Options) Part {
+	var p Index
+	p.addBriefing(b, bi, arts, articles, facts, opt.actorURL(), opt.Limits.withDefaults())
+	return Part{Actors: p.Actors, Quotes: p.Quotes}
 }
 
 // addAggregate adds the visible actors and quotations of an aggregated
