@@ -9,6 +9,7 @@
 package sentences
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,14 +59,11 @@ func appendPara(out []doc.Sentence, text []byte, p doc.Span, para int) []doc.Sen
 		}
 	}
 	sentStart := start
+	sk := skipper{pos: [4]int{-1, -1, -1, -1}}
 	for i := start; i < end; {
 		c := text[i]
 		if !termLead[c] {
-			i++
-			// most bytes end nothing: skip them four at a time
-			for i+4 <= end && !termLead[text[i]] && !termLead[text[i+1]] && !termLead[text[i+2]] && !termLead[text[i+3]] {
-				i += 4
-			}
+			i = sk.next(text, i+1, end) // most bytes end nothing
 			continue
 		}
 		var termEnd int // end of the terminator run, 0 if none here
@@ -127,6 +125,32 @@ func appendPara(out []doc.Sentence, text []byte, p doc.Span, para int) []doc.Sen
 	}
 	emit(sentStart, end)
 	return out
+}
+
+// skipper finds the next byte that may start a terminator with
+// bytes.IndexByte, remembering for each such byte where it occurs next, so
+// that every byte of a paragraph is searched at most once per kind.
+type skipper struct {
+	pos [4]int // next offset of '.', '?', '!', 0xE2 at or after the last query; -1 unknown
+}
+
+var termBytes = [4]byte{'.', '?', '!', 0xE2}
+
+// next returns the offset of the first terminator byte in text[i:end], or
+// end. Queries must come with increasing i.
+func (sk *skipper) next(text []byte, i, end int) int {
+	m := end
+	for k, b := range termBytes {
+		if sk.pos[k] < i {
+			if x := bytes.IndexByte(text[i:end], b); x >= 0 {
+				sk.pos[k] = i + x
+			} else {
+				sk.pos[k] = end
+			}
+		}
+		m = min(m, sk.pos[k])
+	}
+	return m
 }
 
 // termLead marks the bytes a terminator starts with: . ? ! and the first

@@ -148,3 +148,20 @@ func BenchmarkSplit(b *testing.B) {
 		Split(d)
 	}
 }
+
+// TestSkipper checks the IndexByte skipper against a byte-by-byte scan.
+func TestSkipper(t *testing.T) {
+	for _, s := range []string{"", "a", "abc. def? ghi! jkl… mno", "...", "no stop here", "“quoted”.", "x\xe2y.z?", "..?!\xe2\xe2"} {
+		text := []byte(s)
+		sk := skipper{pos: [4]int{-1, -1, -1, -1}}
+		for i := 0; i <= len(text); i++ {
+			want := i
+			for want < len(text) && !termLead[text[want]] {
+				want++
+			}
+			if got := sk.next(text, i, len(text)); got != want {
+				t.Errorf("%q: next(%d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
