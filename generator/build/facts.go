@@ -196,7 +196,9 @@ func (bd *builder) unit(u unit) (unitResult, error) {
 	}
 	switch {
 	case x != nil:
-		if err := briefingPages(bd.r, x, bd.emit); err != nil {
+		err := briefingPages(bd.r, x, bd.emit)
+		bd.r.ClearFragments()
+		if err != nil {
 			return res, err
 		}
 		res.part = search.AggregatePart(x, u.bi, bd.articles, bd.searchOpt)

@@ -22,6 +22,11 @@ import (
 //	plural n one many   "1 article" / "3 articles"
 //	list a b ...        a list of its arguments, to range over in templates
 //	latest list n       the first n articles of a list
+//	fragment name v     the partial template name executed with v, the
+//	                    HTML kept while the renderer's fragments are (see
+//	                    Renderer.ClearFragments): for a partial that many
+//	                    pages repeat with the same pointer value (a
+//	                    quotation, an event, an article's list item)
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"relURL":        r.urls.Rel,
@@ -39,6 +44,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return itoa(n) + " " + many
 		},
+		"fragment": r.fragment,
 		"latest": func(as []*source.Article, n int) []*source.Article { return first(as, n) },
 		"briefingOf": func(a *source.Article) *source.Briefing {
 			if a == nil || a.Briefing == "" {

@@ -67,6 +67,7 @@ type Renderer struct {
 	opt     Options
 	info    *SiteInfo
 	updated time.Time
+	frags   fragments
 }
 
 // New parses the templates and prepares to render site.
@@ -87,7 +88,7 @@ func New(site *source.Site, opt Options) (*Renderer, error) {
 	}
 	r := &Renderer{site: site, urls: urls, md: opt.Markdown, opt: opt}
 	r.info = r.siteInfo()
-	if r.tmpl, err = parseTemplates(opt.Templates, r.funcs()); err != nil {
+	if r.tmpl, r.frags.set, err = parseTemplates(opt.Templates, r.funcs()); err != nil {
 		return nil, err
 	}
 	for _, k := range []string{"home", "briefing", "article", "404"} {
@@ -114,45 +115,49 @@ func (r *Renderer) Kinds() []string {
 // parseTemplates builds one template set per page kind: every
 // partials/*.html plus the kind's own file, so overriding one page's
 // template changes only that page kind.
-func parseTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
+func parseTemplates(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, *template.Template, error) {
 	if fsys == nil {
-		return nil, fmt.Errorf("templates: no template file system")
+		return nil, nil, fmt.Errorf("templates: no template file system")
 	}
 	partials, err := fs.Glob(fsys, "partials/*.html")
 	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, nil, fmt.Errorf("templates: %w", err)
 	}
 	base := template.New("").Funcs(funcs)
 	for _, p := range partials {
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return nil, fmt.Errorf("templates: %w", err)
+			return nil, nil, fmt.Errorf("templates: %w", err)
 		}
 		if _, err := base.New(p).Parse(string(b)); err != nil {
-			return nil, fmt.Errorf("templates/%s: %w", p, err)
+			return nil, nil, fmt.Errorf("templates/%s: %w", p, err)
 		}
 	}
 	pages, err := fs.Glob(fsys, "*.html")
 	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, nil, fmt.Errorf("templates: %w", err)
+	}
+	partialSet, err := base.Clone()
+	if err != nil {
+		return nil, nil, err
 	}
 	out := map[string]*template.Template{}
 	for _, p := range pages {
 		b, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return nil, fmt.Errorf("templates: %w", err)
+			return nil, nil, fmt.Errorf("templates: %w", err)
 		}
 		t, err := base.Clone()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		kind := strings.TrimSuffix(p, ".html")
 		if t, err = t.New(p).Parse(string(b)); err != nil {
-			return nil, fmt.Errorf("templates/%s: %w", p, err)
+			return nil, nil, fmt.Errorf("templates/%s: %w", p, err)
 		}
 		out[kind] = t
 	}
-	return out, nil
+	return out, partialSet, nil
 }
 
 // Execute renders the template of a page kind with data. Later page kinds

@@ -1,0 +1,74 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"reflect"
+	"sync"
+)
+
+// fragments caches the HTML of partial templates by name and value, for
+// the fragment template function: a briefing's quotation appears on its
+// quotation index and on its speaker's page, an event on the page of
+// every actor in it, an article in the list of every actor it names.
+// Rendering each once per briefing instead of once per page saves most of
+// the template work of actor pages.
+//
+// Only pointer values are cached. A cached key holds its pointer, so the
+// value stays alive (and its address cannot be reused by another value)
+// while its HTML is cached.
+type fragments struct {
+	set *template.Template // the partials alone
+	mu  sync.RWMutex
+	m   map[fragKey]template.HTML
+}
+
+type fragKey struct {
+	name string
+	ptr  any
+}
+
+// fragment executes the partial name with v, from the cache when v is a
+// pointer rendered before. A partial runs in HTML text context, the
+// context of a list item in a page, so its HTML is the same as
+// {{template name v}} would write there.
+func (r *Renderer) fragment(name string, v any) (template.HTML, error) {
+	f := &r.frags
+	cacheable := v != nil && reflect.TypeOf(v).Kind() == reflect.Pointer
+	key := fragKey{name, v}
+	if cacheable {
+		f.mu.RLock()
+		h, ok := f.m[key]
+		f.mu.RUnlock()
+		if ok {
+			return h, nil
+		}
+	}
+	if f.set == nil || f.set.Lookup(name) == nil {
+		return "", fmt.Errorf("fragment: no template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := f.set.ExecuteTemplate(&buf, name, v); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	if cacheable {
+		f.mu.Lock()
+		if f.m == nil {
+			f.m = map[fragKey]template.HTML{}
+		}
+		f.m[key] = h
+		f.mu.Unlock()
+	}
+	return h, nil
+}
+
+// ClearFragments empties the cache of the fragment template function. A
+// build that renders briefing by briefing calls it when a briefing's pages
+// are written, so the cache holds about one briefing's worth.
+func (r *Renderer) ClearFragments() {
+	r.frags.mu.Lock()
+	clear(r.frags.m)
+	r.frags.mu.Unlock()
+}
