@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -9,6 +10,32 @@ import (
 
 // markByte marks the first bytes of quotation marks.
 var markByte = [256]bool{'"': true, '\'': true, 0xE2: true, 0xC2: true}
+
+// skipper finds the next byte that may start a quotation mark with
+// bytes.IndexByte, remembering for each such byte where it occurs next, so
+// that every byte of a paragraph is searched at most once per kind.
+type skipper struct {
+	pos [4]int // next offset of '"', '\'', 0xE2, 0xC2 at or after the last query; -1 unknown
+}
+
+var markBytes = [4]byte{'"', '\'', 0xE2, 0xC2}
+
+// next returns the offset of the first byte of markByte in t[i:end], or
+// end. Queries must come with increasing i.
+func (sk *skipper) next(t []byte, i, end int) int {
+	m := end
+	for k, b := range markBytes {
+		if sk.pos[k] < i {
+			if x := bytes.IndexByte(t[i:end], b); x >= 0 {
+				sk.pos[k] = i + x
+			} else {
+				sk.pos[k] = end
+			}
+		}
+		m = min(m, sk.pos[k])
+	}
+	return m
+}
 
 // rawQuote is a quotation found by the mark scanner, before attribution.
 type rawQuote struct {
@@ -122,13 +149,10 @@ func scan(d *doc.Doc) []rawQuote {
 		open := -1 // byte offset of the open double mark
 		openLen := 0
 		singles := false
+		sk := skipper{pos: [4]int{-1, -1, -1, -1}}
 		for i := ps; i < pe; {
 			if !markByte[t[i]] {
-				i++
-				// most bytes are no mark: skip them four at a time
-				for i+4 <= pe && !markByte[t[i]] && !markByte[t[i+1]] && !markByte[t[i+2]] && !markByte[t[i+3]] {
-					i += 4
-				}
+				i = sk.next(t, i+1, pe) // most bytes are no mark
 				continue
 			}
 			k, n := markAt(t, i, pe)

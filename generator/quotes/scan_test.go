@@ -130,3 +130,20 @@ func BenchmarkFind(b *testing.B) {
 		Find(d, ss, as)
 	}
 }
+
+// TestSkipper checks the IndexByte skipper against a byte-by-byte scan.
+func TestSkipper(t *testing.T) {
+	for _, s := range []string{"", "a", `he said "yes" and 'no'`, "“curly” ‘single’ «guillemets»", "don’t", "x\xe2y\xc2z\"", `""''`} {
+		text := []byte(s)
+		sk := skipper{pos: [4]int{-1, -1, -1, -1}}
+		for i := 0; i <= len(text); i++ {
+			want := i
+			for want < len(text) && !markByte[text[want]] {
+				want++
+			}
+			if got := sk.next(text, i, len(text)); got != want {
+				t.Errorf("%q: next(%d) = %d, want %d", s, i, got, want)
+			}
+		}
+	}
+}
