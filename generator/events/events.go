@@ -40,6 +40,9 @@ func Find(d *doc.Doc, sents []doc.Sentence, ts []timex.Timex, as []actors.Actor)
 	}
 	groups := summitNames(d)
 	var out []Event
+	if len(ts) > 0 {
+		out = make([]Event, 0, min(len(ts), 256)) // at most one event per timex
+	}
 	sp := wordPool.Get().(*[]word)
 	scratch := (*sp)[:0]
 	defer func() { *sp = scratch[:0]; wordPool.Put(sp) }()
@@ -53,6 +56,9 @@ func Find(d *doc.Doc, sents []doc.Sentence, ts []timex.Timex, as []actors.Actor)
 			out, scratch = sentenceEvents(out, scratch, d, sents[si], ts, lo, hi, as, groups)
 		}
 		lo = hi
+	}
+	if len(out) == 0 {
+		return nil
 	}
 	return out
 }

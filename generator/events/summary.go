@@ -181,7 +181,14 @@ func nameBefore(s string) string {
 func summarize(text []byte, sp, date doc.Span, cuts []cut) string {
 	subj := ""
 	sp, subj = clauseOf(text, sp, date)
-	s := string(text[sp.Start:sp.End])
+	var s string
+	if c := cuts; subj == "" && len(c) == 1 && c[0].repl == "" && c[0].Start >= sp.Start && c[0].End <= sp.End && c[0].Start < c[0].End {
+		// the common case, one date phrase out: one string built
+		s = cutOut(text[sp.Start:sp.End], c[0].Start-sp.Start, c[0].End-sp.Start)
+		cuts = nil
+	} else {
+		s = string(text[sp.Start:sp.End])
+	}
 	if subj != "" {
 		s = subj + " " + s
 		// cuts are relative to the sentence: shift them past the subject
@@ -233,6 +240,27 @@ func summarize(text []byte, sp, date doc.Span, cuts []cut) string {
 	s = stripCredit(s)
 	s = tidy(s)
 	return shorten(s)
+}
+
+// cutOut returns b without b[a:e], joined as the loop of summarize joins
+// the text around a cut without replacement, in one allocation.
+func cutOut(b []byte, a, e int) string {
+	before, after := bytes.TrimRight(b[:a], " \t\n"), bytes.TrimLeft(b[e:], " \t\n")
+	switch {
+	case len(bytes.TrimLeft(before, " “\"")) == 0 || bytes.HasSuffix(before, []byte("—")) || bytes.HasSuffix(before, []byte(":")):
+		after = bytes.TrimLeft(bytes.TrimPrefix(after, []byte(",")), " ")
+	case bytes.HasSuffix(before, []byte(",")) && (len(after) == 0 || after[0] == ',' || after[0] == '.' || after[0] == ';'):
+		before = before[:len(before)-1]
+	}
+	// A one-byte string holds one of ",.;:!?)”’\"" only if it is ASCII.
+	if len(after) == 0 || after[0] < utf8.RuneSelf && strings.IndexByte(",.;:!?)\"", after[0]) >= 0 {
+		var sb strings.Builder
+		sb.Grow(len(before) + len(after))
+		sb.Write(before)
+		sb.Write(after)
+		return sb.String()
+	}
+	return string(before) + " " + string(after)
 }
 
 var tidyPairs = [][2]string{{" ,", ","}, {" .", "."}, {" ;", ";"}, {",,", ","}, {", .", "."}, {",.", "."}, {"( )", ""}, {"()", ""}}
