@@ -24,7 +24,7 @@ func cutOutRef(s string, a, b int) string {
 func TestCutOut(t *testing.T) {
 	for _, s := range []string{
 		"The summit opened on Monday in Lima.",
-		"On Monday, the leaders met.",
+		"“on Monday, the leaders met.",
 		"“on Monday, we met,” he said.",
 		"Talks — on Monday — ended.",
 		"Note: on Monday , talks.",
