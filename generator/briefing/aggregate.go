@@ -259,12 +259,23 @@ func (x *Briefing) Compact() *Briefing {
 		if !x.HasPage(a) {
 			continue
 		}
+		// Strings are copied: extracted ones are often substrings of a
+		// whole article's text, which they would otherwise keep alive.
 		ca := *a
+		ca.ID, ca.Name, ca.Kind, ca.Photo = strings.Clone(a.ID), strings.Clone(a.Name), strings.Clone(a.Kind), strings.Clone(a.Photo)
+		role := strings.Clone(a.Role())
+		ca.role = &role
 		ca.Aliases, ca.Related, ca.First, ca.members = nil, nil, Source{}, nil
+		ca.Roles = make([]DatedRole, len(a.Roles))
+		for i, r := range a.Roles {
+			r.Text = strings.Clone(r.Text)
+			ca.Roles[i] = r
+		}
 		ca.Quotes = make([]*Quote, len(a.Quotes))
 		for i, q := range a.Quotes {
 			cq := *q
 			cq.Speaker, cq.norm, cq.tokens = &ca, "", nil
+			cq.ID, cq.Text, cq.Role = strings.Clone(q.ID), strings.Clone(q.Text), strings.Clone(q.Role)
 			ca.Quotes[i] = &cq
 		}
 		c.Actors = append(c.Actors, &ca)

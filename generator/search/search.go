@@ -563,7 +563,9 @@ func leadParagraph(a *source.Article) string {
 // encoding/json to replace.
 func clip(s string, max int) string {
 	if !needsClean(s) && len(s) <= max {
-		return s
+		// A copy: names and quotations are often substrings of a whole
+		// article's text, which the index would otherwise keep alive.
+		return strings.Clone(s)
 	}
 	var b strings.Builder
 	b.Grow(min(len(s), max+8))
