@@ -25,6 +25,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"sync"
 
 	"briefgen/generator/actors"
 	"briefgen/generator/doc"
@@ -52,9 +53,43 @@ func Find(d *doc.Doc, sents []doc.Sentence, as []actors.Actor) []Quote {
 	if len(raws) == 0 {
 		return nil
 	}
-	a := newAttributor(d, sents, as, raws)
+	sc := scratchPool.Get().(*scratch)
+	a := newAttributor(d, sents, as, raws, sc)
 	a.turns = findTurns(d)
-	return a.run()
+	out := a.run()
+	sc.keep(a)
+	scratchPool.Put(sc)
+	return out
+}
+
+// scratch keeps the attributor's per-mention and per-sentence slices
+// between calls of Find; only their backing arrays are reused.
+type scratch struct {
+	ments, byEnd []mention
+	cues         [][]cue
+	topics       []int
+	done         []bool
+	spokes       []subjKind
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// keep takes a's slices back for the next call, emptied.
+func (sc *scratch) keep(a *attributor) {
+	clear(a.cues) // drop the cue slices of this article
+	sc.ments, sc.byEnd, sc.cues = a.ments[:0], a.byEnd[:0], a.cues[:0]
+	sc.topics, sc.done, sc.spokes = a.topics[:0], a.done[:0], a.spokes[:0]
+}
+
+// zeroed returns s resized to n zero elements, reusing its array if it
+// is large enough.
+func zeroed[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // mention is one reference to an actor.
@@ -81,13 +116,16 @@ type attributor struct {
 	spokes    []subjKind // per sentence: how the topic was found (an unnamed spokesperson or person)
 }
 
-func newAttributor(d *doc.Doc, sents []doc.Sentence, as []actors.Actor, raws []rawQuote) *attributor {
+func newAttributor(d *doc.Doc, sents []doc.Sentence, as []actors.Actor, raws []rawQuote, sc *scratch) *attributor {
 	a := &attributor{d: d, t: d.Text, sents: sents, as: as, raws: raws}
 	n := 0
 	for _, ac := range as {
 		n += len(ac.Mentions)
 	}
-	a.ments = make([]mention, 0, n)
+	a.ments = sc.ments[:0]
+	if cap(a.ments) < n {
+		a.ments = make([]mention, 0, n)
+	}
 	for i, ac := range as {
 		for _, m := range ac.Mentions {
 			if m.Start < 0 || m.End > len(a.t) || m.Start >= m.End {
@@ -102,12 +140,12 @@ func newAttributor(d *doc.Doc, sents []doc.Sentence, as []actors.Actor, raws []r
 		}
 		return cmp.Compare(y.End, x.End)
 	})
-	a.byEnd = append([]mention(nil), a.ments...)
+	a.byEnd = append(sc.byEnd[:0], a.ments...)
 	slices.SortStableFunc(a.byEnd, func(x, y mention) int { return cmp.Compare(x.End, y.End) })
-	a.cues = make([][]cue, len(sents))
-	a.topics = make([]int, len(sents))
-	a.done = make([]bool, len(sents))
-	a.spokes = make([]subjKind, len(sents))
+	a.cues = zeroed(sc.cues, len(sents))
+	a.topics = zeroed(sc.topics, len(sents))
+	a.done = zeroed(sc.done, len(sents))
+	a.spokes = zeroed(sc.spokes, len(sents))
 	return a
 }
 
