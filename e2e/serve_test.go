@@ -301,6 +301,17 @@ func TestServeLiveReload(t *testing.T) {
 		t.Errorf("a page whose output did not change was reloaded (%v)", err)
 	}
 
+	// A broken template (the site's own override, in a templates/ folder
+	// that did not exist when serve started) shows in the overlay with its
+	// file and line; removing it brings the theme's template back.
+	writeFile(t, site, "templates/article.html", "<!DOCTYPE html>\n<title>x</title>\n{{ .Nope }\n")
+	waitJS(t, ctx, "template error overlay", `(function(){var o=document.getElementById("briefgen-error");
+		return !!o && o.innerText.includes("templates/article.html:3")})()`)
+	if err := os.Remove(filepath.Join(site, "templates", "article.html")); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "template overlay gone", `!document.getElementById("briefgen-error") && `+has("Tapirs, the final edit"))
+
 	// The terminal shows the error once, as one line.
 	if n := strings.Count(srv.stderr.String(), "unclosed"); n > 1 {
 		t.Errorf("error printed %d times:\n%s", n, srv.stderr)

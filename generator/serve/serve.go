@@ -108,6 +108,11 @@ func problem(line string) Problem {
 		return Problem{File: m[1], Line: n, Message: m[3]}
 	}
 	if m := fileOnly.FindStringSubmatch(s); m != nil {
+		// "templates/article.html: template: article.html:3: msg"
+		if in := fileLine.FindStringSubmatch(strings.TrimPrefix(m[2], "template: ")); in != nil && path.Base(in[1]) == path.Base(m[1]) {
+			n, _ := strconv.Atoi(in[2])
+			return Problem{File: m[1], Line: n, Message: in[3]}
+		}
 		return Problem{File: m[1], Message: m[2]}
 	}
 	return Problem{Message: line}

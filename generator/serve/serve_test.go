@@ -210,6 +210,8 @@ func TestProblems(t *testing.T) {
 		{"content/b/a.md: invalid UTF-8\ncontent/b/c.md:1: date: not a date",
 			[]Problem{{"content/b/a.md", 0, "invalid UTF-8"}, {"content/b/c.md", 1, "date: not a date"}}},
 		{"publish: disk full", []Problem{{"", 0, "publish: disk full"}}},
+		{`templates/article.html: template: article.html:3: unexpected "}" in operand`, []Problem{{"templates/article.html", 3, `unexpected "}" in operand`}}},
+		{"templates/article.html: template: other.html:3: x", []Problem{{"templates/article.html", 0, "template: other.html:3: x"}}},
 		{"", []Problem{{"", 0, "build failed"}}},
 	} {
 		got := Problems(errors.New(c.err))
