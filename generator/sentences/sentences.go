@@ -19,7 +19,11 @@ import (
 // Split returns every sentence of every paragraph of d, in text order. Spans
 // are trimmed of surrounding white space and are never empty.
 func Split(d *doc.Doc) []doc.Sentence {
-	out := make([]doc.Sentence, 0, len(d.Paragraphs)*3)
+	// About one sentence per full stop, one more per paragraph: one
+	// allocation. A run of dots is no run of sentences, so the guess is held
+	// to one sentence per 32 bytes.
+	guess := min(bytes.Count(d.Text, []byte{'.'}), len(d.Text)/32)
+	out := make([]doc.Sentence, 0, len(d.Paragraphs)+guess+1)
 	for i, p := range d.Paragraphs {
 		out = appendPara(out, d.Text, p.Span, i)
 	}
