@@ -46,8 +46,10 @@ const (
 	DefaultPoll = 500 * time.Millisecond
 )
 
-// DefaultDirs are the directories of a site that are watched recursively.
-var DefaultDirs = []string{"content", "templates", "static"}
+// DefaultDirs are the directories of a site that are watched recursively:
+// the articles, the theme overrides and data/ (the editor's site-wide
+// overrides, data/actors.yaml).
+var DefaultDirs = []string{"content", "templates", "static", "data"}
 
 // All is the path sent when anything may have changed.
 const All = "."

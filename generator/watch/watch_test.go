@@ -239,6 +239,16 @@ func TestConfigAndLateDirectories(t *testing.T) {
 	})
 }
 
+// TestEditorOverridesWatched: the site-wide overrides in data/ (created
+// after the watcher started, as an editor would) trigger a rebuild.
+func TestEditorOverridesWatched(t *testing.T) {
+	modes(t, func(t *testing.T, opt Options) {
+		s := newSite(t, opt)
+		s.write("data/actors.yaml", "actors: []\n")
+		s.expect("data/actors.yaml")
+	})
+}
+
 func TestExclude(t *testing.T) {
 	modes(t, func(t *testing.T, opt Options) {
 		root := t.TempDir()
