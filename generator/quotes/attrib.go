@@ -386,6 +386,9 @@ func (a *attributor) analyse(si int) {
 		if b == nil {
 			continue
 		}
+		if !maybeCue(b) {
+			continue
+		}
 		kind := cueWords[string(b)]
 		if kind == cueNone {
 			continue

@@ -119,3 +119,15 @@ func TestPatterns(t *testing.T) {
 		})
 	}
 }
+
+// TestMaybeCue checks that the cue filter lets every cue word through.
+func TestMaybeCue(t *testing.T) {
+	for w := range cueWords {
+		if !maybeCue([]byte(w)) {
+			t.Errorf("maybeCue(%q) = false for a cue word", w)
+		}
+	}
+	if maybeCue([]byte("table")) && maybeCue([]byte("xylophone")) && maybeCue([]byte("government")) {
+		t.Errorf("the filter lets every word through")
+	}
+}

@@ -93,6 +93,29 @@ func init() {
 	cueWords["put"] = cuePut
 	cueWords["puts"] = cuePut
 	cueWords["points"] = cuePointed
+	for w := range cueWords {
+		if len(w) < 2 || len(w) > 15 || w[0] < 'a' || w[0] > 'z' || w[1] < 'a' || w[1] > 'z' {
+			cueFilterOff = true // not a word the filter can speak for
+			continue
+		}
+		cueFilter[w[0]-'a'][w[1]-'a'] |= 1 << len(w)
+	}
+}
+
+// cueFilter[first letter][second letter] has bit n set when some cue word
+// of n bytes starts with those letters: most words are no cue and need no
+// map lookup. cueFilterOff disables it.
+var (
+	cueFilter    [26][26]uint16
+	cueFilterOff bool
+)
+
+// maybeCue reports whether the lower-case word b may be in cueWords.
+func maybeCue(b []byte) bool {
+	if cueFilterOff || len(b) < 2 || len(b) > 15 || b[0] < 'a' || b[0] > 'z' || b[1] < 'a' || b[1] > 'z' {
+		return true
+	}
+	return cueFilter[b[0]-'a'][b[1]-'a']&(1<<len(b)) != 0
 }
 
 func set(ws ...string) map[string]struct{} {
