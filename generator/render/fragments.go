@@ -34,12 +34,26 @@ type fragKey struct {
 // context of a list item in a page, so its HTML is the same as
 // {{template name v}} would write there.
 func (r *Renderer) fragment(name string, v any) (template.HTML, error) {
+	return r.fragmentBy(name, v, v)
+}
+
+// fragmentBy executes the partial name with v, from the cache when it ran
+// before with the same key, a pointer or a string the partial's output
+// depends on alone (the page kind, for a site header that marks the
+// current section).
+func (r *Renderer) fragmentBy(name string, key, v any) (template.HTML, error) {
 	f := &r.frags
-	cacheable := v != nil && reflect.TypeOf(v).Kind() == reflect.Pointer
-	key := fragKey{name, v}
+	cacheable := false
+	if key != nil {
+		switch reflect.TypeOf(key).Kind() {
+		case reflect.Pointer, reflect.String:
+			cacheable = true
+		}
+	}
+	k := fragKey{name, key}
 	if cacheable {
 		f.mu.RLock()
-		h, ok := f.m[key]
+		h, ok := f.m[k]
 		f.mu.RUnlock()
 		if ok {
 			return h, nil
@@ -58,7 +72,7 @@ func (r *Renderer) fragment(name string, v any) (template.HTML, error) {
 		if f.m == nil {
 			f.m = map[fragKey]template.HTML{}
 		}
-		f.m[key] = h
+		f.m[k] = h
 		f.mu.Unlock()
 	}
 	return h, nil

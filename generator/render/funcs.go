@@ -27,6 +27,8 @@ import (
 //	                    Renderer.ClearFragments): for a partial that many
 //	                    pages repeat with the same pointer value (a
 //	                    quotation, an event, an article's list item)
+//	fragmentBy name key v  the same, cached by key (a string or pointer
+//	                    that alone decides the partial's output) instead of v
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"relURL":        r.urls.Rel,
@@ -44,8 +46,9 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return itoa(n) + " " + many
 		},
-		"fragment": r.fragment,
-		"latest": func(as []*source.Article, n int) []*source.Article { return first(as, n) },
+		"fragment":   r.fragment,
+		"fragmentBy": r.fragmentBy,
+		"latest":     func(as []*source.Article, n int) []*source.Article { return first(as, n) },
 		"briefingOf": func(a *source.Article) *source.Briefing {
 			if a == nil || a.Briefing == "" {
 				return nil
