@@ -166,6 +166,15 @@ func (s *Staging) mkdirs(rel string) error {
 	if s.dirs[rel] {
 		return nil
 	}
+	// Most folders are one page's, new, in a folder made already: one
+	// mkdir instead of MkdirAll's stat of the folder, stat of its parent
+	// and mkdir. Anything unexpected takes the MkdirAll path below.
+	if parent := path2dir(rel); rel != "." && (parent == "." || s.dirs[parent]) {
+		if err := s.fs.Mkdir(filepath.Join(s.dir, filepath.FromSlash(rel)), 0o755); err == nil {
+			s.dirs[rel] = true
+			return nil
+		}
+	}
 	if err := s.fs.MkdirAll(filepath.Join(s.dir, filepath.FromSlash(rel)), 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
