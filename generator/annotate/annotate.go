@@ -9,9 +9,10 @@
 package annotate
 
 import (
+	"cmp"
 	"html"
 	"io"
-	"sort"
+	"slices"
 	"strings"
 
 	"briefgen/generator/doc"
@@ -36,11 +37,12 @@ type Mark struct {
 // Sort orders marks so that outer marks come before the marks they contain:
 // by start, then longest first. Extension and Plain expect sorted marks.
 func Sort(marks []Mark) {
-	sort.SliceStable(marks, func(i, j int) bool {
-		if marks[i].Span.Start != marks[j].Span.Start {
-			return marks[i].Span.Start < marks[j].Span.Start
+	// slices, not sort: no reflection, and the same stable order.
+	slices.SortStableFunc(marks, func(a, b Mark) int {
+		if a.Span.Start != b.Span.Start {
+			return cmp.Compare(a.Span.Start, b.Span.Start)
 		}
-		return marks[i].Span.End > marks[j].Span.End
+		return cmp.Compare(b.Span.End, a.Span.End)
 	})
 }
 
@@ -104,7 +106,7 @@ func (wr *writer) split(start, end int) []piece {
 	if len(active) == 0 {
 		return []piece{{start, end, nil}}
 	}
-	sort.Ints(cuts)
+	slices.Sort(cuts)
 	// Sweep the pieces left to right with the marks open at each: every
 	// mark boundary is a cut, so a mark open at a piece's start covers the
 	// whole piece. active is in mark order, so open stays outermost first.
