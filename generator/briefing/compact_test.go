@@ -14,8 +14,8 @@ type siteView struct {
 
 type siteEntryView struct {
 	Briefing, URL, QuotesURL, Name string
-	Quotes, Articles                int
-	HasPage                         bool
+	Quotes, Articles               int
+	HasPage                        bool
 }
 
 func viewSite(all []SiteActor, xs map[string]*Briefing) []siteView {
@@ -40,8 +40,8 @@ func viewSite(all []SiteActor, xs map[string]*Briefing) []siteView {
 func TestCompactKeepsSiteIndexes(t *testing.T) {
 	b1, f1 := briefFixture(t, "")
 	b2, f2 := fixture(t, "talks",
-		tArticle{slug: "one", date: "2025-04-01", outlet: "Wire", lines: []string{"Ana Ribeiro met Lena Fischer in Porto.", "Minister Lena Fischer spoke."},
-			actors: []tActor{person("Ana Ribeiro"), person("Lena Fischer", "Minister")}},
+		tArticle{slug: "one", date: "2025-04-01", outlet: "Wire", lines: []string{"Prime Minister Ana Ribeiro met Lena Fischer in Porto.", "Minister Lena Fischer spoke."},
+			actors: []tActor{person("Ana Ribeiro", "Prime Minister"), person("Lena Fischer", "Minister")}},
 		tArticle{slug: "two", date: "2025-04-02", outlet: "Daily", lines: []string{"Lena Fischer left Porto."},
 			actors: []tActor{person("Lena Fischer")}},
 	)
