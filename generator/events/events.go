@@ -39,13 +39,13 @@ func Find(d *doc.Doc, sents []doc.Sentence, ts []timex.Timex, as []actors.Actor)
 		return nil
 	}
 	groups := summitNames(d)
-	var out []Event
-	if len(ts) > 0 {
-		out = make([]Event, 0, min(len(ts), 256)) // at most one event per timex
-	}
-	sp := wordPool.Get().(*[]word)
-	scratch := (*sp)[:0]
-	defer func() { *sp = scratch[:0]; wordPool.Put(sp) }()
+	sc := scratchPool.Get().(*findScratch)
+	out, scratch := sc.events[:0], sc.words[:0]
+	defer func() {
+		clear(out) // keep no strings of this article alive
+		sc.events, sc.words = out[:0], scratch[:0]
+		scratchPool.Put(sc)
+	}()
 	for lo := 0; lo < len(ts); {
 		hi := lo + 1
 		for hi < len(ts) && ts[hi].Sentence == ts[lo].Sentence {
@@ -60,11 +60,17 @@ func Find(d *doc.Doc, sents []doc.Sentence, ts []timex.Timex, as []actors.Actor)
 	if len(out) == 0 {
 		return nil
 	}
-	return out
+	return append([]Event(nil), out...) // one exact allocation
 }
 
-// wordPool keeps word buffers between calls of Find.
-var wordPool = sync.Pool{New: func() any { ws := make([]word, 0, 64); return &ws }}
+// findScratch holds the buffers Find reuses between calls: the events
+// found, returned as an exact copy, and the words of a sentence.
+type findScratch struct {
+	events []Event
+	words  []word
+}
+
+var scratchPool = sync.Pool{New: func() any { return &findScratch{words: make([]word, 0, 64)} }}
 
 // dated reports whether a timex can place an event on a timeline.
 func dated(t timex.Timex) bool {

@@ -61,6 +61,7 @@ type scanBuffers struct {
 	ts           []tok
 	tense, after []int8
 	found        []match
+	out          []Timex
 }
 
 var buffers = sync.Pool{New: func() any { return &scanBuffers{ts: make([]tok, 0, 128)} }}
@@ -82,7 +83,7 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Timex {
 		y, m, dd := d.Published.Date()
 		s.pub = time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
 	}
-	out := make([]Timex, 0, len(sents)/3+4) // about one expression every three sentences
+	out := b.out[:0] // collected in a kept buffer, returned in one exact allocation
 	for i, st := range sents {
 		start, end := st.Start, st.End
 		if start < 0 {
@@ -96,5 +97,9 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Timex {
 		}
 		out = s.sentence(out, i, start, end)
 	}
-	return out
+	res := make([]Timex, len(out))
+	copy(res, out)
+	clear(out) // keep no strings of this article alive
+	b.out = out[:0]
+	return res
 }
