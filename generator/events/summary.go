@@ -387,6 +387,42 @@ var tidyLead = [256]bool{'\n': true, '\t': true, '\r': true, ' ': true, ',': tru
 var strongBreaks = []string{"; ", " — ", " – ", " -- ", ", which ", ", who ", ", where ", ", while ", ", but ", ", as ", ", saying ", ", according to ", ", and "}
 var weakBreaks = []string{", "}
 
+// firstBreak returns the offset of the first of the breaks in s, starting
+// at most at lim, with 6 to maxWords words before it (starts are the word
+// starts of s[:lim]), or -1. With weak, a break that ends an introductory
+// phrase does not count. One pass over s: of a break that does not count,
+// the next occurrence is looked for after its end, as a search from there
+// would.
+func firstBreak(s string, lim int, starts []int, breaks []string, weak bool) int {
+	var from [16]int // per break: where its next occurrence may start
+	if len(breaks) > len(from) {
+		panic("events: too many clause breaks")
+	}
+	n := 0 // words before k
+	for k := 0; k <= lim && k < len(s); k++ {
+		c := s[k]
+		if c != ',' && c != ';' && c != ' ' {
+			continue
+		}
+		for n < len(starts) && starts[n] < k {
+			n++
+		}
+		if n > maxWords {
+			return -1
+		}
+		for x, b := range breaks {
+			if k < from[x] || b[0] != c || !strings.HasPrefix(s[k:], b) {
+				continue
+			}
+			if n >= 6 && !(weak && intro(s[:k])) {
+				return k
+			}
+			from[x] = k + len(b)
+		}
+	}
+	return -1
+}
+
 // dangling words cannot end a statement.
 var dangling = map[string]bool{"and": true, "or": true, "but": true, "that": true, "to": true, "of": true, "in": true,
 	"on": true, "at": true, "with": true, "for": true, "the": true, "a": true, "an": true, "which": true, "who": true,
@@ -488,41 +524,14 @@ func shorten(s string) string {
 		long = wordsUpTo(s, maxWords+1) > maxWords
 	}
 	if long {
-		cut := -1
 		// a break after word maxWords is no use: search only before it
 		lim := wordOffset(s, maxWords+1)
 		// word counts before a break come from the word starts, found once
 		var buf [maxWords + 2]int
 		starts := wordStarts(buf[:0], s[:lim])
-		wordsBefore := func(k int) int {
-			n := 0
-			for n < len(starts) && starts[n] < k {
-				n++
-			}
-			return n
-		}
-		for _, set := range [][]string{strongBreaks, weakBreaks} {
-			for _, b := range set {
-				from := 0
-				for {
-					k := strings.Index(s[from:min(len(s), lim+len(b))], b)
-					if k < 0 {
-						break
-					}
-					k += from
-					if n := wordsBefore(k); n >= 6 && n <= maxWords && (cut < 0 || k < cut) && !(b == ", " && intro(s[:k])) {
-						cut = k
-						break
-					}
-					from = k + len(b)
-					if wordsBefore(k) > maxWords {
-						break
-					}
-				}
-			}
-			if cut >= 0 {
-				break
-			}
+		cut := firstBreak(s, lim, starts, strongBreaks, false)
+		if cut < 0 {
+			cut = firstBreak(s, lim, starts, weakBreaks, true)
 		}
 		switch {
 		case cut >= 0:
