@@ -401,7 +401,18 @@ func firstBreak(s string, lim int, starts []int, breaks []string, weak bool) int
 	n := 0 // words before k
 	for k := 0; k <= lim && k < len(s); k++ {
 		c := s[k]
-		if c != ',' && c != ';' && c != ' ' {
+		switch {
+		case k+1 >= len(s):
+			continue
+		case c == ',' || c == ';':
+			if s[k+1] != ' ' {
+				continue
+			}
+		case c == ' ':
+			if s[k+1] != 0xE2 && s[k+1] != '-' { // " — ", " – ", " -- "
+				continue
+			}
+		default:
 			continue
 		}
 		for n < len(starts) && starts[n] < k {
