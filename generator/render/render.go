@@ -68,6 +68,7 @@ type Renderer struct {
 	info    *SiteInfo
 	updated time.Time
 	frags   fragments
+	hints   map[string]*atomic.Int64 // by page kind: the last page's size, for Execute
 }
 
 // New parses the templates and prepares to render site.
@@ -90,6 +91,10 @@ func New(site *source.Site, opt Options) (*Renderer, error) {
 	r.info = r.siteInfo()
 	if r.tmpl, r.frags.set, err = parseTemplates(opt.Templates, r.funcs()); err != nil {
 		return nil, err
+	}
+	r.hints = make(map[string]*atomic.Int64, len(r.tmpl))
+	for k := range r.tmpl {
+		r.hints[k] = new(atomic.Int64)
 	}
 	for _, k := range []string{"home", "briefing", "article", "404"} {
 		if r.tmpl[k] == nil {
@@ -167,9 +172,18 @@ func (r *Renderer) Execute(kind string, data any) ([]byte, error) {
 	if t == nil {
 		return nil, fmt.Errorf("templates: no %s.html", kind)
 	}
+	// The buffer starts at the size of the kind's last page, so a page is
+	// not copied over and over while it grows (an actor page is 3-30 KB).
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, kind+".html", data); err != nil {
+	hint := r.hints[kind]
+	if hint != nil {
+		buf.Grow(int(hint.Load()))
+	}
+	if err := t.Execute(&buf, data); err != nil {
 		return nil, fmt.Errorf("rendering %s page: %w", kind, err)
+	}
+	if hint != nil {
+		hint.Store(int64(buf.Len()) + 512)
 	}
 	return buf.Bytes(), nil
 }
