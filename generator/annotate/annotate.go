@@ -148,6 +148,7 @@ type writer struct {
 	next  int
 	cands []int
 	swept int
+	buf   []byte // a tag being written, reused
 }
 
 func newWriter(marks []Mark) *writer {
@@ -156,40 +157,52 @@ func newWriter(marks []Mark) *writer {
 
 func (wr *writer) open(w io.Writer, i int, inLink bool) {
 	m := &wr.marks[i]
-	var b strings.Builder
-	b.WriteByte('<')
-	b.WriteString(tagOf(m, inLink))
+	b := append(wr.buf[:0], '<')
+	b = append(b, tagOf(m, inLink)...)
 	if m.Class != "" {
-		b.WriteString(` class="`)
-		b.WriteString(html.EscapeString(m.Class))
-		b.WriteByte('"')
+		b = append(b, ` class="`...)
+		b = appendEscaped(b, m.Class)
+		b = append(b, '"')
 	}
 	if m.ID != "" && !wr.opened[i] {
-		b.WriteString(` id="`)
-		b.WriteString(html.EscapeString(m.ID))
-		b.WriteByte('"')
+		b = append(b, ` id="`...)
+		b = appendEscaped(b, m.ID)
+		b = append(b, '"')
 	}
 	wr.opened[i] = true
 	for _, a := range m.Attrs {
 		if !safeAttrName(a.Name) || (a.Name == "href" && tagOf(m, inLink) != "a") {
 			continue
 		}
-		b.WriteByte(' ')
-		b.WriteString(a.Name)
-		b.WriteString(`="`)
+		b = append(b, ' ')
+		b = append(b, a.Name...)
+		b = append(b, `="`...)
 		v := a.Value
 		if (a.Name == "href" || a.Name == "src") && !safeURL(v) {
 			v = "#"
 		}
-		b.WriteString(html.EscapeString(v))
-		b.WriteByte('"')
+		b = appendEscaped(b, v)
+		b = append(b, '"')
 	}
-	b.WriteByte('>')
-	io.WriteString(w, b.String())
+	b = append(b, '>')
+	w.Write(b)
+	wr.buf = b
 }
 
 func (wr *writer) close(w io.Writer, i int, inLink bool) {
-	io.WriteString(w, "</"+tagOf(&wr.marks[i], inLink)+">")
+	b := append(wr.buf[:0], "</"...)
+	b = append(b, tagOf(&wr.marks[i], inLink)...)
+	b = append(b, '>')
+	w.Write(b)
+	wr.buf = b
+}
+
+// appendEscaped appends s escaped as html.EscapeString does.
+func appendEscaped(b []byte, s string) []byte {
+	if !strings.ContainsAny(s, `<>&'"`) {
+		return append(b, s...)
+	}
+	return append(b, html.EscapeString(s)...)
 }
 
 func tagOf(m *Mark, inLink bool) string {
