@@ -1945,8 +1945,9 @@ type building struct {
 	count        int // mentions
 	first        int // start of the first mention
 	toks         []string
-	last         int // position of the last mention; -1 before the first
-	lastSent     int // sentence of the last mention
+	mask         uint64 // nameMask(toks)
+	last         int    // position of the last mention; -1 before the first
+	lastSent     int    // sentence of the last mention
 }
 
 type entityKey struct {
@@ -2214,7 +2215,11 @@ func (f *finder) resolve() []Actor {
 			continue
 		}
 		known := false
+		cm := nameMask(c.toks)
 		for _, p := range byWord.near(people, c.toks) {
+			if !mayShare(p.mask, cm) {
+				continue
+			}
 			// the same name, another spelling, or a part of a longer one
 			// ("Von der Leyen" after "Ursula von der Leyen")
 			if equalToks(p.toks, c.toks) || variant(p.toks, c.toks) || sub(p.toks, c.toks) {
@@ -2224,7 +2229,7 @@ func (f *finder) resolve() []Actor {
 		}
 		if !known {
 			b := f.newBuilding(Actor{Name: c.name, Kind: Person})
-			b.toks = c.toks
+			b.toks, b.mask = c.toks, nameMask(c.toks)
 			people = append(people, b)
 			byWord.add(b)
 		}
@@ -2251,7 +2256,11 @@ func (f *finder) resolve() []Actor {
 		if len(c.toks) == 1 && particles[c.toks[0]] {
 			continue
 		}
+		cm := nameMask(c.toks)
 		for _, p := range byWord.near(people, c.toks) {
+			if !mayShare(p.mask, cm) {
+				continue
+			}
 			if equalToks(p.toks, c.toks) || len(c.toks) >= 2 && variant(p.toks, c.toks) {
 				cs = append(cs[:0], p)
 				break
@@ -2285,7 +2294,7 @@ func (f *finder) resolve() []Actor {
 				continue
 			}
 			match = f.newBuilding(Actor{Name: c.name, Kind: Person})
-			match.toks = c.toks
+			match.toks, match.mask = c.toks, cm
 			people = append(people, match)
 			byWord.add(match)
 		}
@@ -2565,6 +2574,31 @@ func syllables(s string) bool {
 		}
 	}
 	return false
+}
+
+// wildMask marks a name with a word that does not begin with an ASCII byte,
+// which may equal a word of any first letter once folded ("Ölaf").
+const wildMask = 1 << 63
+
+// nameMask has a bit for the first letter (ASCII, either case) of each word
+// of a name. equalToks, sub and variant can hold only when every such
+// letter of the shorter name is one of the longer's (mayShare).
+func nameMask(toks []string) uint64 {
+	var m uint64
+	for _, t := range toks {
+		if t == "" || t[0] >= utf8.RuneSelf {
+			m |= wildMask
+			continue
+		}
+		m |= 1 << ((t[0] | 0x20) % 63)
+	}
+	return m
+}
+
+// mayShare reports whether the words of the name with mask b may all be
+// words of the name with mask a (tokEq compares first letters this way).
+func mayShare(a, b uint64) bool {
+	return a&wildMask != 0 || b&^wildMask&^a == 0
 }
 
 func equalToks(a, b []string) bool {
