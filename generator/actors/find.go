@@ -149,13 +149,16 @@ func (f *finder) lower(s, e int) []byte {
 func (f *finder) text(i int) []byte { return f.t[f.ts[i].s:f.ts[i].e] }
 
 func (f *finder) is(i int, words ...string) bool {
-	if i < 0 || i >= len(f.ts) || !f.ts[i].word() {
+	if uint(i) >= uint(len(f.ts)) {
 		return false
 	}
-	w := f.t[f.ts[i].s:f.ts[i].e]
-	c := w[0] | 0x20
+	t := &f.ts[i]
+	if t.punct != 0 {
+		return false
+	}
+	n := t.e - t.s
 	for _, x := range words {
-		if len(w) == len(x) && c == x[0]|0x20 && equalFold(w, x) {
+		if len(x) == n && equalFold(f.t[t.s:t.e], x) {
 			return true
 		}
 	}
@@ -524,6 +527,10 @@ chairwoman ceo founder co-founder candidate nominee general commander`)
 // and returns the token after it, or i when there is none.
 func (f *finder) description(i int) int {
 	ts := f.ts
+	// "the river", "the talks": the common case, one lookup, before the rest
+	if h := i + 1; h < len(ts) && (!ts[h].word() || !ts[h].cap && f.roleOf(h) == gazetteer.NotRole) {
+		return i
+	}
 	// "no relation to the minister", "not related to the president": someone else
 	if f.is(i-1, "to", "of") && f.is(i-2, "relation", "related", "relative", "kin") {
 		return i
@@ -1289,14 +1296,14 @@ func (f *finder) person(i, j int, titled bool) {
 		c.roles = append(c.roles, r)
 		c.evidence, c.strong = true, true
 	}
-	if f.cueAfter(j) || f.is(i-1, "said", "says", "told", "added") || f.is(i-2, "according") && f.is(i-1, "to") {
+	if !c.evidence && (f.cueAfter(j) || f.is(i-1, "said", "says", "told", "added") || f.is(i-2, "according") && f.is(i-1, "to")) {
 		c.evidence = true
 	}
-	if f.punct(j, ",") && f.is(j+1, "who") {
+	if !c.evidence && f.punct(j, ",") && f.is(j+1, "who") {
 		c.evidence = true
 	}
 	// bylines: "Reporting by Petra Lindqvist in Geneva and Sami Haddad"
-	if f.byline(i) {
+	if !c.evidence && f.byline(i) {
 		c.evidence = true
 	}
 	if f.is(j, "administration", "campaign") {
@@ -1420,7 +1427,7 @@ func (f *finder) promotedTo(i, j int) (Role, bool) {
 // by", "Editing by", "Writing by", "Photos by" in the same sentence.
 func (f *finder) byline(i int) bool {
 	for k := i - 1; k > 0 && k >= i-12; k-- {
-		if f.is(k, "by") && f.is(k-1, "reporting", "editing", "writing", "photos", "photo", "photographs", "compiled", "produced", "edited", "written", "reported") {
+		if t := f.ts[k]; t.e-t.s == 2 && f.t[t.s]|0x20 == 'b' && f.is(k, "by") && f.is(k-1, "reporting", "editing", "writing", "photos", "photo", "photographs", "compiled", "produced", "edited", "written", "reported") {
 			return true
 		}
 	}

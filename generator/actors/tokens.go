@@ -200,7 +200,9 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 				j += n
 			}
 		}
-		classify(&t, text[t.s:t.e])
+		if t.cap {
+			classify(&t, text[t.s:t.e])
+		}
 		ts = append(ts, t)
 		i = j
 	}
