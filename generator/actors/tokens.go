@@ -79,6 +79,14 @@ var ascii = func() (t [128]uint8) {
 	return
 }()
 
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := range 128 {
+		t[c] = ascii[c] == 2
+	}
+	return
+}()
+
 // wordAt reports whether a word character starts at text[i].
 func wordAt(text []byte, i, end int) bool {
 	if i >= end {
@@ -94,8 +102,9 @@ func wordAt(text []byte, i, end int) bool {
 // tokenize appends the tokens of text[start:end] to ts. q is the quotation
 // state carried across sentences of a paragraph.
 func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
+	text = text[:end] // so that j < len(text) needs no bounds checks
 	i := start
-	for i < end {
+	for i < len(text) {
 		c := text[i]
 		var r rune
 		n := 1
@@ -135,8 +144,12 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 		j := i + n
 		dots, hyphen := false, false
 	scan:
-		for j < end {
+		for j < len(text) {
 			c := text[j]
+			if asciiWord[c] {
+				j++
+				continue
+			}
 			if c < utf8.RuneSelf {
 				switch {
 				case ascii[c] == 2:
