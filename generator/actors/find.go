@@ -193,9 +193,7 @@ func (f *finder) punct(i int, marks string) bool {
 	return i >= 0 && i < len(f.ts) && f.ts[i].punct != 0 && strings.ContainsRune(marks, f.ts[i].punct)
 }
 
-var particles = map[string]bool{"da": true, "de": true, "van": true, "von": true, "der": true, "den": true,
-	"del": true, "bin": true, "ibn": true, "al": true, "la": true, "le": true, "du": true, "di": true,
-	"dos": true, "das": true, "ter": true, "y": true, "bint": true, "el": true}
+var particles = setOf(`da de van von der den del bin ibn al la le du di dos das ter y bint el`)
 
 // startStop are capitalized words that begin sentences without being names.
 var startStop = setOf(`The A An In At On But And For If As When While After Before Since Despite With Without
@@ -224,12 +222,10 @@ responded commented concluded countered admitted agreed confirmed denied estimat
 tweeted pointed recalled contended maintained reiterated remarked testified vowed pledged promised
 hopes hoped wants wanted met visited spoke speaks called calls criticized criticised praised`)
 
-func setOf(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
+// setOf returns the set of the words of s, looked up by their bytes without
+// allocating (gazetteer.Set).
+func setOf(s string) *gazetteer.Set {
+	return gazetteer.NewSet(strings.Fields(s)...)
 }
 
 // capWord reports whether token i can be part of a capitalized name.
@@ -290,9 +286,9 @@ func (f *finder) sentence() {
 			if j+1 < len(ts) && ts[j].word() && !ts[j].cap {
 				w := string(f.text(j))
 				// "da Silva", "von der Leyen", "bin Salman"
-				if particles[string(w)] && !f.isTitle(j-1) {
+				if particles.Has(w) && !f.isTitle(j-1) {
 					k := j + 1
-					for k < len(ts) && k < j+3 && ts[k].word() && !ts[k].cap && particles[string(f.text(k))] {
+					for k < len(ts) && k < j+3 && ts[k].word() && !ts[k].cap && particles.HasBytes(f.text(k)) {
 						k++
 					}
 					if f.capWord(k) {
@@ -412,7 +408,7 @@ func (f *finder) speakerLabel(i int) int {
 		return 0
 	}
 	for m := ns; m < ne; m++ {
-		if lw := f.lower(ts[m].s, ts[m].e); f.roleOf(m) != gazetteer.NotRole || stopWords[string(lw)] {
+		if lw := f.lower(ts[m].s, ts[m].e); f.roleOf(m) != gazetteer.NotRole || stopWords.HasBytes(lw) {
 			return 0
 		}
 	}
@@ -510,7 +506,7 @@ func (f *finder) workTitle(i int) int {
 		words++
 		if t.cap {
 			caps++
-		} else if !stopWords[string(f.lower(t.s, t.e))] || k == i+1 {
+		} else if !stopWords.HasBytes(f.lower(t.s, t.e)) || k == i+1 {
 			return i
 		}
 	}
@@ -548,7 +544,7 @@ func (f *finder) description(i int) int {
 			return i // "the river", "the talks": the common case, one lookup
 		}
 		lw := f.lower(ts[h].s, ts[h].e)
-		if !ts[h].cap && descHeads[string(lw)] {
+		if !ts[h].cap && descHeads.HasBytes(lw) {
 			// not "the president, Donald Trump," nor "the president of ..."
 			if f.capWord(h+1) || f.punct(h+1, ",") && f.capWord(h+2) || f.is(h+1, "of") {
 				return i
@@ -644,7 +640,7 @@ func (f *finder) countryBody(n, j int) int {
 	if ts[k].word() && !ts[k].cap && f.roleOf(k) == gazetteer.Modifier {
 		k++
 	}
-	if k >= len(ts) || !ts[k].word() || ts[k].cap || !govNouns[string(f.lower(ts[k].s, ts[k].e))] {
+	if k >= len(ts) || !ts[k].word() || ts[k].cap || !govNouns.HasBytes(f.lower(ts[k].s, ts[k].e)) {
 		return j
 	}
 	f.add(cand{s: c.s, e: ts[k].e, kind: Organization, key: f.str[c.s:ts[k].e], inQuote: c.inQuote})
@@ -702,7 +698,7 @@ func (f *finder) namedByAppositive(i, j int) int {
 		return j
 	}
 	for k := e + 1; k < len(ts) && k <= e+9; k++ {
-		if ts[k].word() && orgNouns[string(f.lower(ts[k].s, ts[k].e))] {
+		if ts[k].word() && orgNouns.HasBytes(f.lower(ts[k].s, ts[k].e)) {
 			return e
 		}
 	}
@@ -769,7 +765,7 @@ func (f *finder) lookup(i, j int) (gazetteer.Entry, bool) {
 func (f *finder) run(i, j, first int) {
 	ts := f.ts
 	// sentence-initial function words, "The"
-	for i < j && (i == first || i == first+1 && !ts[first].word()) && startStop[string(f.text(i))] {
+	for i < j && (i == first || i == first+1 && !ts[first].word()) && startStop.HasBytes(f.text(i)) {
 		i++
 	}
 	for i < j && (f.is(i, "the") || f.ts[i].cal && !f.calendarName(i, j) || bytes.HasSuffix(f.text(i), []byte("-based"))) {
@@ -796,7 +792,7 @@ func (f *finder) run(i, j, first int) {
 		}
 	}
 	// "Hurricane Lena", "Tropical Storm Ana": a storm, not a person
-	if j-i >= 2 && stormWords[string(f.text(i))] {
+	if j-i >= 2 && stormWords.HasBytes(f.text(i)) {
 		f.add(cand{s: ts[i].s, e: ts[j-1].e, kind: Other, key: f.str[ts[i].s:ts[j-1].e], inQuote: ts[i].inQuote})
 		return
 	}
@@ -831,7 +827,7 @@ func (f *finder) run(i, j, first int) {
 			if f.is(c, "the") {
 				c++
 			}
-			for c < j && (deptWords[string(f.text(c))] || func() bool { _, ok := f.lookup(c, c+1); return ok }()) {
+			for c < j && (deptWords.HasBytes(f.text(c)) || func() bool { _, ok := f.lookup(c, c+1); return ok }()) {
 				c++
 			}
 		}
@@ -878,7 +874,7 @@ func (f *finder) run(i, j, first int) {
 	for k := i; k < j; {
 		m, e := f.longest(k, j)
 		// "Van der Berg": a word followed by a name particle starts a name
-		if m == k+1 && m < j && !ts[m].cap && particles[string(f.text(m))] {
+		if m == k+1 && m < j && !ts[m].cap && particles.HasBytes(f.text(m)) {
 			m = k
 		}
 		if m > k {
@@ -973,7 +969,7 @@ func (f *finder) prefixEntities(i, j int) {
 		// "Ryanair CEO Michael O'Leary": an unknown name before a title is
 		// the organization the person holds it in
 		u := k
-		for u < j && f.roleOf(u) == gazetteer.NotRole && !f.ts[u].title && !f.ts[u].cal && !noOrgPrefix[string(f.text(u))] &&
+		for u < j && f.roleOf(u) == gazetteer.NotRole && !f.ts[u].title && !f.ts[u].cal && !noOrgPrefix.HasBytes(f.text(u)) &&
 			!bytes.HasSuffix(f.text(u), []byte("ing")) && f.ts[u].flags&gazetteer.FacilityWord == 0 {
 			if m, _ := f.longest(u, j); m > u {
 				break
@@ -1029,7 +1025,7 @@ func (f *finder) singleCompany(k int) bool {
 	if ts[k].given != 0 || !ts[k].word() || k > 0 && ts[k-1].word() && f.t[ts[k-1].s] >= '0' && f.t[ts[k-1].s] <= '9' {
 		return false // "2 GHz models"
 	}
-	if k > 0 && ts[k-1].word() && !ts[k-1].cap && makerNouns[string(f.lower(ts[k-1].s, ts[k-1].e))] {
+	if k > 0 && ts[k-1].word() && !ts[k-1].cap && makerNouns.HasBytes(f.lower(ts[k-1].s, ts[k-1].e)) {
 		return true
 	}
 	n := k + 1
@@ -1041,14 +1037,14 @@ func (f *finder) singleCompany(k int) bool {
 	}
 	// "Labour leader Keir Starmer": the party or firm a person belongs to
 	if f.roleOf(n) == gazetteer.Head && f.capWord(n+1) && !ts[k].poss && (k == 0 || !f.is(k-1, "the", "a", "an")) &&
-		f.roleOf(k) == gazetteer.NotRole && !demonymLike(f.text(k)) && !noOrgPrefix[string(f.text(k))] {
+		f.roleOf(k) == gazetteer.NotRole && !demonymLike(f.text(k)) && !noOrgPrefix.HasBytes(f.text(k)) {
 		return true
 	}
 	// "Microsoft and Alphabet shares"
 	if f.is(n, "and") && f.capWord(n+1) && n+2 < len(ts) && ts[n+2].word() && !ts[n+2].cap {
 		n += 2
 	}
-	return productNouns[string(f.lower(ts[n].s, ts[n].e))]
+	return productNouns.HasBytes(f.lower(ts[n].s, ts[n].e))
 }
 
 // model reports whether token n is a model designation: a capital and
@@ -1075,12 +1071,12 @@ func (f *finder) nameLike(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := f.text(k)
 		if !f.ts[k].cap {
-			if particles[string(w)] || f.capWord(k) {
+			if particles.HasBytes(w) || f.capWord(k) {
 				continue
 			}
 			return false
 		}
-		if f.ts[k].cal && !(k == i && f.calendarName(k, j)) || f.ts[k].orgHead || j == i+1 && pluralRole(w) || f.ts[k].flags&(gazetteer.FacilityWord|gazetteer.GroupWord) != 0 || neverName[string(w)] {
+		if f.ts[k].cal && !(k == i && f.calendarName(k, j)) || f.ts[k].orgHead || j == i+1 && pluralRole(w) || f.ts[k].flags&(gazetteer.FacilityWord|gazetteer.GroupWord) != 0 || neverName.HasBytes(w) {
 			return false
 		}
 		// digits, all capitals ("NATO", "ICBMs") are not names
@@ -1093,7 +1089,7 @@ func (f *finder) nameLike(i, j int) bool {
 				upper++
 			}
 		}
-		if digit || upper > 1 && upper*2 > len(w) && !(len(w) == 2 && w[1] == '.') && !(k > i && suffixes[string(w)]) {
+		if digit || upper > 1 && upper*2 > len(w) && !(len(w) == 2 && w[1] == '.') && !(k > i && suffixes.HasBytes(w)) {
 			return false
 		}
 		// "D-Calif.", "R-Texas": party and state, not a name
@@ -1163,7 +1159,7 @@ func (f *finder) acronym(i int) {
 		return
 	}
 	// "ANCHOR:" in a transcript is a role, not a name
-	if lw := f.lower(f.ts[i].s, f.ts[i].e); f.roleOf(i) != gazetteer.NotRole || stopWords[string(lw)] {
+	if lw := f.lower(f.ts[i].s, f.ts[i].e); f.roleOf(i) != gazetteer.NotRole || stopWords.HasBytes(lw) {
 		return
 	}
 	// a dateline: "TAIPEI, TAIWAN —" opening a paragraph
@@ -1226,7 +1222,7 @@ func (f *finder) add(c cand) {
 
 // cueAfter reports whether a speech or action verb follows at i.
 func (f *finder) cueAfter(i int) bool {
-	if i < len(f.ts) && f.ts[i].word() && cueVerbs[string(f.text(i))] {
+	if i < len(f.ts) && f.ts[i].word() && cueVerbs.HasBytes(f.text(i)) {
 		return true
 	}
 	return false
@@ -1351,7 +1347,7 @@ func (f *finder) companyContext(i, j int) bool {
 	if f.is(i-1, "of") && f.is(i-2, "shares", "stock") {
 		return true
 	}
-	if j < len(ts) && ts[j].word() && !ts[j].cap && companyNouns[string(f.lower(ts[j].s, ts[j].e))] {
+	if j < len(ts) && ts[j].word() && !ts[j].cap && companyNouns.HasBytes(f.lower(ts[j].s, ts[j].e)) {
 		return true
 	}
 	// "Goldman Sachs economist Jan Hatzius": the firm a person works for
@@ -1369,7 +1365,7 @@ func (f *finder) companyContext(i, j int) bool {
 		k++
 	}
 	for n := k; n < len(ts) && n < k+2 && ts[n].word() && !ts[n].cap; n++ {
-		if companyNouns[string(f.lower(ts[n].s, ts[n].e))] {
+		if companyNouns.HasBytes(f.lower(ts[n].s, ts[n].e)) {
 			return true
 		}
 	}
@@ -1405,7 +1401,7 @@ func (f *finder) promotedTo(i, j int) (Role, bool) {
 	// "to harbour commissioner": nouns before the head
 	ts := f.ts
 	for m := k + 1; m < len(ts) && m <= k+4 && ts[m].word(); m++ {
-		if stopWords[string(f.lower(ts[m].s, ts[m].e))] {
+		if stopWords.HasBytes(f.lower(ts[m].s, ts[m].e)) {
 			break
 		}
 		if f.roleOf(m) == gazetteer.Head {
@@ -1451,14 +1447,14 @@ func (f *finder) ofOrganization(j int) (Role, bool) {
 	e := k
 	for e < len(ts) && e < k+10 && ts[e].word() {
 		w := f.lower(ts[e].s, ts[e].e)
-		if ts[e].orgHead || !ts[e].cap && orgNouns[string(w)] {
+		if ts[e].orgHead || !ts[e].cap && orgNouns.HasBytes(w) {
 			org = true
-		} else if !ts[e].cap && (stopWords[string(w)] && string(w) != "for" && string(w) != "of" && string(w) != "and" || cueVerbs[string(w)]) {
+		} else if !ts[e].cap && (stopWords.HasBytes(w) && string(w) != "for" && string(w) != "of" && string(w) != "and" || cueVerbs.HasBytes(w)) {
 			break
 		}
 		e++
 	}
-	for org && e > k && !ts[e-1].orgHead && !orgNouns[string(f.lower(ts[e-1].s, ts[e-1].e))] && !ts[e-1].cap {
+	for org && e > k && !ts[e-1].orgHead && !orgNouns.HasBytes(f.lower(ts[e-1].s, ts[e-1].e)) && !ts[e-1].cap {
 		e--
 	}
 	if !org || e == k {
@@ -1555,7 +1551,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 	if !head {
 		return Role{}, 0, false
 	}
-	if stopWords[string(lw)] {
+	if stopWords.HasBytes(lw) {
 		return Role{}, 0, false
 	}
 	start := k
@@ -1565,7 +1561,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 			break
 		}
 		w := f.lower(t.s, t.e)
-		if stopWords[string(w)] {
+		if stopWords.HasBytes(w) {
 			// "Secretary of State", "CEO and co-founder"
 			if m > 0 && (string(w) == "of" && (ts[k].cap && ts[m-1].cap || m == ofAt) || string(w) == "and") && ts[m-1].word() && (f.isTitleWord(m-1) || ts[m-1].cap) && ts[m+1].word() && (ts[m+1].cap || f.isTitleWord(m+1)) {
 				if string(w) == "and" && !(f.isTitleWord(m-1) && f.isTitleWord(m+1)) {
@@ -1576,7 +1572,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 			break
 		}
 		if t.cap {
-			if m == 0 && startStop[string(f.text(m))] || f.ts[m].cal {
+			if m == 0 && startStop.HasBytes(f.text(m)) || f.ts[m].cal {
 				break
 			}
 			start = m
@@ -1588,7 +1584,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 		}
 		// a noun before the head: "union leader", "water minister" (not a
 		// verb: "warned leader Kim")
-		if m == start-1 && m >= k-2 && !ts[k].cap && !cueVerbs[string(w)] && !titleVerbs[string(w)] && !bytes.HasSuffix(w, []byte("ed")) &&
+		if m == start-1 && m >= k-2 && !ts[k].cap && !cueVerbs.HasBytes(w) && !titleVerbs.HasBytes(w) && !bytes.HasSuffix(w, []byte("ed")) &&
 			!bytes.HasSuffix(w, []byte("ing")) && !bytes.HasSuffix(w, []byte("ly")) && len(w) > 2 {
 			start = m
 			continue
@@ -1615,7 +1611,7 @@ judges sue sues interview interviews challenge challenges`)
 // roleSuffix accepts role nouns the table lacks by their endings
 // ("analysist", "technologist").
 func roleSuffix(w []byte) bool {
-	if len(w) < 6 || stopWords[string(w)] {
+	if len(w) < 6 || stopWords.HasBytes(w) {
 		return false
 	}
 	return bytes.HasSuffix(w, []byte("ist")) || bytes.HasSuffix(w, []byte("ician"))
@@ -1641,7 +1637,7 @@ func (f *finder) appositiveAfter(j int) (Role, byte, bool) {
 			k++
 		}
 		// ", who heads the Saren Valley Farmers' Union"
-		lead = k < len(ts) && ts[k].word() && leadVerbs[string(f.lower(ts[k].s, ts[k].e))]
+		lead = k < len(ts) && ts[k].word() && leadVerbs.HasBytes(f.lower(ts[k].s, ts[k].e))
 		if k == j+2 && !lead {
 			return Role{}, 0, false
 		}
@@ -1684,7 +1680,7 @@ func (f *finder) ledOrganization(k int) (Role, bool) {
 		}
 	} else {
 		for n := k; n < len(ts) && n < k+4 && ts[n].word() && !ts[n].cap; n++ {
-			if orgNouns[string(f.lower(ts[n].s, ts[n].e))] {
+			if orgNouns.HasBytes(f.lower(ts[n].s, ts[n].e)) {
 				org, e = true, n+1
 				break
 			}
@@ -1806,10 +1802,10 @@ func (f *finder) description2(k int, lead bool) (Role, byte, bool) {
 			if f.roleOf(end) == gazetteer.Head || roleSuffix(lw) {
 				headAt = end
 				g = gazetteer.GenderedRole(lw)
-			} else if cueVerbs[string(lw)] || string(lw) == "and" && end == k {
+			} else if cueVerbs.HasBytes(lw) || string(lw) == "and" && end == k {
 				return Role{}, 0, false
 			}
-		} else if headAt >= 0 && !t.cap && (f.t[t.e-1] == 'd' || f.t[t.e-1] == 's') && cueVerbs[string(f.lower(t.s, t.e))] {
+		} else if headAt >= 0 && !t.cap && (f.t[t.e-1] == 'd' || f.t[t.e-1] == 's') && cueVerbs.HasBytes(f.lower(t.s, t.e)) {
 			break // "president and CEO of Boeing Commercial Airplanes said"
 		}
 		if headAt >= 0 && end > headAt && cut < 0 && f.endsDescription(end) {
@@ -1835,7 +1831,7 @@ func (f *finder) description2(k int, lead bool) (Role, byte, bool) {
 		end = cut
 	}
 	// no dangling "of", "to", "the", "and" at the end
-	for end > headAt+1 && ts[end-1].word() && !ts[end-1].cap && stopWords[string(f.lower(ts[end-1].s, ts[end-1].e))] {
+	for end > headAt+1 && ts[end-1].word() && !ts[end-1].cap && stopWords.HasBytes(f.lower(ts[end-1].s, ts[end-1].e)) {
 		end--
 	}
 	s, e := ts[k].s, ts[end-1].e
@@ -1881,7 +1877,7 @@ func (f *finder) endsDescription(i int) bool {
 			return false
 		}
 		nw := f.lower(ts[n].s, ts[n].e)
-		if clauseVerbs[string(nw)] {
+		if clauseVerbs.HasBytes(nw) {
 			return true
 		}
 		// "and served as", "and founded the": a past tense with an object
@@ -1926,7 +1922,7 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 	start := h
 	for m := h - 1; m >= left && m >= h-6; m-- {
 		w := f.lower(ts[m].s, ts[m].e)
-		if stopWords[string(w)] || cueVerbs[string(w)] || titleVerbs[string(w)] {
+		if stopWords.HasBytes(w) || cueVerbs.HasBytes(w) || titleVerbs.HasBytes(w) {
 			break
 		}
 		if ts[m].cap || f.roleOf(m) != gazetteer.NotRole {
@@ -2260,7 +2256,7 @@ func (f *finder) resolve() []Actor {
 			continue
 		}
 		cs = cs[:0]
-		if len(c.toks) == 1 && particles[c.toks[0]] {
+		if len(c.toks) == 1 && particles.Has(c.toks[0]) {
 			continue
 		}
 		cm := nameMask(c.toks)

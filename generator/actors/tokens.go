@@ -43,13 +43,8 @@ func classify(t *token, w []byte) {
 }
 
 // abbrevs end with a period that belongs to the word.
-var abbrevs = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Gen": true, "Sen": true, "Rep": true, "Gov": true,
-	"Lt": true, "Col": true, "Adm": true, "Capt": true, "Sgt": true, "Maj": true, "Prof": true, "Rev": true,
-	"St": true, "Jr": true, "Sr": true, "Inc": true, "Corp": true, "Co": true, "Ltd": true, "Brig": true,
-	"Cmdr": true, "Pres": true, "Jan": true, "Feb": true, "Mar": true, "Apr": true, "Jun": true, "Jul": true,
-	"Aug": true, "Sep": true, "Sept": true, "Oct": true, "Nov": true, "Dec": true, "Mme": true, "Gens": true,
-}
+var abbrevs = setOf(`Mr Mrs Ms Dr Gen Sen Rep Gov Lt Col Adm Capt Sgt Maj Prof Rev St Jr Sr Inc Corp Co Ltd
+Brig Cmdr Pres Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mme Gens`)
 
 func isWordRune(r rune) bool {
 	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
@@ -192,7 +187,7 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 		if hyphen && !t.cap && text[i] >= 'a' && text[i] <= 'z' {
 			// "al-Assad", "bin-Salman" are capitalized names
 			w := text[i:j]
-			if k := bytes.IndexByte(w, '-'); k > 0 && k+1 < len(w) && particles[string(w[:k])] {
+			if k := bytes.IndexByte(w, '-'); k > 0 && k+1 < len(w) && particles.HasBytes(w[:k]) {
 				r, _ := utf8.DecodeRune(w[k+1:])
 				t.cap = unicode.IsUpper(r)
 			}
@@ -202,7 +197,7 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 			j += n + 1 // the ’s
 		} else if j < end && text[j] == '.' {
 			w := text[i:j]
-			if dots || len(w) == 1 && t.cap || abbrevs[string(w)] {
+			if dots || len(w) == 1 && t.cap || abbrevs.HasBytes(w) {
 				j++
 				t.e = j
 			}

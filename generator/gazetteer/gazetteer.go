@@ -74,7 +74,7 @@ var (
 	phrases  map[string]Entry
 	maxWords int
 	starts   map[string]uint8 // first word of a phrase -> most words of a phrase starting with it
-	capFlags map[string]WordInfo
+	capTable *table[WordInfo] // CapWord's table
 )
 
 func build() {
@@ -107,7 +107,7 @@ func build() {
 	for _, r := range generated {
 		add(r.key, Entry{r.class, r.name, r.country})
 	}
-	capFlags = make(map[string]WordInfo, len(starts)+len(orgHeads)+len(calendar)+3*len(roleHeads))
+	capFlags := make(map[string]WordInfo, len(starts)+len(orgHeads)+len(calendar)+3*len(roleHeads))
 	flag := func(w string, f WordFlags) {
 		wi := capFlags[w]
 		wi.Flags |= f
@@ -157,6 +157,7 @@ func build() {
 			capFlags[w] = wi
 		}
 	}
+	capTable = newTable(capFlags)
 }
 
 var given map[string]byte
@@ -206,7 +207,8 @@ type WordInfo struct {
 // in one lookup.
 func CapWord[T ~string | ~[]byte](w T) WordInfo {
 	once.Do(build)
-	return capFlags[string(w)]
+	wi, _ := get(capTable, w)
+	return wi
 }
 
 // Starts returns how many words the longest phrase beginning with word has;
@@ -274,16 +276,17 @@ const (
 // Role classifies a lower-cased word (periods kept: "gen.", "sen.").
 func Role[T ~string | ~[]byte](lower T) RoleWord {
 	roleOnce.Do(buildRoles)
-	return roles[string(lower)]
+	r, _ := get(rolesTable, lower)
+	return r
 }
 
 var (
-	roleOnce sync.Once
-	roles    map[string]RoleWord // heads, family heads and modifiers in one table: one lookup
+	roleOnce   sync.Once
+	rolesTable *table[RoleWord] // heads, family heads and modifiers in one table: one lookup
 )
 
 func buildRoles() {
-	roles = make(map[string]RoleWord, len(roleHeads)+len(familyHeads)+len(roleModifiers))
+	roles := make(map[string]RoleWord, len(roleHeads)+len(familyHeads)+len(roleModifiers))
 	for w := range roleModifiers {
 		roles[w] = Modifier
 	}
@@ -293,6 +296,7 @@ func buildRoles() {
 	for w := range familyHeads {
 		roles[w] = Head
 	}
+	rolesTable = newTable(roles)
 }
 
 // Honorific returns the gender an honorific implies: 'm' for "mr.", 'f' for
