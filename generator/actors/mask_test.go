@@ -1,0 +1,32 @@
+package actors
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNameMask checks that mayShare never rules out a pair of names that
+// equalToks, sub or variant would match, and that it does rule out some.
+func TestNameMask(t *testing.T) {
+	names := []string{"Joe Biden", "Biden", "biden", "Donald Trump", "Trump", "Ursula von der Leyen",
+		"Von der Leyen", "von der Leyen", "Leyen", "Recep Tayyip Erdoğan", "Erdogan", "Erdoğan", "Recep Erdogan",
+		"Luis Inacio Lula da Silva", "Luiz Inacio Lula da Silva", "Lula", "Ölaf Scholz", "Olaf Scholz", "Olaf",
+		"László Varga", "Laszlo Varga", "Varga", "Łukasz Nowak", "Lukasz Nowak", "Xi Jinping", "Xi", "Kim Jong Un",
+		"Jong Un", "Martin Luther King Jr.", "King", "3M", "O'Leary", "Ørsted", "Orsted"}
+	ruled := 0
+	for _, x := range names {
+		for _, y := range names {
+			a, b := strings.Fields(x), strings.Fields(y)
+			match := equalToks(a, b) || sub(a, b) || variant(a, b)
+			if !mayShare(nameMask(a), nameMask(b)) {
+				ruled++
+				if match {
+					t.Errorf("mayShare(%q, %q) = false, but the names match", x, y)
+				}
+			}
+		}
+	}
+	if ruled == 0 {
+		t.Error("mayShare ruled out no pair")
+	}
+}
