@@ -284,7 +284,7 @@ func (f *finder) sentence() {
 				continue
 			}
 			if j+1 < len(ts) && ts[j].word() && !ts[j].cap {
-				w := string(f.text(j))
+				w := f.str[ts[j].s:ts[j].e]
 				// "da Silva", "von der Leyen", "bin Salman"
 				if particles.Has(w) && !f.isTitle(j-1) {
 					k := j + 1

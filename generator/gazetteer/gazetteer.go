@@ -158,16 +158,22 @@ func build() {
 		}
 	}
 	capTable = newTable(capFlags)
+	phraseTable, startTable, givenTable = newTable(phrases), newTable(starts), newTable(given)
+	phrases, starts, given = nil, nil, nil // only the tables are read
 }
 
-var given map[string]byte
+var (
+	given       map[string]byte
+	phraseTable *table[Entry] // Lookup's
+	startTable  *table[uint8] // Starts'
+	givenTable  *table[byte]  // GivenName's
+)
 
 // GivenName reports whether a capitalized word is a common English given
 // name, with the gender it is usually given to: 'f', 'm', or 'u' when both.
 func GivenName(word string) (gender byte, ok bool) {
 	once.Do(build)
-	g, ok := given[word]
-	return g, ok
+	return get(givenTable, word)
 }
 
 // Lookup returns the entry of a phrase written exactly as in the text (case
@@ -175,10 +181,10 @@ func GivenName(word string) (gender byte, ok bool) {
 // spaces. A possessive ’s must be removed first.
 func Lookup(phrase string) (Entry, bool) {
 	once.Do(build)
-	e, ok := phrases[phrase]
+	e, ok := get(phraseTable, phrase)
 	if !ok && strings.Contains(phrase, "’") {
 		// "People’s Republic" is "People's Republic"
-		e, ok = phrases[strings.ReplaceAll(phrase, "’", "'")]
+		e, ok = get(phraseTable, strings.ReplaceAll(phrase, "’", "'"))
 	}
 	return e, ok
 }
@@ -215,7 +221,8 @@ func CapWord[T ~string | ~[]byte](w T) WordInfo {
 // 0 when no phrase begins with it.
 func Starts[T ~string | ~[]byte](word T) int {
 	once.Do(build)
-	return int(starts[string(word)])
+	n, _ := get(startTable, word)
+	return int(n)
 }
 
 func titleCase(w string) string {
