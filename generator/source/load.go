@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/spf13/afero"
@@ -27,6 +28,10 @@ import (
 // All problems that stop a build are returned together, sorted by file
 // and line, joined with errors.Join; each is an *Error.
 func Load(fsys afero.Fs, root string, opt Options) (*Site, error) {
+	return load(fsys, root, opt, nil)
+}
+
+func load(fsys afero.Fs, root string, opt Options, cache *Cache) (*Site, error) {
 	if opt.MaxFileSize <= 0 {
 		opt.MaxFileSize = DefaultMaxFileSize
 	}
@@ -37,7 +42,7 @@ func Load(fsys afero.Fs, root string, opt Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &loader{fs: fsys, root: root, opt: opt}
+	l := &loader{fs: fsys, root: root, opt: opt, cache: cache}
 	site := &Site{Root: root, Config: cfg}
 	l.scan()
 	l.readAll()
@@ -80,6 +85,7 @@ type file struct {
 	name string // path as the user would open it (root joined)
 	kind fileKind
 	size int64
+	mod  time.Time
 
 	data    []byte
 	binary  bool
@@ -93,6 +99,7 @@ type loader struct {
 	fs       afero.Fs
 	root     string
 	opt      Options
+	cache    *Cache // nil: read every file
 	files    []*file
 	errs     []*Error
 	warnings []string
@@ -171,7 +178,7 @@ func (l *loader) scan() {
 			l.skipped = append(l.skipped, rel)
 			return nil
 		}
-		f := &file{rel: rel, name: l.display(rel), size: info.Size()}
+		f := &file{rel: rel, name: l.display(rel), size: info.Size(), mod: info.ModTime()}
 		ext := strings.ToLower(path.Ext(name))
 		depth := strings.Count(rel, "/") // content/a.md = 1, content/b/a.md = 2
 		switch {
@@ -256,6 +263,10 @@ func (l *loader) read(f *file) {
 		f.err = &Error{File: f.name, Msg: fmt.Sprintf("file is %d bytes, over the limit of %d bytes", f.size, l.opt.MaxFileSize)}
 		return
 	}
+	if l.cache.reuse(f) {
+		return
+	}
+	defer l.cache.store(f)
 	fh, err := l.fs.Open(filepath.Join(l.root, filepath.FromSlash(f.rel)))
 	if err != nil {
 		f.err = &Error{File: f.name, Msg: cleanErr(err).Error()}
