@@ -3,6 +3,7 @@ package actors
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestNameMask checks that mayShare never rules out a pair of names that
@@ -28,5 +29,21 @@ func TestNameMask(t *testing.T) {
 	}
 	if ruled == 0 {
 		t.Error("mayShare ruled out no pair")
+	}
+}
+
+// TestGeneralPunct checks the shortcut of isWordRune and tokenize against
+// the unicode tables.
+func TestGeneralPunct(t *testing.T) {
+	for r := rune(0x2000); r < 0x2070; r++ {
+		if !generalPunct(r) {
+			continue
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.IsSpace(r) {
+			t.Errorf("%U is taken for punctuation but is a letter, digit, mark or space", r)
+		}
+	}
+	if !generalPunct('’') || !generalPunct('“') || !generalPunct('—') || generalPunct('a') {
+		t.Error("generalPunct misses common marks")
 	}
 }

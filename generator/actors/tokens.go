@@ -47,9 +47,18 @@ var abbrevs = setOf(`Mr Mrs Ms Dr Gen Sen Rep Gov Lt Col Adm Capt Sgt Maj Prof R
 Brig Cmdr Pres Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mme Gens`)
 
 func isWordRune(r rune) bool {
+	if generalPunct(r) {
+		return false
+	}
 	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
 		r >= utf8.RuneSelf && r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
 }
+
+// generalPunct reports whether r is one of the dashes, quotation marks,
+// daggers, bullets and ellipses of U+2010-U+2027, common in articles and
+// neither letters, digits, marks nor spaces (a shortcut past the unicode
+// tables).
+func generalPunct(r rune) bool { return r >= 0x2010 && r <= 0x2027 }
 
 func isApos(r rune) bool { return r == '\'' || r == '’' }
 
@@ -119,7 +128,7 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 			r = rune(c)
 		} else {
 			r, n = utf8.DecodeRune(text[i:end])
-			if r == utf8.RuneError && n <= 1 || unicode.IsSpace(r) || r == 0xA0 {
+			if !generalPunct(r) && (r == utf8.RuneError && n <= 1 || unicode.IsSpace(r) || r == 0xA0) {
 				i += n
 				continue
 			}
