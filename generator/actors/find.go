@@ -1467,6 +1467,10 @@ func (f *finder) ofOrganization(j int) (Role, bool) {
 // copula returns the token after "is a", "was the", "served as", "is now a"
 // following a name, or j when there is none.
 func (f *finder) copula(j int) int {
+	// the common case: none of the words below, nor a mark opening an aside
+	if !f.punct(j, "—–,(") && !f.is(j, "is", "was", "will", "has", "had", "sworn", "served", "serves", "worked", "works") {
+		return j
+	}
 	k := j
 	// "László Varga — no relation to the minister — is a senior fellow",
 	// "Ana Belic, 51, was ..."
@@ -1536,7 +1540,6 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 	}
 	lw := f.lower(ts[k].s, ts[k].e)
 	head := f.roleOf(k) == gazetteer.Head || roleSuffix(lw)
-	g := gazetteer.GenderedRole(lw)
 	ofAt := -1 // the "of" of "chief executive officer of Apple Inc."
 	if !head {
 		// "Secretary of State", "chief executive officer of Apple Inc."
@@ -1554,6 +1557,7 @@ func (f *finder) roleBefore(i int) (Role, byte, bool) {
 	if stopWords.HasBytes(lw) {
 		return Role{}, 0, false
 	}
+	g := gazetteer.GenderedRole(lw)
 	start := k
 	for m := k - 1; m >= 0 && m >= k-8; m-- {
 		t := ts[m]

@@ -310,13 +310,24 @@ func buildRoles() {
 // "ms."/"mrs."; 0 for any other word. ok reports whether lower is an
 // honorific at all ("dr." is one without a gender).
 func Honorific[T ~string | ~[]byte](lower T) (gender byte, ok bool) {
-	g, ok := honorifics[string(lower)]
-	return g, ok
+	honorOnce.Do(buildHonor)
+	return get(honorTable, lower)
 }
+
+var (
+	honorOnce                 sync.Once
+	honorTable, genderedTable *table[byte] // Honorific's and GenderedRole's
+)
+
+func buildHonor() { honorTable, genderedTable = newTable(honorifics), newTable(genderedRoles) }
 
 // GenderedRole returns 'm' or 'f' for role words that carry a gender
 // ("spokeswoman", "businessman"), else 0.
-func GenderedRole[T ~string | ~[]byte](lower T) byte { return genderedRoles[string(lower)] }
+func GenderedRole[T ~string | ~[]byte](lower T) byte {
+	honorOnce.Do(buildHonor)
+	g, _ := get(genderedTable, lower)
+	return g
+}
 
 // IsEastAsianSurname reports whether a capitalized word is a common Chinese,
 // Korean or Vietnamese family name, written first in those names ("Kim" in
