@@ -60,6 +60,10 @@ type Result struct {
 	Files    int // every file written, static files included
 	Warnings []string
 	Duration time.Duration
+	// Changed lists the output files (slash paths relative to the
+	// destination) added, changed or removed since the previous build of
+	// a Session, sorted; Build leaves it nil.
+	Changed []string
 }
 
 // Build builds the site at opts.Source into opts.Destination on fsys.
@@ -123,7 +127,12 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	n, pages, err := write(fsys, opts, site, r, ov, statics, prog)
+	n, pages, err := write(fsys, opts, site, statics, func(emit func(render.File) error) error {
+		if err := r.SitePages(emit); err != nil {
+			return err
+		}
+		return writeUnits(r, site, ov, emit, prog)
+	}, prog)
 	if err != nil {
 		return nil, err
 	}
@@ -276,7 +285,7 @@ func writeUnits(r *render.Renderer, site *source.Site, ov *editorOverrides, emit
 	results := make([]unitResult, len(us))
 	err := parallel(len(us), func(i int) error {
 		var err error
-		results[i], err = bd.unit(us[i])
+		results[i], err = bd.unit(us[i], emit)
 		return err
 	})
 	if err != nil {
@@ -301,11 +310,11 @@ func writeUnits(r *render.Renderer, site *source.Site, ov *editorOverrides, emit
 }
 
 // write renders the site straight into a staging directory and publishes
-// it atomically. Rendered files go to a pool of writers through a small
+// it atomically: gen renders every page and passes each file to emit. Rendered files go to a pool of writers through a small
 // queue, so memory stays bounded and slow file creation (fsync) overlaps
 // rendering; file contents do not depend on the order they are written in.
 // A static file may not replace a generated one.
-func write(fsys afero.Fs, opts Options, site *source.Site, r *render.Renderer, ov *editorOverrides, statics []render.File, prog *progress) (files, pages int, err error) {
+func write(fsys afero.Fs, opts Options, site *source.Site, statics []render.File, gen func(emit func(render.File) error) error, prog *progress) (files, pages int, err error) {
 	if err := checkIndexSlugs(site); err != nil {
 		return 0, 0, err
 	}
@@ -378,10 +387,7 @@ func write(fsys afero.Fs, opts Options, site *source.Site, r *render.Renderer, o
 		queue <- f
 		return nil
 	}
-	rerr := r.SitePages(emit)
-	if rerr == nil {
-		rerr = writeUnits(r, site, ov, emit, prog)
-	}
+	rerr := gen(emit)
 	if rerr == nil {
 		for _, f := range statics {
 			if rerr = checkPath(f.Path); rerr != nil {

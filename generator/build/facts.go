@@ -130,19 +130,27 @@ type builder struct {
 	searchOpt search.Options
 	emit      func(render.File) error
 	prog      *progress
+	// extract returns an article's facts; nil means extract.Run on its
+	// Doc (a Session answers from its cache).
+	extract   func(*source.Article) *extract.Facts
 	extracted atomic.Int64
 	rendered  atomic.Int64
 }
 
-// unit extracts, aggregates and renders one unit and returns what the
-// site-wide pages need of it; its facts are garbage once it returns.
-func (bd *builder) unit(u unit) (unitResult, error) {
+// unit extracts, aggregates and renders one unit, passing its files to
+// emit, and returns what the site-wide pages need of it; its facts are
+// garbage once it returns.
+func (bd *builder) unit(u unit, emit func(render.File) error) (unitResult, error) {
 	var res unitResult
 	var factsOf func(*source.Article) *extract.Facts
 	if bd.ov != nil {
 		out := make([]*extract.Facts, len(u.arts))
 		parallel(len(u.arts), func(i int) error {
-			if d := u.arts[i].Doc; d != nil {
+			switch d := u.arts[i].Doc; {
+			case d == nil:
+			case bd.extract != nil:
+				out[i] = bd.extract(u.arts[i])
+			default:
 				out[i] = extract.Run(d)
 			}
 			bd.prog.report("extracted %d/%d articles", bd.extracted.Add(1), len(bd.site.Articles))
@@ -166,11 +174,11 @@ func (bd *builder) unit(u unit) (unitResult, error) {
 		if x != nil {
 			tl, brief = x.Timeline, x.Brief(bd.r.URLs().Abs)
 		}
-		if err := bd.r.BriefingPages(u.b, tl, brief, bd.emit); err != nil {
+		if err := bd.r.BriefingPages(u.b, tl, brief, emit); err != nil {
 			return res, err
 		}
 		if x != nil {
-			if err := bd.emit(render.File{Path: strings.TrimPrefix(briefing.BriefPath(u.b), "/"), Data: brief}); err != nil {
+			if err := emit(render.File{Path: strings.TrimPrefix(briefing.BriefPath(u.b), "/"), Data: brief}); err != nil {
 				return res, err
 			}
 		}
@@ -185,7 +193,7 @@ func (bd *builder) unit(u unit) (unitResult, error) {
 		if err != nil {
 			return fmt.Errorf("%s: %w", a.Path, err)
 		}
-		if err := bd.emit(render.File{Path: pagePath(a.RelPermalink()), Data: page}); err != nil {
+		if err := emit(render.File{Path: pagePath(a.RelPermalink()), Data: page}); err != nil {
 			return err
 		}
 		bd.prog.report("rendered %d/%d articles", bd.rendered.Add(1), len(bd.site.Articles))
@@ -196,7 +204,7 @@ func (bd *builder) unit(u unit) (unitResult, error) {
 	}
 	switch {
 	case x != nil:
-		err := briefingPages(bd.r, x, bd.emit)
+		err := briefingPages(bd.r, x, emit)
 		bd.r.ClearFragments()
 		if err != nil {
 			return res, err

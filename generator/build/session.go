@@ -1,0 +1,535 @@
+package build
+
+import (
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/afero"
+
+	"briefgen/generator/annotate"
+	"briefgen/generator/briefing"
+	"briefgen/generator/extract"
+	"briefgen/generator/publish"
+	"briefgen/generator/render"
+	"briefgen/generator/search"
+	"briefgen/generator/source"
+)
+
+// A Session builds the same site again and again (a preview server's
+// rebuilds), doing only the work a change calls for:
+//
+//   - sources are re-read only when they changed (source.LoadCached), and
+//     articles re-extracted only when their text changed (a cache of facts
+//     keyed by path and a hash of the text);
+//   - when only articles or a briefing's _index.md inside briefings changed
+//     and no article's or briefing's metadata (path, slug, title, date,
+//     tags, params...) did, only those briefings are aggregated and
+//     rendered again, with the site-wide pages (home, feeds, sitemap,
+//     indexes, search index); every other briefing's files and its part of
+//     the site-wide data are kept from the build before;
+//   - anything else (templates/, static/, the site config, data/,
+//     content/_index.md, an article added, removed, renamed or re-dated)
+//     renders the whole site, still with the cached facts.
+//
+// The first build, and every whole-site render, is staged and swapped in
+// like Build's. An incremental build renders everything it will write in
+// memory first, then writes only the files whose bytes changed, each to a
+// temporary name renamed over the old one, and removes the files no longer
+// produced; a failed build writes nothing.
+type Session struct {
+	fs   afero.Fs
+	opts Options
+	seed maphash.Seed
+	src  *source.Cache
+
+	mu    sync.Mutex
+	facts map[string]cachedFacts // by article path
+
+	built   bool
+	shape   uint64                // shapeOf the last good build's site
+	units   map[string]*unitState // by unitKey
+	site    map[string]uint64     // site-wide generated files -> hash
+	statics map[string]uint64     // static files -> hash
+	siteOv  []string              // unused site-wide overrides of the last whole build
+	out     map[string]uint64     // every output file of the last good build -> hash
+
+	rendered int // units rendered by the last build (tests)
+}
+
+type cachedFacts struct {
+	sum   uint64
+	facts *extract.Facts
+}
+
+// unitState is what a Session keeps of a unit between builds.
+type unitState struct {
+	res    unitResult
+	files  map[string]uint64
+	unused []string // its briefing's unused overrides
+}
+
+// looseKey is the unitKey of the articles directly in content/.
+const looseKey = "\x00loose"
+
+func unitKey(u unit) string {
+	if u.b == nil {
+		return looseKey
+	}
+	return u.b.Slug
+}
+
+// NewSession returns a Session for the site opts describe on fsys.
+func NewSession(fsys afero.Fs, opts Options) (*Session, error) {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Destination == "" {
+		opts.Destination = filepath.Join(opts.Source, "public")
+	}
+	if err := checkDestination(opts.Source, opts.Destination); err != nil {
+		return nil, err
+	}
+	return &Session{fs: fsys, opts: opts, seed: maphash.MakeSeed(), src: source.NewCache(), facts: map[string]cachedFacts{}}, nil
+}
+
+// Build brings the output up to date with the sources. changed lists the
+// source files (slash paths relative to Source) changed since the last
+// call; nil, or a path ".", means anything may have changed. Result.Changed
+// lists the output files added, changed or removed since the last
+// successful Build (every file, the first time).
+func (s *Session) Build(changed []string) (*Result, error) {
+	start := time.Now()
+	opts := s.opts
+	full := !s.built || changed == nil
+	for _, c := range changed {
+		if c == "." || c == "" || !strings.HasPrefix(c, "content/") {
+			full = true
+		}
+	}
+	if changed != nil {
+		s.src.Forget(changed...)
+	}
+	site, err := source.LoadCached(s.fs, opts.Source, source.Options{Drafts: opts.Drafts}, s.src)
+	if err != nil {
+		return nil, err
+	}
+	templates, static, err := themeLayers(s.fs, opts.Source, opts.Theme)
+	if err != nil {
+		return nil, err
+	}
+	var ov *editorOverrides
+	if !opts.NoExtract {
+		if ov, err = loadOverrides(s.fs, site); err != nil {
+			return nil, err
+		}
+	}
+	r, err := render.New(site, render.Options{Templates: templates, BaseURL: opts.BaseURL, Markdown: render.NewMarkdown(annotate.Extension)})
+	if err != nil {
+		return nil, err
+	}
+	if err := checkIndexSlugs(site); err != nil {
+		return nil, err
+	}
+	shape := s.shapeOf(site)
+	us := units(site)
+	var redo map[string]bool
+	if !full && shape == s.shape {
+		redo = s.affected(site, changed)
+		for _, u := range us {
+			if s.units[unitKey(u)] == nil {
+				redo = nil
+			}
+		}
+	}
+	res := &Result{Articles: len(site.Articles), Warnings: site.Warnings}
+	var prev map[string]uint64
+	s.rendered = len(redo)
+	if redo == nil {
+		s.rendered = len(us)
+		prev, err = s.buildAll(site, r, ov, us, static)
+	} else {
+		prev, err = s.buildSome(site, r, ov, us, redo)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.built, s.shape = true, shape
+	s.prune(site)
+	res.Changed = diff(prev, s.out)
+	for _, u := range us {
+		res.Warnings = append(res.Warnings, s.units[unitKey(u)].unused...)
+	}
+	res.Warnings = append(res.Warnings, s.siteOv...)
+	for p := range s.out {
+		if strings.HasSuffix(p, ".html") {
+			res.Pages++
+		}
+	}
+	res.Files = len(s.out)
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// affected returns the keys of the units the changed paths belong to, or
+// nil when one of them belongs to none (the whole site is rendered).
+func (s *Session) affected(site *source.Site, changed []string) map[string]bool {
+	folders := map[string]string{} // "content/<folder>" -> briefing slug
+	for _, a := range site.Articles {
+		if a.Briefing != "" {
+			folders[folderOf(a.Path)] = a.Briefing
+		}
+	}
+	for _, b := range site.Briefings {
+		if b.Path != "" {
+			folders[path.Dir(b.Path)] = b.Slug
+		}
+	}
+	redo := map[string]bool{}
+	for _, c := range changed {
+		switch parts := strings.Split(c, "/"); {
+		case len(parts) >= 3:
+			slug, ok := folders[folderOf(c)]
+			if !ok {
+				return nil
+			}
+			redo[slug] = true
+		case len(parts) == 2 && c == "content/_index.md":
+			return nil
+		case len(parts) == 2:
+			if slug, ok := folders[c]; ok {
+				redo[slug] = true // a briefing's folder
+				continue
+			}
+			switch strings.ToLower(path.Ext(c)) {
+			case ".md", ".txt", ".yaml", ".yml", ".toml":
+				redo[looseKey] = true
+			default:
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return redo
+}
+
+// folderOf returns "content/<folder>" of a path below a briefing.
+func folderOf(p string) string {
+	i := strings.IndexByte(p, '/')
+	if i < 0 {
+		return p
+	}
+	j := strings.IndexByte(p[i+1:], '/')
+	if j < 0 {
+		return p
+	}
+	return p[:i+1+j]
+}
+
+// shapeOf hashes what one briefing's pages may show of the others: every
+// article's and briefing's metadata, in the site's order. Bodies are left
+// out; they show only on their own briefing's pages and the site-wide
+// pages, which every build renders.
+func (s *Session) shapeOf(site *source.Site) uint64 {
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	for _, a := range site.Articles {
+		fmt.Fprintf(&h, "a\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%q\x00%t\x00%d\x00%v\x00", a.Path, a.Briefing, a.Slug, a.Title, a.Source, a.URL, a.Author, a.Date.Format(time.RFC3339Nano), a.Tags, a.Draft, a.Format, a.Params)
+	}
+	for _, b := range site.Briefings {
+		fmt.Fprintf(&h, "b\x00%s\x00%s\x00%s\x00%s\x00%s\x00%v\x00", b.Slug, b.Title, b.Summary, b.Date.Format(time.RFC3339Nano), b.Path, b.Params)
+	}
+	if site.Home != nil {
+		fmt.Fprintf(&h, "h\x00%s\x00%s\x00%v\x00", site.Home.Title, site.Home.Body, site.Home.Params)
+	}
+	return h.Sum64()
+}
+
+// extract returns an article's facts from the cache, extracting them when
+// its text is new.
+func (s *Session) extract(a *source.Article) *extract.Facts {
+	sum := maphash.Bytes(s.seed, a.Doc.Text)
+	s.mu.Lock()
+	c, ok := s.facts[a.Path]
+	s.mu.Unlock()
+	if ok && c.sum == sum {
+		return c.facts
+	}
+	f := extract.Run(a.Doc)
+	s.mu.Lock()
+	s.facts[a.Path] = cachedFacts{sum: sum, facts: f}
+	s.mu.Unlock()
+	return f
+}
+
+// prune drops the cached facts of articles no longer in the site.
+func (s *Session) prune(site *source.Site) {
+	if len(s.facts) <= len(site.Articles) {
+		return
+	}
+	keep := make(map[string]bool, len(site.Articles))
+	for _, a := range site.Articles {
+		keep[a.Path] = true
+	}
+	s.mu.Lock()
+	for p := range s.facts {
+		if !keep[p] {
+			delete(s.facts, p)
+		}
+	}
+	s.mu.Unlock()
+}
+
+func (s *Session) hash(b []byte) uint64 { return maphash.Bytes(s.seed, b) }
+
+// recorder collects the paths and hashes of the files passed to emit.
+type recorder struct {
+	s     *Session
+	mu    sync.Mutex
+	files map[string]uint64
+	data  map[string][]byte // kept too when not nil
+}
+
+func (rc *recorder) emit(next func(render.File) error) func(render.File) error {
+	return func(f render.File) error {
+		if err := checkPath(f.Path); err != nil {
+			return err
+		}
+		h := rc.s.hash(f.Data)
+		rc.mu.Lock()
+		_, dup := rc.files[f.Path]
+		rc.files[f.Path] = h
+		if rc.data != nil {
+			rc.data[f.Path] = f.Data
+		}
+		rc.mu.Unlock()
+		if dup && next == nil {
+			return fmt.Errorf("two files write %s", f.Path)
+		}
+		if next != nil {
+			return next(f)
+		}
+		return nil
+	}
+}
+
+// buildAll renders the whole site into a staging folder and swaps it in.
+// It returns the output of the build before.
+func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOverrides, us []unit, static fs.FS) (map[string]uint64, error) {
+	statics, swarns, err := staticFiles(static, filepath.Join(s.opts.Source, "static"))
+	if err != nil {
+		return nil, err
+	}
+	bd := &builder{site: site, r: r, ov: ov, searchOpt: searchOptions(r), extract: s.extract}
+	states := make([]*unitState, len(us))
+	siteRec := &recorder{s: s, files: map[string]uint64{}}
+	_, _, err = write(s.fs, s.opts, site, statics, func(emit func(render.File) error) error {
+		if err := r.SitePages(siteRec.emit(emit)); err != nil {
+			return err
+		}
+		idx, articles := search.Base(site, bd.searchOpt)
+		bd.articles = articles
+		err := parallel(len(us), func(i int) error {
+			rec := &recorder{s: s, files: map[string]uint64{}}
+			ur, err := bd.unit(us[i], rec.emit(emit))
+			if err != nil {
+				return err
+			}
+			states[i] = &unitState{res: ur, files: rec.files, unused: unusedOwn(ov, us[i])}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return s.siteWide(r, site, ov, idx, states, siteRec.emit(emit))
+	}, nil)
+	if err != nil {
+		return nil, err
+	}
+	prev := s.out
+	s.units = make(map[string]*unitState, len(us))
+	for i, u := range us {
+		s.units[unitKey(u)] = states[i]
+	}
+	s.site = siteRec.files
+	s.statics = make(map[string]uint64, len(statics))
+	for _, f := range statics {
+		s.statics[f.Path] = s.hash(f.Data)
+	}
+	s.siteOv = append(ov.siteUnused(), swarns...)
+	s.out = s.union()
+	return prev, nil
+}
+
+// buildSome renders the units redo names and the site-wide pages in
+// memory, then writes what changed in place.
+func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOverrides, us []unit, redo map[string]bool) (map[string]uint64, error) {
+	bd := &builder{site: site, r: r, ov: ov, searchOpt: searchOptions(r), extract: s.extract}
+	idx, articles := search.Base(site, bd.searchOpt)
+	bd.articles = articles
+	var todo []int
+	states := make([]*unitState, len(us))
+	for i, u := range us {
+		if redo[unitKey(u)] {
+			todo = append(todo, i)
+		} else {
+			states[i] = s.units[unitKey(u)]
+		}
+	}
+	data := map[string][]byte{}
+	var dmu sync.Mutex
+	err := parallel(len(todo), func(k int) error {
+		i := todo[k]
+		rec := &recorder{s: s, files: map[string]uint64{}, data: map[string][]byte{}}
+		ur, err := bd.unit(us[i], rec.emit(nil))
+		if err != nil {
+			return err
+		}
+		states[i] = &unitState{res: ur, files: rec.files, unused: unusedOwn(ov, us[i])}
+		dmu.Lock()
+		for p, b := range rec.data {
+			data[p] = b
+		}
+		dmu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	siteRec := &recorder{s: s, files: map[string]uint64{}, data: map[string][]byte{}}
+	if err := r.SitePages(siteRec.emit(nil)); err != nil {
+		return nil, err
+	}
+	if err := s.siteWide(r, site, ov, idx, states, siteRec.emit(nil)); err != nil {
+		return nil, err
+	}
+	for p, b := range siteRec.data {
+		data[p] = b
+	}
+	// Everything is rendered: now the output may change.
+	old := s.units
+	units := make(map[string]*unitState, len(us))
+	for i, u := range us {
+		units[unitKey(u)] = states[i]
+	}
+	s.units, s.site = units, siteRec.files
+	next := s.union()
+	prev := s.out
+	var writes []string
+	for p := range data {
+		if h, ok := prev[p]; !ok || h != next[p] {
+			writes = append(writes, p)
+		}
+	}
+	sort.Strings(writes)
+	var werr error
+	for _, p := range writes {
+		if werr = publish.WriteInPlace(s.fs, s.opts.Destination, p, data[p], publish.Options{NoSync: s.opts.NoSync}); werr != nil {
+			break
+		}
+	}
+	if werr == nil {
+		for p := range prev {
+			if _, ok := next[p]; !ok {
+				if werr = publish.RemoveInPlace(s.fs, s.opts.Destination, p); werr != nil {
+					break
+				}
+			}
+		}
+	}
+	if werr != nil {
+		// The output is part old, part new: the next build renders and
+		// swaps in the whole site.
+		s.units, s.built = old, false
+		return nil, werr
+	}
+	s.out = next
+	return prev, nil
+}
+
+// siteWide runs the generators of the site-wide pages over the units'
+// results, in the site's order.
+func (s *Session) siteWide(r *render.Renderer, site *source.Site, ov *editorOverrides, idx *search.Index, states []*unitState, emit func(render.File) error) error {
+	sd := &siteData{search: idx}
+	for _, st := range states {
+		if ov != nil {
+			idx.Add(st.res.part)
+		}
+		if st.res.compact != nil {
+			sd.briefings = append(sd.briefings, st.res.compact)
+		}
+	}
+	slices.SortFunc(sd.briefings, func(a, b *briefing.Briefing) int { return strings.Compare(a.Briefing.Slug, b.Briefing.Slug) })
+	for _, gen := range generators {
+		if err := gen(r, site, sd, emit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// union is every output file: the units', the site-wide ones and the
+// static files.
+func (s *Session) union() map[string]uint64 {
+	n := len(s.site) + len(s.statics)
+	for _, st := range s.units {
+		n += len(st.files)
+	}
+	out := make(map[string]uint64, n)
+	for _, st := range s.units {
+		for p, h := range st.files {
+			out[p] = h
+		}
+	}
+	for p, h := range s.site {
+		out[p] = h
+	}
+	for p, h := range s.statics {
+		out[p] = h
+	}
+	return out
+}
+
+// unusedOwn lists the unused overrides of a unit's briefing, once it is
+// aggregated.
+func unusedOwn(ov *editorOverrides, u unit) []string {
+	if ov == nil || u.b == nil || u.bi < 0 {
+		return nil
+	}
+	return ov.own[u.bi].Unused()
+}
+
+// siteUnused lists the unused site-wide overrides, once every briefing is
+// aggregated.
+func (ov *editorOverrides) siteUnused() []string {
+	if ov == nil {
+		return nil
+	}
+	return ov.site.Unused()
+}
+
+// diff returns the sorted paths whose hash differs between a and b, or
+// that are in only one of them.
+func diff(a, b map[string]uint64) []string {
+	var out []string
+	for p, h := range b {
+		if o, ok := a[p]; !ok || o != h {
+			out = append(out, p)
+		}
+	}
+	for p := range a {
+		if _, ok := b[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
