@@ -433,25 +433,6 @@ func TestSiteBuilder(t *testing.T) {
 	}
 }
 
-func TestTapRel(t *testing.T) {
-	tf := &tapFs{parent: "/out"}
-	for _, c := range []struct {
-		in, want string
-		ok       bool
-	}{
-		{"/out/site.tmp-1234/a/index.html", "a/index.html", true},
-		{"/out/site.tmp-1234/index.html", "index.html", true},
-		{"/out/site.tmp-1234", "", false},
-		{"/elsewhere/x", "", false},
-		{"/out", "", false},
-	} {
-		got, ok := tf.rel(c.in)
-		if got != c.want || ok != c.ok {
-			t.Errorf("rel(%q) = %q %v, want %q %v", c.in, got, ok, c.want, c.ok)
-		}
-	}
-}
-
 func TestStale(t *testing.T) {
 	h := newHub("x")
 	h.built([]string{"/", "/a/"}, false) // x-1
