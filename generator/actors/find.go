@@ -165,6 +165,29 @@ func (f *finder) is(i int, words ...string) bool {
 	return false
 }
 
+// Word lists of f.is, kept in variables so that a call does not build them.
+var (
+	creditWords      = []string{"Photo", "Photos", "Pictures", "Images", "Photography", "Pool", "Handout"}
+	relationWords    = []string{"relation", "related", "relative", "kin"}
+	predicateWords   = []string{"as", "is", "was", "be", "been", "became", "named", "appointed", "elected", "remains"}
+	orgJoinWords     = []string{"for", "of", "and", "on"}
+	timePrepWords    = []string{"in", "on", "by", "since", "until", "of", "last", "next", "early", "late", "mid", "this", "from", "through", "till", "before", "after", "during", "to", "between", "and", "or"}
+	saidWords        = []string{"said", "says", "told", "added"}
+	promoteVerbs     = []string{"promoted", "promotes", "promote", "appointed", "appoints", "appoint", "named", "names", "name", "elevated", "elevates", "nominated", "nominates", "nominate", "made", "makes", "make"}
+	bylineWords      = []string{"reporting", "editing", "writing", "photos", "photo", "photographs", "compiled", "produced", "edited", "written", "reported"}
+	copulaStartWords = []string{"is", "was", "will", "has", "had", "sworn", "served", "serves", "worked", "works"}
+	asideCopulaWords = []string{"is", "was", "served", "serves", "worked", "works", "will", "has", "had"}
+	auxWords         = []string{"is", "was", "will", "has", "had"}
+	namedVerbs       = []string{"named", "appointed", "elected", "installed", "confirmed"}
+	servedVerbs      = []string{"served", "serves", "worked", "works"}
+	whoVerbWords     = []string{"is", "was", "has", "had", "been", "served", "serves", "works", "worked", "also", "now", "then", "previously", "formerly", "became", "as"}
+	nameJoinWords    = []string{"of", "for", "on", "and"}
+	timeDetWords     = []string{"last", "next", "this", "the"}
+	timeNouns        = []string{"week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "day", "today", "yesterday", "spring", "summer", "autumn", "fall", "winter", "season", "decade", "century"}
+	afterNameWords   = []string{"a", "an", "the", "his", "her", "their", "its", "as", "in", "on", "at", "for", "to", "with", "from", "two", "three", "four", "five", "six", "several", "many"}
+	roleJoinWords    = []string{"to", "of", "for", "at", "in"}
+)
+
 // equalFold reports whether w and x are the same word, ignoring the case of
 // ASCII letters (x is lower case or matches exactly).
 func equalFold(w []byte, x string) bool {
@@ -457,7 +480,7 @@ func (f *finder) credit(i int) int {
 		return i
 	}
 	agency := func(s, e int) {
-		for e > s+1 && f.is(e-1, "Photo", "Photos", "Pictures", "Images", "Photography", "Pool", "Handout") {
+		for e > s+1 && f.is(e-1, creditWords...) {
 			e--
 		}
 		if m, en := f.longest(s, e); m == e {
@@ -528,12 +551,12 @@ func (f *finder) description(i int) int {
 		return i
 	}
 	// "no relation to the minister", "not related to the president": someone else
-	if f.is(i-1, "to", "of") && f.is(i-2, "relation", "related", "relative", "kin") {
+	if f.is(i-1, "to", "of") && f.is(i-2, relationWords...) {
 		return i
 	}
 	// "who served as the special envoy", ", the army chief,": a predicate or
 	// an appositive, not a reference back
-	if f.punct(i-1, ",") && f.capWord(i-2) || f.is(i-1, "as", "is", "was", "be", "been", "became", "named", "appointed", "elected", "remains") {
+	if f.punct(i-1, ",") && f.capWord(i-2) || f.is(i-1, predicateWords...) {
 		return i
 	}
 	for h := i + 1; h < len(ts) && h <= i+4; h++ {
@@ -688,7 +711,7 @@ func (f *finder) groupFor(i, j int) int {
 func (f *finder) namedByAppositive(i, j int) int {
 	ts := f.ts
 	e := j
-	for e+1 < len(ts) && f.is(e, "for", "of", "and", "on") && f.capWord(e+1) && !ts[e-1].poss {
+	for e+1 < len(ts) && f.is(e, orgJoinWords...) && f.capWord(e+1) && !ts[e-1].poss {
 		e += 2
 		for e < len(ts) && f.capWord(e) && !ts[e-1].poss {
 			e++
@@ -939,8 +962,7 @@ func (f *finder) calendarName(i, j int) bool {
 	if f.ts[i].given == 0 {
 		return false
 	}
-	return i == 0 || !f.is(i-1, "in", "on", "by", "since", "until", "of", "last", "next", "early", "late", "mid",
-		"this", "from", "through", "till", "before", "after", "during", "to", "between", "and", "or")
+	return i == 0 || !f.is(i-1, timePrepWords...)
 }
 
 // longest returns the end of the longest gazetteer phrase starting at k.
@@ -1292,7 +1314,7 @@ func (f *finder) person(i, j int, titled bool) {
 		c.roles = append(c.roles, r)
 		c.evidence, c.strong = true, true
 	}
-	if !c.evidence && (f.cueAfter(j) || f.is(i-1, "said", "says", "told", "added") || f.is(i-2, "according") && f.is(i-1, "to")) {
+	if !c.evidence && (f.cueAfter(j) || f.is(i-1, saidWords...) || f.is(i-2, "according") && f.is(i-1, "to")) {
 		c.evidence = true
 	}
 	if !c.evidence && f.punct(j, ",") && f.is(j+1, "who") {
@@ -1376,8 +1398,7 @@ func (f *finder) companyContext(i, j int) bool {
 // "promoted X to deputy prime minister", "named X, a veteran banker, as
 // chief executive".
 func (f *finder) promotedTo(i, j int) (Role, bool) {
-	if !f.is(i-1, "promoted", "promotes", "promote", "appointed", "appoints", "appoint", "named", "names", "name",
-		"elevated", "elevates", "nominated", "nominates", "nominate", "made", "makes", "make") {
+	if !f.is(i-1, promoteVerbs...) {
 		return Role{}, false
 	}
 	k := j
@@ -1423,7 +1444,7 @@ func (f *finder) promotedTo(i, j int) (Role, bool) {
 // by", "Editing by", "Writing by", "Photos by" in the same sentence.
 func (f *finder) byline(i int) bool {
 	for k := i - 1; k > 0 && k >= i-12; k-- {
-		if t := f.ts[k]; t.e-t.s == 2 && f.t[t.s]|0x20 == 'b' && f.is(k, "by") && f.is(k-1, "reporting", "editing", "writing", "photos", "photo", "photographs", "compiled", "produced", "edited", "written", "reported") {
+		if t := f.ts[k]; t.e-t.s == 2 && f.t[t.s]|0x20 == 'b' && f.is(k, "by") && f.is(k-1, bylineWords...) {
 			return true
 		}
 	}
@@ -1468,7 +1489,7 @@ func (f *finder) ofOrganization(j int) (Role, bool) {
 // following a name, or j when there is none.
 func (f *finder) copula(j int) int {
 	// the common case: none of the words below, nor a mark opening an aside
-	if !f.punct(j, "—–,(") && !f.is(j, "is", "was", "will", "has", "had", "sworn", "served", "serves", "worked", "works") {
+	if !f.punct(j, "—–,(") && !f.is(j, copulaStartWords...) {
 		return j
 	}
 	k := j
@@ -1480,7 +1501,7 @@ func (f *finder) copula(j int) int {
 				if f.punct(m, ")") && f.punct(m+1, ",") {
 					m++
 				}
-				if f.is(m+1, "is", "was", "served", "serves", "worked", "works", "will", "has", "had") {
+				if f.is(m+1, asideCopulaWords...) {
 					k = m + 1
 				}
 				break
@@ -1492,7 +1513,7 @@ func (f *finder) copula(j int) int {
 	}
 	// "was sworn in as Kelmora's president", "will be named chief executive"
 	m := k
-	if f.is(m, "is", "was", "will", "has", "had") {
+	if f.is(m, auxWords...) {
 		m++
 		if f.is(m, "be", "been") {
 			m++
@@ -1501,7 +1522,7 @@ func (f *finder) copula(j int) int {
 	if f.is(m, "sworn") && f.is(m+1, "in") && f.is(m+2, "as") {
 		return m + 3
 	}
-	if f.is(m, "named", "appointed", "elected", "installed", "confirmed") && m > k {
+	if f.is(m, namedVerbs...) && m > k {
 		if f.is(m+1, "as") {
 			return m + 2
 		}
@@ -1517,7 +1538,7 @@ func (f *finder) copula(j int) int {
 			return j
 		}
 		return k
-	case f.is(k, "served", "serves", "worked", "works") && f.is(k+1, "as"):
+	case f.is(k, servedVerbs...) && f.is(k+1, "as"):
 		return k + 2
 	}
 	return j
@@ -1637,7 +1658,7 @@ func (f *finder) appositiveAfter(j int) (Role, byte, bool) {
 	}
 	if f.is(k, "who") {
 		k++
-		for f.is(k, "is", "was", "has", "had", "been", "served", "serves", "works", "worked", "also", "now", "then", "previously", "formerly", "became", "as") {
+		for f.is(k, whoVerbWords...) {
 			k++
 		}
 		// ", who heads the Saren Valley Farmers' Union"
@@ -1676,7 +1697,7 @@ func (f *finder) ledOrganization(k int) (Role, bool) {
 				e++
 				continue
 			}
-			if f.is(e, "of", "for", "on", "and") && f.capWord(e+1) && !ts[e-1].poss {
+			if f.is(e, nameJoinWords...) && f.capWord(e+1) && !ts[e-1].poss {
 				e++
 				continue
 			}
@@ -1867,12 +1888,11 @@ func (f *finder) endsDescription(i int) bool {
 		return true
 	case "on", "in", "at", "from", "by", "last", "next", "this", "earlier", "later":
 		n := i + 1
-		if f.is(n, "last", "next", "this", "the") {
+		if f.is(n, timeDetWords...) {
 			n++
 		}
 		// "leader in 2020" (but "ambassador from 2012 to 2017" dates the post)
-		return n < len(ts) && ts[n].word() && (ts[n].cal || string(w) != "from" && f.t[ts[n].s] >= '0' && f.t[ts[n].s] <= '9' || f.is(n, "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night", "day", "today", "yesterday",
-			"spring", "summer", "autumn", "fall", "winter", "season", "decade", "century"))
+		return n < len(ts) && ts[n].word() && (ts[n].cal || string(w) != "from" && f.t[ts[n].s] >= '0' && f.t[ts[n].s] <= '9' || f.is(n, timeNouns...))
 	case "and":
 		// "and spent four years on ...", "and has written": a second verb
 		// phrase; "and missile defense", "and the author of" go on
@@ -1885,7 +1905,7 @@ func (f *finder) endsDescription(i int) bool {
 			return true
 		}
 		// "and served as", "and founded the": a past tense with an object
-		return bytes.HasSuffix(nw, []byte("ed")) && f.is(n+1, "a", "an", "the", "his", "her", "their", "its", "as", "in", "on", "at", "for", "to", "with", "from", "two", "three", "four", "five", "six", "several", "many")
+		return bytes.HasSuffix(nw, []byte("ed")) && f.is(n+1, afterNameWords...)
 	}
 	return false
 }
@@ -1920,7 +1940,7 @@ func (f *finder) appositiveBefore(i, j int) (Role, bool) {
 			return Role{}, false
 		}
 	}
-	if h < 0 || h < c-1 && !f.is(h+1, "to", "of", "for", "at", "in") {
+	if h < 0 || h < c-1 && !f.is(h+1, roleJoinWords...) {
 		return Role{}, false
 	}
 	start := h
