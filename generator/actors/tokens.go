@@ -222,6 +222,9 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 		}
 		ts = append(ts, t)
 		i = j
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
 	}
 	return ts
 }
