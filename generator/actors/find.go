@@ -134,16 +134,24 @@ func Find(d *doc.Doc, sents []doc.Sentence) []Actor {
 	return f.resolve()
 }
 
-// lower returns text[s:e] in lower case, in f.buf (valid until the next call).
+// lower returns text[s:e] in lower case: the text itself when it has no
+// capitals (the common case; capacity cut at e), else a copy in f.buf, valid
+// until the next call. Callers only read it.
 func (f *finder) lower(s, e int) []byte {
-	f.buf = f.buf[:0]
-	for _, c := range f.t[s:e] {
+	w := f.t[s:e:e]
+	for k, c := range w {
 		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+			f.buf = append(f.buf[:0], w[:k]...)
+			for _, c := range w[k:] {
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				f.buf = append(f.buf, c)
+			}
+			return f.buf
 		}
-		f.buf = append(f.buf, c)
 	}
-	return f.buf
+	return w
 }
 
 func (f *finder) text(i int) []byte { return f.t[f.ts[i].s:f.ts[i].e] }
