@@ -47,3 +47,12 @@ func TestGeneralPunct(t *testing.T) {
 		t.Error("generalPunct misses common marks")
 	}
 }
+
+// TestAbbrevsShape checks what tokenize assumes of the abbreviations.
+func TestAbbrevsShape(t *testing.T) {
+	for _, w := range strings.Fields(abbrevWords) {
+		if len(w) > 4 || w[0] < 'A' || w[0] > 'Z' {
+			t.Errorf("abbreviation %q is not capitalized or longer than four letters", w)
+		}
+	}
+}

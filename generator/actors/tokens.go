@@ -42,9 +42,12 @@ func classify(t *token, w []byte) {
 	t.starts = int8(min(wi.Starts, 127))
 }
 
-// abbrevs end with a period that belongs to the word.
-var abbrevs = setOf(`Mr Mrs Ms Dr Gen Sen Rep Gov Lt Col Adm Capt Sgt Maj Prof Rev St Jr Sr Inc Corp Co Ltd
-Brig Cmdr Pres Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mme Gens`)
+// abbrevs end with a period that belongs to the word. All are capitalized
+// and at most four letters long (tokenize looks only such words up).
+var abbrevs = setOf(abbrevWords)
+
+const abbrevWords = `Mr Mrs Ms Dr Gen Sen Rep Gov Lt Col Adm Capt Sgt Maj Prof Rev St Jr Sr Inc Corp Co Ltd
+Brig Cmdr Pres Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mme Gens`
 
 func isWordRune(r rune) bool {
 	if generalPunct(r) {
@@ -206,7 +209,7 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 			j += n + 1 // the ’s
 		} else if j < end && text[j] == '.' {
 			w := text[i:j]
-			if dots || len(w) == 1 && t.cap || abbrevs.HasBytes(w) {
+			if dots || len(w) == 1 && t.cap || len(w) <= 4 && t.cap && abbrevs.HasBytes(w) {
 				j++
 				t.e = j
 			}
