@@ -6,8 +6,10 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +18,7 @@ import (
 
 	"briefgen/generator/annotate"
 	"briefgen/generator/briefing"
+	"briefgen/generator/doc"
 	"briefgen/generator/extract"
 	"briefgen/generator/publish"
 	"briefgen/generator/render"
@@ -50,13 +53,15 @@ type Session struct {
 	seed maphash.Seed
 	src  *source.Cache
 
-	mu    sync.Mutex
-	facts map[string]cachedFacts // by article path
+	mu       sync.Mutex
+	facts    map[string]cachedFacts // by article path
+	excerpts map[*doc.Doc]string    // search excerpts; a Doc is reused only while its file is unchanged
 
 	built   bool
 	shape   uint64                // shapeOf the last good build's site
 	units   map[string]*unitState // by unitKey
-	site    map[string]uint64     // site-wide generated files -> hash
+	site    map[string]uint64     // site-wide generated files -> hash (siteIndexes' excepted)
+	indexes map[string]uint64     // siteIndexes' files -> hash
 	statics map[string]uint64     // static files -> hash
 	siteOv  []string              // unused site-wide overrides of the last whole build
 	out     map[string]uint64     // every output file of the last good build -> hash
@@ -72,6 +77,7 @@ type cachedFacts struct {
 // unitState is what a Session keeps of a unit between builds.
 type unitState struct {
 	res    unitResult
+	sum    uint64 // hashCompact of res.compact
 	files  map[string]uint64
 	unused []string // its briefing's unused overrides
 }
@@ -97,7 +103,7 @@ func NewSession(fsys afero.Fs, opts Options) (*Session, error) {
 	if err := checkDestination(opts.Source, opts.Destination); err != nil {
 		return nil, err
 	}
-	return &Session{fs: fsys, opts: opts, seed: maphash.MakeSeed(), src: source.NewCache(), facts: map[string]cachedFacts{}}, nil
+	return &Session{fs: fsys, opts: opts, seed: maphash.MakeSeed(), src: source.NewCache(), facts: map[string]cachedFacts{}, excerpts: map[*doc.Doc]string{}}, nil
 }
 
 // Build brings the output up to date with the sources. changed lists the
@@ -150,20 +156,19 @@ func (s *Session) Build(changed []string) (*Result, error) {
 		}
 	}
 	res := &Result{Articles: len(site.Articles), Warnings: site.Warnings}
-	var prev map[string]uint64
 	s.rendered = len(redo)
 	if redo == nil {
 		s.rendered = len(us)
-		prev, err = s.buildAll(site, r, ov, us, static)
+		res.Changed, err = s.buildAll(site, r, ov, us, static)
 	} else {
-		prev, err = s.buildSome(site, r, ov, us, redo)
+		res.Changed, err = s.buildSome(site, r, ov, us, redo)
 	}
 	if err != nil {
 		return nil, err
 	}
 	s.built, s.shape = true, shape
 	s.prune(site)
-	res.Changed = diff(prev, s.out)
+	s.pruneExcerpts(site)
 	for _, u := range us {
 		res.Warnings = append(res.Warnings, s.units[unitKey(u)].unused...)
 	}
@@ -241,14 +246,31 @@ func folderOf(p string) string {
 func (s *Session) shapeOf(site *source.Site) uint64 {
 	var h maphash.Hash
 	h.SetSeed(s.seed)
+	str := func(ss ...string) {
+		for _, x := range ss {
+			h.WriteString(x)
+			h.WriteByte(0)
+		}
+	}
 	for _, a := range site.Articles {
-		fmt.Fprintf(&h, "a\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%q\x00%t\x00%d\x00%v\x00", a.Path, a.Briefing, a.Slug, a.Title, a.Source, a.URL, a.Author, a.Date.Format(time.RFC3339Nano), a.Tags, a.Draft, a.Format, a.Params)
+		str("a", a.Path, a.Briefing, a.Slug, a.Title, a.Source, a.URL, a.Author, a.Date.Format(time.RFC3339Nano))
+		str(strconv.Itoa(len(a.Tags)))
+		str(a.Tags...)
+		if a.Draft {
+			str("draft")
+		}
+		if len(a.Params) > 0 {
+			fmt.Fprintf(&h, "%v", a.Params)
+		}
+		h.WriteByte(byte(a.Format))
 	}
 	for _, b := range site.Briefings {
-		fmt.Fprintf(&h, "b\x00%s\x00%s\x00%s\x00%s\x00%s\x00%v\x00", b.Slug, b.Title, b.Summary, b.Date.Format(time.RFC3339Nano), b.Path, b.Params)
+		str("b", b.Slug, b.Title, b.Summary, b.Date.Format(time.RFC3339Nano), b.Path)
+		fmt.Fprintf(&h, "%v", b.Params)
 	}
 	if site.Home != nil {
-		fmt.Fprintf(&h, "h\x00%s\x00%s\x00%v\x00", site.Home.Title, site.Home.Body, site.Home.Params)
+		str("h", site.Home.Title, string(site.Home.Body))
+		fmt.Fprintf(&h, "%v", site.Home.Params)
 	}
 	return h.Sum64()
 }
@@ -288,6 +310,42 @@ func (s *Session) prune(site *source.Site) {
 	s.mu.Unlock()
 }
 
+// searchOptions are searchOptions(r) with excerpts from the cache.
+func (s *Session) searchOptions(r *render.Renderer) search.Options {
+	opt := searchOptions(r)
+	excerpt := opt.Excerpt
+	opt.Excerpt = func(a *source.Article) string {
+		if a.Doc == nil {
+			return excerpt(a)
+		}
+		s.mu.Lock()
+		e, ok := s.excerpts[a.Doc]
+		s.mu.Unlock()
+		if !ok {
+			e = excerpt(a)
+			s.mu.Lock()
+			s.excerpts[a.Doc] = e
+			s.mu.Unlock()
+		}
+		return e
+	}
+	return opt
+}
+
+// pruneExcerpts drops the excerpts of Docs no longer in the site.
+func (s *Session) pruneExcerpts(site *source.Site) {
+	if len(s.excerpts) <= len(site.Articles) {
+		return
+	}
+	keep := make(map[*doc.Doc]string, len(site.Articles))
+	for _, a := range site.Articles {
+		if e, ok := s.excerpts[a.Doc]; ok {
+			keep[a.Doc] = e
+		}
+	}
+	s.excerpts = keep
+}
+
 func (s *Session) hash(b []byte) uint64 { return maphash.Bytes(s.seed, b) }
 
 // recorder collects the paths and hashes of the files passed to emit.
@@ -322,15 +380,19 @@ func (rc *recorder) emit(next func(render.File) error) func(render.File) error {
 }
 
 // buildAll renders the whole site into a staging folder and swaps it in.
-// It returns the output of the build before.
-func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOverrides, us []unit, static fs.FS) (map[string]uint64, error) {
+// It returns the files changed since the build before.
+func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOverrides, us []unit, static fs.FS) ([]string, error) {
 	statics, swarns, err := staticFiles(static, filepath.Join(s.opts.Source, "static"))
 	if err != nil {
 		return nil, err
 	}
-	bd := &builder{site: site, r: r, ov: ov, searchOpt: searchOptions(r), extract: s.extract}
+	s.mu.Lock()
+	clear(s.excerpts) // the metadata they were made with may have changed
+	s.mu.Unlock()
+	bd := &builder{site: site, r: r, ov: ov, searchOpt: s.searchOptions(r), extract: s.extract}
 	states := make([]*unitState, len(us))
 	siteRec := &recorder{s: s, files: map[string]uint64{}}
+	idxRec := &recorder{s: s, files: map[string]uint64{}}
 	_, _, err = write(s.fs, s.opts, site, statics, func(emit func(render.File) error) error {
 		if err := r.SitePages(siteRec.emit(emit)); err != nil {
 			return err
@@ -343,36 +405,38 @@ func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOver
 			if err != nil {
 				return err
 			}
-			states[i] = &unitState{res: ur, files: rec.files, unused: unusedOwn(ov, us[i])}
+			states[i] = &unitState{res: ur, sum: s.hashCompact(ur.compact), files: rec.files, unused: unusedOwn(ov, us[i])}
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		return s.siteWide(r, site, ov, idx, states, siteRec.emit(emit))
+		return s.siteWide(r, site, ov, idx, states, siteRec.emit(emit), idxRec.emit(emit))
 	}, nil)
 	if err != nil {
 		return nil, err
 	}
-	prev := s.out
 	s.units = make(map[string]*unitState, len(us))
 	for i, u := range us {
 		s.units[unitKey(u)] = states[i]
 	}
-	s.site = siteRec.files
+	s.site, s.indexes = siteRec.files, idxRec.files
 	s.statics = make(map[string]uint64, len(statics))
 	for _, f := range statics {
 		s.statics[f.Path] = s.hash(f.Data)
 	}
 	s.siteOv = append(ov.siteUnused(), swarns...)
+	prev := s.out
 	s.out = s.union()
-	return prev, nil
+	return diff(prev, s.out), nil
 }
 
 // buildSome renders the units redo names and the site-wide pages in
-// memory, then writes what changed in place.
-func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOverrides, us []unit, redo map[string]bool) (map[string]uint64, error) {
-	bd := &builder{site: site, r: r, ov: ov, searchOpt: searchOptions(r), extract: s.extract}
+// memory, then writes what changed in place. The site-wide actor and
+// quotation indexes are rendered again only when a redone briefing's
+// compact aggregate changed. It returns the files changed.
+func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOverrides, us []unit, redo map[string]bool) ([]string, error) {
+	bd := &builder{site: site, r: r, ov: ov, searchOpt: s.searchOptions(r), extract: s.extract}
 	idx, articles := search.Base(site, bd.searchOpt)
 	bd.articles = articles
 	var todo []int
@@ -393,7 +457,7 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 		if err != nil {
 			return err
 		}
-		states[i] = &unitState{res: ur, files: rec.files, unused: unusedOwn(ov, us[i])}
+		states[i] = &unitState{res: ur, sum: s.hashCompact(ur.compact), files: rec.files, unused: unusedOwn(ov, us[i])}
 		dmu.Lock()
 		for p, b := range rec.data {
 			data[p] = b
@@ -404,60 +468,112 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 	if err != nil {
 		return nil, err
 	}
+	sameIndexes := true
+	for _, i := range todo {
+		if states[i].sum != s.units[unitKey(us[i])].sum {
+			sameIndexes = false
+		}
+	}
 	siteRec := &recorder{s: s, files: map[string]uint64{}, data: map[string][]byte{}}
 	if err := r.SitePages(siteRec.emit(nil)); err != nil {
 		return nil, err
 	}
-	if err := s.siteWide(r, site, ov, idx, states, siteRec.emit(nil)); err != nil {
+	var idxEmit func(render.File) error
+	idxRec := &recorder{s: s, files: map[string]uint64{}, data: map[string][]byte{}}
+	if !sameIndexes {
+		idxEmit = idxRec.emit(nil)
+	}
+	if err := s.siteWide(r, site, ov, idx, states, siteRec.emit(nil), idxEmit); err != nil {
 		return nil, err
 	}
 	for p, b := range siteRec.data {
 		data[p] = b
 	}
-	// Everything is rendered: now the output may change.
-	old := s.units
-	units := make(map[string]*unitState, len(us))
-	for i, u := range us {
-		units[unitKey(u)] = states[i]
+	for p, b := range idxRec.data {
+		data[p] = b
 	}
-	s.units, s.site = units, siteRec.files
-	next := s.union()
-	prev := s.out
-	var writes []string
-	for p := range data {
-		if h, ok := prev[p]; !ok || h != next[p] {
-			writes = append(writes, p)
+	for p := range idxRec.files {
+		if _, ok := siteRec.files[p]; ok {
+			return nil, fmt.Errorf("two files write %s", p)
 		}
 	}
-	sort.Strings(writes)
+
+	// Everything is rendered: now the output may change. The files the
+	// redone parts wrote before and no longer write go.
+	next := make(map[string]uint64, len(data))
+	for _, i := range todo {
+		for p, h := range states[i].files {
+			next[p] = h
+		}
+	}
+	for p, h := range siteRec.files {
+		next[p] = h
+	}
+	gone := map[string]bool{}
+	olds := []map[string]uint64{s.site}
+	if !sameIndexes {
+		olds = append(olds, s.indexes)
+		for p, h := range idxRec.files {
+			next[p] = h
+		}
+	}
+	for _, i := range todo {
+		olds = append(olds, s.units[unitKey(us[i])].files)
+	}
+	for _, m := range olds {
+		for p := range m {
+			if _, ok := next[p]; !ok {
+				gone[p] = true
+			}
+		}
+	}
+	var changed []string
+	for p, h := range next {
+		if o, ok := s.out[p]; !ok || o != h {
+			changed = append(changed, p)
+		}
+	}
+	sort.Strings(changed)
 	var werr error
-	for _, p := range writes {
+	for _, p := range changed {
 		if werr = publish.WriteInPlace(s.fs, s.opts.Destination, p, data[p], publish.Options{NoSync: s.opts.NoSync}); werr != nil {
 			break
 		}
 	}
-	if werr == nil {
-		for p := range prev {
-			if _, ok := next[p]; !ok {
-				if werr = publish.RemoveInPlace(s.fs, s.opts.Destination, p); werr != nil {
-					break
-				}
-			}
+	for p := range gone {
+		if werr != nil {
+			break
 		}
+		werr = publish.RemoveInPlace(s.fs, s.opts.Destination, p)
+		changed = append(changed, p)
 	}
 	if werr != nil {
 		// The output is part old, part new: the next build renders and
-		// swaps in the whole site.
-		s.units, s.built = old, false
+		// swaps in the whole site, and every page reloads.
+		s.built, s.out = false, nil
 		return nil, werr
 	}
-	s.out = next
-	return prev, nil
+	for p := range gone {
+		delete(s.out, p)
+	}
+	for p, h := range next {
+		s.out[p] = h
+	}
+	for i, u := range us {
+		s.units[unitKey(u)] = states[i]
+	}
+	s.site = siteRec.files
+	if !sameIndexes {
+		s.indexes = idxRec.files
+	}
+	sort.Strings(changed)
+	return changed, nil
 }
 
 // siteWide runs the generators of the site-wide pages over the units'
-// results, in the site's order.
-func (s *Session) siteWide(r *render.Renderer, site *source.Site, ov *editorOverrides, idx *search.Index, states []*unitState, emit func(render.File) error) error {
+// results, in the site's order; siteIndexes' files go to idxEmit, and it
+// is skipped when idxEmit is nil.
+func (s *Session) siteWide(r *render.Renderer, site *source.Site, ov *editorOverrides, idx *search.Index, states []*unitState, emit, idxEmit func(render.File) error) error {
 	sd := &siteData{search: idx}
 	for _, st := range states {
 		if ov != nil {
@@ -468,8 +584,16 @@ func (s *Session) siteWide(r *render.Renderer, site *source.Site, ov *editorOver
 		}
 	}
 	slices.SortFunc(sd.briefings, func(a, b *briefing.Briefing) int { return strings.Compare(a.Briefing.Slug, b.Briefing.Slug) })
+	indexes := reflect.ValueOf(siteIndexes).Pointer()
 	for _, gen := range generators {
-		if err := gen(r, site, sd, emit); err != nil {
+		e := emit
+		if reflect.ValueOf(gen).Pointer() == indexes {
+			if idxEmit == nil {
+				continue
+			}
+			e = idxEmit
+		}
+		if err := gen(r, site, sd, e); err != nil {
 			return err
 		}
 	}
@@ -490,6 +614,9 @@ func (s *Session) union() map[string]uint64 {
 		}
 	}
 	for p, h := range s.site {
+		out[p] = h
+	}
+	for p, h := range s.indexes {
 		out[p] = h
 	}
 	for p, h := range s.statics {
@@ -532,4 +659,95 @@ func diff(a, b map[string]uint64) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// hashCompact hashes everything in a compact aggregate that the site-wide
+// indexes may show: every field, followed through pointers, slices and
+// maps; a source article or briefing counts by its path (their metadata
+// is in shapeOf). Equal hashes: the indexes need not be rendered again.
+func (s *Session) hashCompact(x *briefing.Briefing) uint64 {
+	if x == nil {
+		return 0
+	}
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	hashValue(&h, reflect.ValueOf(x), map[uintptr]bool{})
+	return h.Sum64()
+}
+
+var (
+	articleType  = reflect.TypeFor[*source.Article]()
+	briefingType = reflect.TypeFor[*source.Briefing]()
+)
+
+func hashValue(h *maphash.Hash, v reflect.Value, seen map[uintptr]bool) {
+	var buf [8]byte
+	num := func(u uint64) {
+		for i := range buf {
+			buf[i] = byte(u >> (8 * i))
+		}
+		h.Write(buf[:])
+	}
+	switch v.Kind() {
+	case reflect.Bool:
+		if v.Bool() {
+			num(1)
+		} else {
+			num(0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		num(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		num(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		num(uint64(int64(v.Float() * 1e9)))
+	case reflect.String:
+		num(uint64(v.Len()))
+		h.WriteString(v.String())
+	case reflect.Slice, reflect.Array:
+		num(uint64(v.Len()))
+		for i := 0; i < v.Len(); i++ {
+			hashValue(h, v.Index(i), seen)
+		}
+	case reflect.Map:
+		// In any order: the sum of each entry's own hash.
+		var sum uint64
+		it := v.MapRange()
+		for it.Next() {
+			var e maphash.Hash
+			e.SetSeed(h.Seed())
+			hashValue(&e, it.Key(), seen)
+			hashValue(&e, it.Value(), seen)
+			sum += e.Sum64()
+		}
+		num(uint64(v.Len()))
+		num(sum)
+	case reflect.Pointer:
+		if v.IsNil() {
+			num(0)
+			return
+		}
+		if v.Type() == articleType || v.Type() == briefingType {
+			h.WriteString(v.Elem().FieldByName("Path").String())
+			return
+		}
+		if seen[v.Pointer()] {
+			num(1)
+			return
+		}
+		seen[v.Pointer()] = true
+		num(2)
+		hashValue(h, v.Elem(), seen)
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			hashValue(h, v.Field(i), seen)
+		}
+	case reflect.Interface:
+		if v.IsNil() {
+			num(0)
+			return
+		}
+		h.WriteString(v.Elem().Type().String())
+		hashValue(h, v.Elem(), seen)
+	}
 }

@@ -136,6 +136,12 @@ func TestSessionIncremental(t *testing.T) {
 			step("nothing changed", []string{"content/b1/a1.md"}, 1)
 			write("content/b1/a1.md", "---\ntitle: Article 5\ndate: 2025-02-11\nsource: Outlet\n---\n\n\"We will not sign,\" the minister, Ana Ruiz, said on Monday.\n\nThe talks resume in Geneva.\n")
 			step("article body changed", []string{"content/b1/a1.md"}, 1)
+			b, err := afero.ReadFile(afs, filepath.Join(src, "content/b0/a3.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			write("content/b0/a3.md", string(b)+"\nOne more plain sentence at the end.\n")
+			step("paragraph appended", []string{"content/b0/a3.md"}, 1)
 			write("content/b2/new.md", "---\ntitle: New one\ndate: 2025-03-20\n---\n\nThe council met again on Friday.\n")
 			step("article added", []string{"content/b2/new.md"}, 4)
 			if err := afs.Remove(filepath.Join(src, "content/b0/a2.md")); err != nil {
