@@ -2712,20 +2712,54 @@ var foldExtra = map[rune]string{'ı': "i", 'ł': "l", 'Ł': "L", 'ø': "o", 'Ø'
 func foldASCII(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			var b strings.Builder
-			for _, r := range norm.NFD.String(s) {
-				switch {
-				case unicode.Is(unicode.Mn, r):
-				case foldExtra[r] != "":
-					b.WriteString(foldExtra[r])
-				default:
-					b.WriteRune(r)
-				}
-			}
-			return b.String()
+			return foldFrom(s, i)
 		}
 	}
 	return s
+}
+
+// latinFold is foldSlow of each letter of U+00C0-U+017F (Latin-1 and Latin
+// Extended-A), the letters with diacritics most names have.
+var latinFold = func() (t [0x180 - 0xC0]string) {
+	for r := rune(0xC0); r < 0x180; r++ {
+		t[r-0xC0] = foldSlow(string(r))
+	}
+	return
+}()
+
+// foldFrom is foldASCII of s whose first non-ASCII byte is at i. Letters
+// of latinFold are spelled from the table: their decompositions start with
+// a base letter, so the string decomposes letter by letter.
+func foldFrom(s string, i int) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case r < utf8.RuneSelf:
+			b.WriteByte(byte(r))
+		case r >= 0xC0 && r < 0x180:
+			b.WriteString(latinFold[r-0xC0])
+		default:
+			return foldSlow(s)
+		}
+	}
+	return b.String()
+}
+
+// foldSlow is foldASCII by canonical decomposition: marks are dropped.
+func foldSlow(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case foldExtra[r] != "":
+			b.WriteString(foldExtra[r])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func editDistance(a, b string) int {

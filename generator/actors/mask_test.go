@@ -56,3 +56,18 @@ func TestAbbrevsShape(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldTable checks the table spelling of foldASCII against the
+// decomposition of whole strings.
+func TestFoldTable(t *testing.T) {
+	var words []string
+	for r := rune(0xA0); r < 0x250; r++ {
+		words = append(words, string(r), "a"+string(r)+"b", string(r)+string(r), "X"+string(r)+"\u0301")
+	}
+	words = append(words, "László", "Erdoğan", "Łukasz", "Ørsted", "Straße", "Ærø", "São Paulo", "Nguyễn", "e\u0301", "\xff", "Mañana\u0327")
+	for _, w := range words {
+		if got, want := foldASCII(w), foldSlow(w); got != want {
+			t.Errorf("foldASCII(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
