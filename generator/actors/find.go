@@ -2802,6 +2802,14 @@ func hasRole(rs []Role, text string) bool {
 	return false
 }
 
+// asciiLetter marks the ASCII letters.
+var asciiLetter = func() (t [256]bool) {
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c], t[c+'a'-'A'] = true, true
+	}
+	return
+}()
+
 // pronounAfter returns the gender of the first personal pronoun after the
 // person candidate i in its paragraph, before any other person candidate,
 // when the candidate stands outside quotation marks.
@@ -2822,15 +2830,20 @@ func (f *finder) pronounAfter(c *cand, i int) byte {
 	if end > len(f.t) {
 		end = len(f.t)
 	}
-	for p := c.e; p < end; {
-		b := f.t[p]
-		if !(b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z') {
+	t := f.t[:end]
+	for p := c.e; p < len(t); {
+		b := t[p]
+		if !asciiLetter[b] {
 			p++
 			continue
 		}
-		q := p
-		for q < end && (f.t[q] >= 'a' && f.t[q] <= 'z' || f.t[q] >= 'A' && f.t[q] <= 'Z') {
+		q := p + 1
+		for q < len(t) && asciiLetter[t[q]] {
 			q++
+		}
+		if b|0x20 != 'h' && b|0x20 != 's' {
+			p = q
+			continue
 		}
 		switch f.str[p:q] {
 		case "he", "his", "himself", "He", "His":
