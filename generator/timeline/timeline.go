@@ -195,48 +195,77 @@ func sentenceIndex(sents []doc.Sentence, span doc.Span) int {
 // merge joins entries that report the same happening: same date and end,
 // same venue, and either the same sentence of the same article (one event
 // per actor or clause) or, across articles, overlapping actors and similar
-// summaries. entries must be sorted.
+// summaries. entries must be sorted. When several earlier entries qualify,
+// the latest one takes the new evidence.
+//
+// Candidates are found through indexes (by sentence, and by participant)
+// rather than by comparing each entry with every earlier one, so an article
+// with thousands of events on one day at one venue stays linear; a
+// participant's list is searched back at most maxActorCandidates entries.
 func merge(entries []*Entry) []*Entry {
-	var out []*Entry
+	const maxActorCandidates = 64
+	type slot struct {
+		key string // date, end and venue
+		url string
+		n   int
+	}
+	type actorSlot struct{ key, id string }
+	var (
+		out      []*Entry
+		pos      = map[*Entry]int{}
+		bySent   = map[slot]*Entry{}
+		byActor  = map[actorSlot][]*Entry{}
+		indexNew = func(o *Entry, key string, evidence []Evidence, as []Actor) {
+			for _, ev := range evidence {
+				bySent[slot{key, ev.Article.URL, ev.Sentence}] = o
+			}
+			for _, a := range as {
+				if a.Kind != actors.Place {
+					k := actorSlot{key, a.ID}
+					byActor[k] = append(byActor[k], o)
+				}
+			}
+		}
+	)
 	for _, e := range entries {
-		joined := false
-		for k := len(out) - 1; k >= 0 && out[k].Date == e.Date; k-- {
-			o := out[k]
-			if o.End != e.End || o.VenueKey != e.VenueKey {
-				continue
-			}
-			if sameSentence(o, e) || (shareActor(o, e) && similar(o.Summary, e.Summary)) {
-				o.Evidence = appendEvidence(o.Evidence, e.Evidence...)
-				o.Actors = appendActors(o.Actors, e.Actors...)
-				joined = true
-				break
+		key := e.Date + "\x00" + e.End + "\x00" + e.VenueKey
+		var best *Entry
+		for _, ev := range e.Evidence {
+			if o := bySent[slot{key, ev.Article.URL, ev.Sentence}]; o != nil && (best == nil || pos[o] > pos[best]) {
+				best = o
 			}
 		}
-		if !joined {
+		for _, a := range e.Actors {
+			list := byActor[actorSlot{key, a.ID}]
+			for k, seen := len(list)-1, 0; k >= 0 && seen < maxActorCandidates; k, seen = k-1, seen+1 {
+				o := list[k]
+				if best != nil && pos[o] <= pos[best] {
+					break // lists are in order of creation: nothing later remains
+				}
+				if similar(o.Summary, e.Summary) {
+					best = o
+					break
+				}
+			}
+		}
+		if best == nil {
+			pos[e] = len(out)
 			out = append(out, e)
+			indexNew(e, key, e.Evidence, e.Actors)
+			continue
 		}
+		var fresh []Evidence
+		for _, ev := range e.Evidence {
+			if bySent[slot{key, ev.Article.URL, ev.Sentence}] != best {
+				fresh = append(fresh, ev)
+			}
+		}
+		before := len(best.Actors)
+		best.Evidence = append(best.Evidence, fresh...)
+		best.Actors = appendActors(best.Actors, e.Actors...)
+		indexNew(best, key, fresh, best.Actors[before:])
 	}
 	return out
-}
-
-func sameSentence(a, b *Entry) bool {
-	for _, x := range a.Evidence {
-		for _, y := range b.Evidence {
-			if x.Article.URL == y.Article.URL && x.Sentence == y.Sentence {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func appendEvidence(list []Evidence, more ...Evidence) []Evidence {
-	for _, m := range more {
-		if !slices.ContainsFunc(list, func(e Evidence) bool { return e.Article.URL == m.Article.URL && e.Sentence == m.Sentence }) {
-			list = append(list, m)
-		}
-	}
-	return list
 }
 
 func appendActors(list []Actor, more ...Actor) []Actor {
@@ -247,8 +276,6 @@ func appendActors(list []Actor, more ...Actor) []Actor {
 	}
 	return list
 }
-
-func shareActor(a, b *Entry) bool { return sharedActors(a, b) > 0 }
 
 func sharedActors(a, b *Entry) int {
 	n := 0

@@ -171,3 +171,41 @@ func TestTimelineJS(t *testing.T) {
 		t.Errorf("title = %+v", doc.Title)
 	}
 }
+
+// TestMergeManyOnOneDay: thousands of events on one day at one venue merge
+// by sentence and by participant exactly as a few do (the indexes must not
+// change which entries join).
+func TestMergeManyOnOneDay(t *testing.T) {
+	const n = 3000
+	var sents []string
+	var evs []events.Event
+	for i := 0; i < n; i++ {
+		sents = append(sents, "Delegates in Geneva met on Monday.")
+		e := events.Event{Date: "2025-03-03", Venue: "Geneva", Timex: i}
+		switch i % 3 {
+		case 0: // distinct happenings with no participant: never merged
+			e.Summary = "Delegate " + strings.Repeat("x", i%7+1) + " spoke"
+		case 1: // one participant, the same happening: all merge into one
+			e.Summary = "Xi met Lula in Geneva"
+			e.Actors = []string{"xi-jinping", "lula"}
+		case 2: // a second event of the same sentence as case 1: merges with it
+			e.Summary = "Xi met Lula in Geneva"
+			e.Actors = []string{"lula"}
+			e.Timex = i - 1
+		}
+		evs = append(evs, e)
+	}
+	tl := Build([]Input{article("Many", "/b/many/", sents, []actors.Actor{xi, lula}, evs)})
+	if got, want := len(tl.Entries), n/3+1; got != want {
+		t.Fatalf("%d entries, want %d", got, want)
+	}
+	var merged *Entry
+	for _, e := range tl.Entries {
+		if len(e.Evidence) > 1 {
+			merged = e
+		}
+	}
+	if merged == nil || len(merged.Evidence) != n/3 || len(merged.Actors) != 2 {
+		t.Fatalf("merged entry = %+v", merged)
+	}
+}
