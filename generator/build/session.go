@@ -53,15 +53,17 @@ type Session struct {
 	seed maphash.Seed
 	src  *source.Cache
 
-	mu       sync.Mutex
-	facts    map[string]cachedFacts // by article path
-	excerpts map[*doc.Doc]string    // search excerpts; a Doc is reused only while its file is unchanged
+	mu             sync.Mutex
+	facts          map[string]cachedFacts // by article path
+	excerptOf      map[string]string      // the last excerpt made of each article, by path
+	excerptChanged bool                   // an article's excerpt changed in this build
+	excerpts       map[*doc.Doc]string    // search excerpts; a Doc is reused only while its file is unchanged
 
 	built   bool
 	shape   uint64                // shapeOf the last good build's site
 	units   map[string]*unitState // by unitKey
-	site    map[string]uint64     // site-wide generated files -> hash (siteIndexes' excepted)
-	indexes map[string]uint64     // siteIndexes' files -> hash
+	site    map[string]uint64     // render.SitePages' files -> hash
+	gens    []map[string]uint64   // each generator's files -> hash, by index in generators
 	statics map[string]uint64     // static files -> hash
 	siteOv  []string              // unused site-wide overrides of the last whole build
 	out     map[string]uint64     // every output file of the last good build -> hash
@@ -77,7 +79,8 @@ type cachedFacts struct {
 // unitState is what a Session keeps of a unit between builds.
 type unitState struct {
 	res    unitResult
-	sum    uint64 // hashCompact of res.compact
+	sum    uint64 // hashOf res.compact
+	psum   uint64 // hashOf res.part
 	files  map[string]uint64
 	unused []string // its briefing's unused overrides
 }
@@ -103,7 +106,7 @@ func NewSession(fsys afero.Fs, opts Options) (*Session, error) {
 	if err := checkDestination(opts.Source, opts.Destination); err != nil {
 		return nil, err
 	}
-	return &Session{fs: fsys, opts: opts, seed: maphash.MakeSeed(), src: source.NewCache(), facts: map[string]cachedFacts{}, excerpts: map[*doc.Doc]string{}}, nil
+	return &Session{fs: fsys, opts: opts, seed: maphash.MakeSeed(), src: source.NewCache(), facts: map[string]cachedFacts{}, excerpts: map[*doc.Doc]string{}, excerptOf: map[string]string{}}, nil
 }
 
 // Build brings the output up to date with the sources. changed lists the
@@ -114,6 +117,7 @@ func NewSession(fsys afero.Fs, opts Options) (*Session, error) {
 func (s *Session) Build(changed []string) (*Result, error) {
 	start := time.Now()
 	opts := s.opts
+	s.excerptChanged = false
 	full := !s.built || changed == nil
 	for _, c := range changed {
 		if c == "." || c == "" || !strings.HasPrefix(c, "content/") {
@@ -325,6 +329,10 @@ func (s *Session) searchOptions(r *render.Renderer) search.Options {
 			e = excerpt(a)
 			s.mu.Lock()
 			s.excerpts[a.Doc] = e
+			if old, ok := s.excerptOf[a.Path]; !ok || old != e {
+				s.excerptChanged = true
+			}
+			s.excerptOf[a.Path] = e
 			s.mu.Unlock()
 		}
 		return e
@@ -392,7 +400,7 @@ func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOver
 	bd := &builder{site: site, r: r, ov: ov, searchOpt: s.searchOptions(r), extract: s.extract}
 	states := make([]*unitState, len(us))
 	siteRec := &recorder{s: s, files: map[string]uint64{}}
-	idxRec := &recorder{s: s, files: map[string]uint64{}}
+	var gens []*recorder
 	_, _, err = write(s.fs, s.opts, site, statics, func(emit func(render.File) error) error {
 		if err := r.SitePages(siteRec.emit(emit)); err != nil {
 			return err
@@ -405,13 +413,14 @@ func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOver
 			if err != nil {
 				return err
 			}
-			states[i] = &unitState{res: ur, sum: s.hashCompact(ur.compact), files: rec.files, unused: unusedOwn(ov, us[i])}
+			states[i] = &unitState{res: ur, sum: s.hashOf(ur.compact), psum: s.hashOf(ur.part), files: rec.files, unused: unusedOwn(ov, us[i])}
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		return s.siteWide(r, site, ov, idx, states, siteRec.emit(emit), idxRec.emit(emit))
+		gens, err = s.siteWide(r, site, ov, idx, states, nil, emit)
+		return err
 	}, nil)
 	if err != nil {
 		return nil, err
@@ -420,7 +429,11 @@ func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOver
 	for i, u := range us {
 		s.units[unitKey(u)] = states[i]
 	}
-	s.site, s.indexes = siteRec.files, idxRec.files
+	s.site = siteRec.files
+	s.gens = make([]map[string]uint64, len(gens))
+	for i, g := range gens {
+		s.gens[i] = g.files
+	}
 	s.statics = make(map[string]uint64, len(statics))
 	for _, f := range statics {
 		s.statics[f.Path] = s.hash(f.Data)
@@ -457,7 +470,7 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 		if err != nil {
 			return err
 		}
-		states[i] = &unitState{res: ur, sum: s.hashCompact(ur.compact), files: rec.files, unused: unusedOwn(ov, us[i])}
+		states[i] = &unitState{res: ur, sum: s.hashOf(ur.compact), psum: s.hashOf(ur.part), files: rec.files, unused: unusedOwn(ov, us[i])}
 		dmu.Lock()
 		for p, b := range rec.data {
 			data[p] = b
@@ -468,33 +481,38 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 	if err != nil {
 		return nil, err
 	}
-	sameIndexes := true
+	// A generator runs again only when what it is made of changed: the
+	// actor and quotation indexes of the compact aggregates, the search
+	// index of the parts and the excerpts.
+	sameCompacts, sameParts := true, true
 	for _, i := range todo {
-		if states[i].sum != s.units[unitKey(us[i])].sum {
-			sameIndexes = false
+		old := s.units[unitKey(us[i])]
+		sameCompacts = sameCompacts && states[i].sum == old.sum
+		sameParts = sameParts && states[i].psum == old.psum
+	}
+	skip := make([]bool, len(generators))
+	for g, gen := range generators {
+		switch reflect.ValueOf(gen).Pointer() {
+		case reflect.ValueOf(siteIndexes).Pointer():
+			skip[g] = sameCompacts
+		case reflect.ValueOf(searchGenerator).Pointer():
+			skip[g] = sameParts && !s.excerptChanged
 		}
 	}
 	siteRec := &recorder{s: s, files: map[string]uint64{}, data: map[string][]byte{}}
 	if err := r.SitePages(siteRec.emit(nil)); err != nil {
 		return nil, err
 	}
-	var idxEmit func(render.File) error
-	idxRec := &recorder{s: s, files: map[string]uint64{}, data: map[string][]byte{}}
-	if !sameIndexes {
-		idxEmit = idxRec.emit(nil)
-	}
-	if err := s.siteWide(r, site, ov, idx, states, siteRec.emit(nil), idxEmit); err != nil {
+	gens, err := s.siteWide(r, site, ov, idx, states, skip, nil)
+	if err != nil {
 		return nil, err
 	}
-	for p, b := range siteRec.data {
-		data[p] = b
-	}
-	for p, b := range idxRec.data {
-		data[p] = b
-	}
-	for p := range idxRec.files {
-		if _, ok := siteRec.files[p]; ok {
-			return nil, fmt.Errorf("two files write %s", p)
+	for _, rec := range append([]*recorder{siteRec}, gens...) {
+		for p, b := range rec.data {
+			if _, dup := data[p]; dup {
+				return nil, fmt.Errorf("two files write %s", p)
+			}
+			data[p] = b
 		}
 	}
 
@@ -506,17 +524,18 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 			next[p] = h
 		}
 	}
-	for p, h := range siteRec.files {
-		next[p] = h
-	}
-	gone := map[string]bool{}
 	olds := []map[string]uint64{s.site}
-	if !sameIndexes {
-		olds = append(olds, s.indexes)
-		for p, h := range idxRec.files {
+	for _, rec := range append([]*recorder{siteRec}, gens...) {
+		for p, h := range rec.files {
 			next[p] = h
 		}
 	}
+	for g := range gens {
+		if !skip[g] {
+			olds = append(olds, s.gens[g])
+		}
+	}
+	gone := map[string]bool{}
 	for _, i := range todo {
 		olds = append(olds, s.units[unitKey(us[i])].files)
 	}
@@ -563,18 +582,29 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 		s.units[unitKey(u)] = states[i]
 	}
 	s.site = siteRec.files
-	if !sameIndexes {
-		s.indexes = idxRec.files
+	for g, rec := range gens {
+		if !skip[g] {
+			s.gens[g] = rec.files
+		}
 	}
 	sort.Strings(changed)
 	return changed, nil
 }
 
 // siteWide runs the generators of the site-wide pages over the units'
-// results, in the site's order; siteIndexes' files go to idxEmit, and it
-// is skipped when idxEmit is nil.
-func (s *Session) siteWide(r *render.Renderer, site *source.Site, ov *editorOverrides, idx *search.Index, states []*unitState, emit, idxEmit func(render.File) error) error {
+// results, in the site's order, except those skip marks; each generator's
+// files go to its own recorder (kept in memory when next is nil, else
+// passed on to next).
+func (s *Session) siteWide(r *render.Renderer, site *source.Site, ov *editorOverrides, idx *search.Index, states []*unitState, skip []bool, next func(render.File) error) ([]*recorder, error) {
 	sd := &siteData{search: idx}
+	if ov != nil {
+		// One allocation each instead of append's repeated growth.
+		var na, nq int
+		for _, st := range states {
+			na, nq = na+len(st.res.part.Actors), nq+len(st.res.part.Quotes)
+		}
+		idx.Actors, idx.Quotes = slices.Grow(idx.Actors, na), slices.Grow(idx.Quotes, nq)
+	}
 	for _, st := range states {
 		if ov != nil {
 			idx.Add(st.res.part)
@@ -584,20 +614,20 @@ func (s *Session) siteWide(r *render.Renderer, site *source.Site, ov *editorOver
 		}
 	}
 	slices.SortFunc(sd.briefings, func(a, b *briefing.Briefing) int { return strings.Compare(a.Briefing.Slug, b.Briefing.Slug) })
-	indexes := reflect.ValueOf(siteIndexes).Pointer()
-	for _, gen := range generators {
-		e := emit
-		if reflect.ValueOf(gen).Pointer() == indexes {
-			if idxEmit == nil {
-				continue
-			}
-			e = idxEmit
+	recs := make([]*recorder, len(generators))
+	for g, gen := range generators {
+		recs[g] = &recorder{s: s, files: map[string]uint64{}}
+		if next == nil {
+			recs[g].data = map[string][]byte{}
 		}
-		if err := gen(r, site, sd, e); err != nil {
-			return err
+		if skip != nil && skip[g] {
+			continue
+		}
+		if err := gen(r, site, sd, recs[g].emit(next)); err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return recs, nil
 }
 
 // union is every output file: the units', the site-wide ones and the
@@ -616,8 +646,10 @@ func (s *Session) union() map[string]uint64 {
 	for p, h := range s.site {
 		out[p] = h
 	}
-	for p, h := range s.indexes {
-		out[p] = h
+	for _, m := range s.gens {
+		for p, h := range m {
+			out[p] = h
+		}
 	}
 	for p, h := range s.statics {
 		out[p] = h
@@ -661,14 +693,11 @@ func diff(a, b map[string]uint64) []string {
 	return out
 }
 
-// hashCompact hashes everything in a compact aggregate that the site-wide
-// indexes may show: every field, followed through pointers, slices and
+// hashOf hashes everything in a compact aggregate or a search part that
+// the site-wide pages may show: every field, followed through pointers, slices and
 // maps; a source article or briefing counts by its path (their metadata
-// is in shapeOf). Equal hashes: the indexes need not be rendered again.
-func (s *Session) hashCompact(x *briefing.Briefing) uint64 {
-	if x == nil {
-		return 0
-	}
+// is in shapeOf). Equal hashes: the pages need not be rendered again.
+func (s *Session) hashOf(x any) uint64 {
 	var h maphash.Hash
 	h.SetSeed(s.seed)
 	hashValue(&h, reflect.ValueOf(x), map[uintptr]bool{})

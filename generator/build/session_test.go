@@ -142,6 +142,13 @@ func TestSessionIncremental(t *testing.T) {
 			}
 			write("content/b0/a3.md", string(b)+"\nOne more plain sentence at the end.\n")
 			step("paragraph appended", []string{"content/b0/a3.md"}, 1)
+			b, err = afero.ReadFile(afs, filepath.Join(src, "content/b1/a2.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			front, body, _ := strings.Cut(string(b), "---\n\n")
+			write("content/b1/a2.md", front+"---\n\nA new first paragraph, plain.\n\n"+body)
+			step("excerpt changed", []string{"content/b1/a2.md"}, 1)
 			write("content/b2/new.md", "---\ntitle: New one\ndate: 2025-03-20\n---\n\nThe council met again on Friday.\n")
 			step("article added", []string{"content/b2/new.md"}, 4)
 			if err := afs.Remove(filepath.Join(src, "content/b0/a2.md")); err != nil {
