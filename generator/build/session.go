@@ -124,10 +124,7 @@ func (s *Session) Build(changed []string) (*Result, error) {
 			full = true
 		}
 	}
-	if changed != nil {
-		s.src.Forget(changed...)
-	}
-	site, err := source.LoadCached(s.fs, opts.Source, source.Options{Drafts: opts.Drafts}, s.src)
+	site, err := source.LoadChanged(s.fs, opts.Source, source.Options{Drafts: opts.Drafts}, s.src, changed)
 	if err != nil {
 		return nil, err
 	}

@@ -1,8 +1,13 @@
 package source
 
 import (
+	"errors"
+	"io/fs"
 	"maps"
+	"path"
+	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/spf13/afero"
@@ -17,6 +22,16 @@ type Cache struct {
 	mu    sync.Mutex
 	files map[string]*file // by rel; the parse result, never handed out itself
 	seen  map[string]bool  // rels met by the current load
+	scan  *scanned         // the last walk of content/, nil before the first
+	walks int              // walks of content/ made (tests)
+}
+
+// scanned is what a walk of content/ found.
+type scanned struct {
+	files    []file // metadata only (rel, name, kind, size, mod), in walk order
+	skipped  []string
+	warnings []string
+	errs     []*Error
 }
 
 // NewCache returns an empty cache.
@@ -52,13 +67,32 @@ func (c *Cache) Len() int {
 // keeping what it reads in c. Files that no longer exist leave c. The
 // result equals Load's.
 func LoadCached(fsys afero.Fs, root string, opt Options, c *Cache) (*Site, error) {
+	return LoadChanged(fsys, root, opt, c, nil)
+}
+
+// LoadChanged is LoadCached when only the files at the given slash paths
+// relative to root may have changed since the last load with c (a
+// watcher's report; nil means anything may have). When each is a plain
+// file (or gone), content/ is not walked again: the last walk is updated
+// with those files. c must always be used with the same root.
+func LoadChanged(fsys afero.Fs, root string, opt Options, c *Cache, changed []string) (*Site, error) {
 	if c == nil {
 		return Load(fsys, root, opt)
+	}
+	if slices.Contains(changed, ".") || slices.Contains(changed, "") {
+		changed = nil
+	}
+	if changed == nil {
+		c.mu.Lock()
+		c.scan = nil
+		c.mu.Unlock()
+	} else {
+		c.Forget(changed...)
 	}
 	c.mu.Lock()
 	c.seen = make(map[string]bool, len(c.files))
 	c.mu.Unlock()
-	site, err := load(fsys, root, opt, c)
+	site, err := load(fsys, root, opt, c, changed)
 	c.mu.Lock()
 	for k := range c.files {
 		if !c.seen[k] {
@@ -113,4 +147,134 @@ func copyArticle(a *Article) *Article {
 	cp.Warnings = slices.Clone(a.Warnings)
 	cp.Params = maps.Clone(a.Params)
 	return &cp
+}
+
+// keepScan records the walk l just made.
+func (c *Cache) keepScan(l *loader) {
+	if c == nil {
+		return
+	}
+	sc := &scanned{files: make([]file, len(l.files)), skipped: slices.Clone(l.skipped), warnings: slices.Clone(l.warnings), errs: slices.Clone(l.errs)}
+	for i, f := range l.files {
+		sc.files[i] = file{rel: f.rel, name: f.name, kind: f.kind, size: f.size, mod: f.mod}
+	}
+	c.mu.Lock()
+	c.scan = sc
+	c.walks++
+	c.mu.Unlock()
+}
+
+// rescan fills l's files from the cache's last walk updated with the
+// changed paths, and reports whether it could: a changed path that is a
+// folder, a link, a hidden or skipped name, or anything but a plain
+// article, index or sidecar file calls for a new walk.
+func (l *loader) rescan(changed []string) bool {
+	c := l.cache
+	if c == nil || changed == nil {
+		return false
+	}
+	c.mu.Lock()
+	sc := c.scan
+	c.mu.Unlock()
+	if sc == nil || len(sc.errs) > 0 {
+		return false
+	}
+	files := slices.Clone(sc.files)
+	for _, rel := range changed {
+		rest, ok := strings.CutPrefix(rel, "content/")
+		if !ok {
+			if rel == "content" {
+				return false
+			}
+			continue // not below content/: the walk does not see it
+		}
+		for _, seg := range strings.Split(rest, "/") {
+			if seg == "" || seg == "." || seg == ".." || strings.HasPrefix(seg, ".") {
+				return false
+			}
+		}
+		if skipName(path.Base(rel)) {
+			return false
+		}
+		i, found := slices.BinarySearchFunc(files, rel, func(f file, rel string) int { return walkOrder(f.rel, rel) })
+		info, err := lstat(l.fs, filepath.Join(l.root, filepath.FromSlash(rel)))
+		if errors.Is(err, fs.ErrNotExist) {
+			if found {
+				files = slices.Delete(files, i, i+1)
+			}
+			// A folder gone takes its files along: walk again.
+			if i < len(files) && strings.HasPrefix(files[i].rel, rel+"/") {
+				return false
+			}
+			continue
+		}
+		if err != nil || !info.Mode().IsRegular() {
+			return false
+		}
+		kind, ok := classify(rel)
+		if !ok {
+			return false
+		}
+		f := file{rel: rel, name: l.display(rel), kind: kind, size: info.Size(), mod: info.ModTime()}
+		if found {
+			files[i] = f
+		} else {
+			files = slices.Insert(files, i, f)
+		}
+	}
+	l.files = make([]*file, len(files))
+	for i := range files {
+		f := files[i]
+		l.files[i] = &f
+	}
+	l.skipped = append(l.skipped, sc.skipped...)
+	l.warnings = append(l.warnings, sc.warnings...)
+	sc2 := &scanned{files: files, skipped: sc.skipped, warnings: sc.warnings}
+	c.mu.Lock()
+	c.scan = sc2
+	c.mu.Unlock()
+	return true
+}
+
+// walkOrder compares slash paths in the order a walk visits them: folder
+// by folder, names sorted.
+func walkOrder(a, b string) int {
+	for {
+		ai, bi := strings.IndexByte(a, '/'), strings.IndexByte(b, '/')
+		as, bs := a, b
+		if ai >= 0 {
+			as = a[:ai]
+		}
+		if bi >= 0 {
+			bs = b[:bi]
+		}
+		if d := strings.Compare(as, bs); d != 0 {
+			return d
+		}
+		switch {
+		case ai < 0 && bi < 0:
+			return 0
+		case ai < 0:
+			return -1
+		case bi < 0:
+			return 1
+		}
+		a, b = a[ai+1:], b[bi+1:]
+	}
+}
+
+// classify says what kind of file the regular file at rel (below
+// content/) is, as the walk does; false for an _index.md the walk skips.
+func classify(rel string) (fileKind, bool) {
+	name := path.Base(rel)
+	ext := strings.ToLower(path.Ext(name))
+	switch {
+	case name == "_index.md":
+		return kindIndex, strings.Count(rel, "/") <= 2
+	case ext == ".md" || ext == ".markdown" || ext == ".txt":
+		return kindArticle, true
+	case ext == ".yaml" || ext == ".yml" || ext == ".toml":
+		return kindSidecar, true
+	}
+	return kindUnknown, true
 }

@@ -28,10 +28,10 @@ import (
 // All problems that stop a build are returned together, sorted by file
 // and line, joined with errors.Join; each is an *Error.
 func Load(fsys afero.Fs, root string, opt Options) (*Site, error) {
-	return load(fsys, root, opt, nil)
+	return load(fsys, root, opt, nil, nil)
 }
 
-func load(fsys afero.Fs, root string, opt Options, cache *Cache) (*Site, error) {
+func load(fsys afero.Fs, root string, opt Options, cache *Cache, changed []string) (*Site, error) {
 	if opt.MaxFileSize <= 0 {
 		opt.MaxFileSize = DefaultMaxFileSize
 	}
@@ -44,7 +44,10 @@ func load(fsys afero.Fs, root string, opt Options, cache *Cache) (*Site, error) 
 	}
 	l := &loader{fs: fsys, root: root, opt: opt, cache: cache}
 	site := &Site{Root: root, Config: cfg}
-	l.scan()
+	if !l.rescan(changed) {
+		l.scan()
+		l.cache.keepScan(l)
+	}
 	l.readAll()
 	l.assemble(site)
 	if len(l.errs) > 0 {
