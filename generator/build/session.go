@@ -68,6 +68,9 @@ type Session struct {
 	siteOv  []string              // unused site-wide overrides of the last whole build
 	out     map[string]uint64     // every output file of the last good build -> hash
 
+	pending    []string // changed paths of failed builds since the last good one
+	pendingAll bool     // a failed build was to build everything
+
 	rendered int // units rendered by the last build (tests)
 }
 
@@ -115,9 +118,28 @@ func NewSession(fsys afero.Fs, opts Options) (*Session, error) {
 // lists the output files added, changed or removed since the last
 // successful Build (every file, the first time).
 func (s *Session) Build(changed []string) (*Result, error) {
+	// What a failed build was told changed is still to be done.
+	if s.pendingAll {
+		changed = nil
+	} else if s.pending != nil && changed != nil {
+		changed = append(slices.Clone(s.pending), changed...)
+	}
+	res, err := s.build(changed)
+	if err != nil {
+		s.pendingAll = s.pendingAll || changed == nil
+		s.pending = changed
+		return nil, err
+	}
+	s.pending, s.pendingAll = nil, false
+	// Excerpts made by a failed build are cached but not yet published:
+	// only a good build clears the mark.
+	s.excerptChanged = false
+	return res, nil
+}
+
+func (s *Session) build(changed []string) (*Result, error) {
 	start := time.Now()
 	opts := s.opts
-	s.excerptChanged = false
 	full := !s.built || changed == nil
 	for _, c := range changed {
 		if c == "." || c == "" || !strings.HasPrefix(c, "content/") {

@@ -173,7 +173,27 @@ func TestSessionIncremental(t *testing.T) {
 			step("everything", nil, 4)
 
 			// A failed build leaves the output as it was; the next good
-			// one recovers.
+			// one does what it was told as well as what it is told.
+			keep, err := afero.ReadFile(afs, filepath.Join(src, "content/b0/a1.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err = afero.ReadFile(afs, filepath.Join(src, "content/b1/a0.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			front, body, _ = strings.Cut(string(b), "---\n\n")
+			write("content/b1/a0.md", front+"---\n\nAnother new lead paragraph.\n\n"+body)
+			write("content/b0/a1.md", "---\ntitle: [broken\n---\nText.\n")
+			before0 := snapshot(t, afs, out)
+			if _, err := s.Build([]string{"content/b1/a0.md", "content/b0/a1.md"}); err == nil {
+				t.Fatal("broken front matter built")
+			}
+			if d := changedFiles(before0, snapshot(t, afs, out)); len(d) > 0 {
+				t.Errorf("failed build changed the output: %v", d)
+			}
+			write("content/b0/a1.md", string(keep))
+			step("fixed after a failed batch", []string{"content/b0/a1.md"}, 2)
 			before := snapshot(t, afs, out)
 			write("content/b0/a0.md", "---\ntitle: [broken\n---\nText.\n")
 			if _, err := s.Build([]string{"content/b0/a0.md"}); err == nil {
