@@ -17,7 +17,7 @@ import (
 // changed lists the source paths (slash paths relative to the site root)
 // reported by the watcher since the last build; nil means "build
 // everything" (the first build). A Builder may use it to rebuild only what
-// depends on those files; SiteBuilder rebuilds everything.
+// depends on those files, as SiteBuilder does.
 //
 // On success the Result says which output files differ from the previous
 // successful build; that list decides which open pages reload. On failure
