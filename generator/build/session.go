@@ -64,6 +64,7 @@ type Session struct {
 	units   map[string]*unitState // by unitKey
 	site    map[string]uint64     // render.SitePages' files -> hash
 	gens    []map[string]uint64   // each generator's files -> hash, by index in generators
+	base    *search.Index         // the last good build's search.Base, without actors and quotes
 	statics map[string]uint64     // static files -> hash
 	siteOv  []string              // unused site-wide overrides of the last whole build
 	out     map[string]uint64     // every output file of the last good build -> hash
@@ -420,12 +421,14 @@ func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOver
 	states := make([]*unitState, len(us))
 	siteRec := &recorder{s: s, files: map[string]uint64{}}
 	var gens []*recorder
+	var base search.Index
 	_, _, err = write(s.fs, s.opts, site, statics, func(emit func(render.File) error) error {
 		if err := r.SitePages(siteRec.emit(emit)); err != nil {
 			return err
 		}
 		idx, articles := search.Base(site, bd.searchOpt)
 		bd.articles = articles
+		base = *idx
 		err := parallel(len(us), func(i int) error {
 			rec := &recorder{s: s, files: map[string]uint64{}}
 			ur, err := bd.unit(us[i], rec.emit(emit))
@@ -458,6 +461,8 @@ func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOver
 		s.statics[f.Path] = s.hash(f.Data)
 	}
 	s.siteOv = append(ov.siteUnused(), swarns...)
+	base.Actors, base.Quotes = nil, nil
+	s.base = &base
 	prev := s.out
 	s.out = s.union()
 	return diff(prev, s.out), nil
@@ -469,8 +474,6 @@ func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOver
 // compact aggregate changed. It returns the files changed.
 func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOverrides, us []unit, redo map[string]bool) ([]string, error) {
 	bd := &builder{site: site, r: r, ov: ov, searchOpt: s.searchOptions(r), extract: s.extract}
-	idx, articles := search.Base(site, bd.searchOpt)
-	bd.articles = articles
 	var todo []int
 	states := make([]*unitState, len(us))
 	for i, u := range us {
@@ -480,6 +483,29 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 			states[i] = s.units[unitKey(u)]
 		}
 	}
+	// The base of the search index (briefings and articles) is made of
+	// the metadata, unchanged here, and the excerpts: when no excerpt
+	// changed either, the last one is kept.
+	for _, i := range todo {
+		for _, a := range us[i].arts {
+			if a.Doc != nil {
+				bd.searchOpt.Excerpt(a)
+			}
+		}
+	}
+	var idx *search.Index
+	if s.base != nil && !s.excerptChanged {
+		cp := *s.base
+		cp.Actors, cp.Quotes = []search.Actor{}, []search.Quote{}
+		idx = &cp
+		bd.articles = make(map[*source.Article]int, len(site.Articles))
+		for i, a := range site.Articles {
+			bd.articles[a] = i
+		}
+	} else {
+		idx, bd.articles = search.Base(site, bd.searchOpt)
+	}
+	base := *idx
 	data := map[string][]byte{}
 	var dmu sync.Mutex
 	err := parallel(len(todo), func(k int) error {
@@ -606,6 +632,8 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 			s.gens[g] = rec.files
 		}
 	}
+	base.Actors, base.Quotes = nil, nil
+	s.base = &base
 	sort.Strings(changed)
 	return changed, nil
 }
