@@ -122,7 +122,12 @@ func TestOversizedFilesAreRefused(t *testing.T) {
 				t.Errorf("stderr %q lacks %q ... over the limit", m.stderr, want)
 			}
 			// Reading the file whole would add its size to the baseline.
-			if m.maxRSS > base.maxRSS+int64(sizes[c.name])/2 {
+			// Peak RSS varies by several MB from run to run, so the margin
+			// is never below 24 MB; that the loader reads not one byte of
+			// an oversized file is tested exactly in generator/source
+			// (TestOversizedFileIsNotRead).
+			margin := max(int64(sizes[c.name])/2, 24<<20)
+			if m.maxRSS > base.maxRSS+margin {
 				t.Errorf("peak RSS %d MB for a refused %d MB file (baseline %d MB): read whole?", m.maxRSS>>20, sizes[c.name]>>20, base.maxRSS>>20)
 			}
 		})
