@@ -76,7 +76,7 @@ func (f *ArticleFacts) ofKind(k string) []ArticleActor {
 // Article builds the view of an article's facts.
 func Article(d *doc.Doc, f *extract.Facts) *ArticleFacts {
 	v := &ArticleFacts{Events: len(f.Events)}
-	anchor := func(pos int) string { return doc.SentenceID(sentenceAt(f.Sentences, pos)) }
+	anchor := func(pos int) string { return doc.SentenceID(doc.SentenceAt(f.Sentences, pos)) }
 	quotes := map[string]int{}
 	for _, q := range f.Quotes {
 		quotes[q.Speaker]++
@@ -120,24 +120,6 @@ func kindRank(k string) int {
 		return 2
 	}
 	return 3
-}
-
-// sentenceAt returns the index of the sentence containing pos, or of the
-// nearest sentence before it.
-func sentenceAt(sents []doc.Sentence, pos int) int {
-	i, found := slices.BinarySearchFunc(sents, pos, func(s doc.Sentence, p int) int {
-		switch {
-		case s.End <= p:
-			return -1
-		case s.Start > p:
-			return 1
-		}
-		return 0
-	})
-	if !found && i > 0 {
-		i--
-	}
-	return min(i, max(len(sents)-1, 0))
 }
 
 // ArticleView is Article with each actor linked to its registry page.

@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"briefgen/generator/doc"
 )
 
 // Quote is one quotation of a briefing, with every article that carries
@@ -99,7 +101,7 @@ func (x *Briefing) quotes(facts FactsOf, rules *actorRules) {
 			if norm == "" {
 				continue
 			}
-			src := Source{art, sentenceAt(f.Sentences, fq.Span.Start)}
+			src := Source{art, doc.SentenceAt(f.Sentences, fq.Span.Start)}
 			speaker := x.byArt[art][fq.Speaker]
 			if fq.Speaker == "" || speaker != nil && speaker.Hidden {
 				speaker = nil

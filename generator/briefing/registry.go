@@ -566,7 +566,7 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 			f := facts(m.art)
 			x := &f.Actors[m.index]
 			if a.First.Article == nil && len(x.Mentions) > 0 {
-				a.First = Source{m.art, sentenceAt(f.Sentences, x.Mentions[0].Start)}
+				a.First = Source{m.art, doc.SentenceAt(f.Sentences, x.Mentions[0].Start)}
 			}
 			for _, r := range x.Roles {
 				k := strings.ToLower(r.Text) + "\x00" + m.art.Path
@@ -574,7 +574,7 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 					continue
 				}
 				seen[k] = true
-				a.Roles = append(a.Roles, DatedRole{Text: r.Text, Source: Source{m.art, sentenceAt(f.Sentences, r.Span.Start)}})
+				a.Roles = append(a.Roles, DatedRole{Text: r.Text, Source: Source{m.art, doc.SentenceAt(f.Sentences, r.Span.Start)}})
 			}
 		}
 		if a.First.Article == nil && len(a.members) > 0 {
@@ -668,7 +668,7 @@ func related(arts []*source.Article, facts FactsOf, byMember map[member]*Actor) 
 				continue
 			}
 			for _, m := range f.Actors[i].Mentions {
-				s := sentenceAt(f.Sentences, m.Start)
+				s := doc.SentenceAt(f.Sentences, m.Start)
 				if !slices.Contains(bySent[s], ra) {
 					bySent[s] = append(bySent[s], ra)
 				}

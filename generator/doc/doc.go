@@ -7,6 +7,7 @@
 package doc
 
 import (
+	"slices"
 	"strconv"
 	"time"
 )
@@ -92,3 +93,22 @@ func (d *Doc) Slice(s Span) string {
 // article on its page: "s-1", "s-2", ... Everything that links to the
 // sentence a fact came from uses it.
 func SentenceID(n int) string { return "s-" + strconv.Itoa(n+1) }
+
+// SentenceAt returns the index of the sentence of sents (in text order)
+// that contains byte offset pos, or of the nearest sentence before it; 0
+// when there is none.
+func SentenceAt(sents []Sentence, pos int) int {
+	i, found := slices.BinarySearchFunc(sents, pos, func(s Sentence, p int) int {
+		switch {
+		case s.End <= p:
+			return -1
+		case s.Start > p:
+			return 1
+		}
+		return 0
+	})
+	if !found && i > 0 {
+		i--
+	}
+	return min(i, max(len(sents)-1, 0))
+}

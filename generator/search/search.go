@@ -435,7 +435,7 @@ func (idx *Index) addBriefing(b *source.Briefing, bi int, arts []*source.Article
 			if m == nil {
 				ref := ActorRef{Briefing: b, Article: a, ID: fa.ID, Name: fa.Name, Kind: fa.Kind.String()}
 				if len(fa.Mentions) > 0 {
-					ref.Sentence = sentenceAt(f.Sentences, fa.Mentions[0].Start)
+					ref.Sentence = doc.SentenceAt(f.Sentences, fa.Mentions[0].Start)
 				}
 				m = &merged{
 					doc:     Actor{Name: clip(fa.Name, lim.Name), Kind: ref.Kind, Briefing: bi, URL: actorURL(ref)},
@@ -495,7 +495,7 @@ func (idx *Index) addBriefing(b *source.Briefing, bi int, arts []*source.Article
 			n++
 			sent := q.Sentence
 			if sent < 0 || sent >= len(f.Sentences) {
-				sent = sentenceAt(f.Sentences, q.Span.Start)
+				sent = doc.SentenceAt(f.Sentences, q.Span.Start)
 			}
 			quotes[key] = len(idx.Quotes)
 			idx.Quotes = append(idx.Quotes, Quote{Text: text, Speaker: speaker, Article: ai, Anchor: doc.SentenceID(sent), Sources: 1})
@@ -519,24 +519,6 @@ func (idx *Index) addBriefing(b *source.Briefing, bi int, arts []*source.Article
 			idx.Quotes[i].Sources = 0 // omitted: the usual case
 		}
 	}
-}
-
-// sentenceAt returns the index of the sentence containing pos, or of the
-// nearest sentence before it (0 when there is none).
-func sentenceAt(sents []doc.Sentence, pos int) int {
-	i, found := slices.BinarySearchFunc(sents, pos, func(s doc.Sentence, p int) int {
-		switch {
-		case s.End <= p:
-			return -1
-		case s.Start > p:
-			return 1
-		}
-		return 0
-	})
-	if !found && i > 0 {
-		i--
-	}
-	return min(i, max(len(sents)-1, 0))
 }
 
 // JSON returns the index as compact JSON.

@@ -146,7 +146,7 @@ func Build(in []Input) *Timeline {
 			}
 			e.Evidence = []Evidence{{
 				Article:  a.Article,
-				Sentence: sentenceIndex(a.Sentences, ev.Sentence),
+				Sentence: doc.SentenceAt(a.Sentences, ev.Sentence.Start),
 				Text:     a.Doc.Slice(ev.Sentence),
 				Date:     ev.Date,
 				Caption:  ev.Caption,
@@ -176,20 +176,6 @@ func compareEntries(a, b *Entry) int {
 func placeable(v string) bool {
 	y, _, _ := strings.Cut(v, "-")
 	return len(y) >= 2 && len(y) <= 4 && digits(y)
-}
-
-// sentenceIndex finds the sentence that contains span.
-func sentenceIndex(sents []doc.Sentence, span doc.Span) int {
-	i, _ := slices.BinarySearchFunc(sents, span.Start, func(s doc.Sentence, pos int) int {
-		if s.End <= pos {
-			return -1
-		}
-		if s.Start > pos {
-			return 1
-		}
-		return 0
-	})
-	return min(i, max(len(sents)-1, 0))
 }
 
 // merge joins entries that report the same happening: same date and end,
