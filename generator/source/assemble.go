@@ -169,7 +169,12 @@ func (l *loader) assemble(site *Site) {
 		if list[i].Slug != list[j].Slug {
 			return list[i].Slug < list[j].Slug
 		}
-		return list[i].Path < list[j].Path
+		if list[i].Path != list[j].Path {
+			return list[i].Path < list[j].Path
+		}
+		// Two folders without _index.md: the folder decides, so the error
+		// for a slug collision names the same pair in the same order.
+		return list[i].dir < list[j].dir
 	})
 
 	// URLs: each must be taken once, case-insensitively (output may land
