@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/spf13/afero"
@@ -16,6 +17,7 @@ import (
 
 func init() {
 	var opts build.Options
+	var cpuProfile string
 	cmd := &cobra.Command{
 		Use:   "build [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--quiet] [--verbose]",
 		Short: "Build the site into public/",
@@ -46,6 +48,13 @@ date, a file that is not an article) do not stop the build.`,
 			if !opts.Quiet && isTerminal(stderr) {
 				opts.Progress = stderr
 			}
+			if cpuProfile != "" {
+				stop, err := startCPUProfile(cpuProfile)
+				if err != nil {
+					return err
+				}
+				defer stop()
+			}
 			res, err := build.Build(afero.NewOsFs(), opts)
 			if err != nil {
 				return err
@@ -69,7 +78,22 @@ date, a file that is not an article) do not stop the build.`,
 	f.BoolVarP(&opts.Drafts, "drafts", "D", false, "include articles marked draft: true")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing but errors")
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "also print skipped files and timings")
+	f.StringVar(&cpuProfile, "profile-cpu", "", "write a Go CPU profile of the build to `FILE` (for go tool pprof)")
+	f.MarkHidden("profile-cpu")
 	rootCmd.AddCommand(cmd)
+}
+
+// startCPUProfile starts a CPU profile written to name; stop ends it.
+func startCPUProfile(name string) (stop func(), err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, fmt.Errorf("--profile-cpu: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--profile-cpu: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // isTerminal reports whether w is a terminal (a character device), where
