@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"text/template/parse"
 	"time"
 
 	"github.com/spf13/afero"
@@ -59,8 +60,10 @@ type Session struct {
 	excerptChanged bool                   // an article's excerpt changed in this build
 	excerpts       map[*doc.Doc]string    // search excerpts; a Doc is reused only while its file is unchanged
 
-	built   bool
-	shape   uint64                // shapeOf the last good build's site
+	built    bool
+	shape    uint64                // shapeOf the last good build's site
+	seesSite bool                  // unitsSeeSite of the last whole-site render's templates
+	paths    []string              // the last good build's articles' paths, in the site's order
 	units   map[string]*unitState // by unitKey
 	site    map[string]uint64     // render.SitePages' files -> hash
 	gens    []map[string]uint64   // each generator's files -> hash, by index in generators
@@ -84,7 +87,8 @@ type cachedFacts struct {
 type unitState struct {
 	res    unitResult
 	sum    uint64 // hashOf res.compact
-	psum   uint64 // hashOf res.part
+	psum   uint64 // hashOf res.part; 0 after its part was re-based
+	msum   uint64 // metaOf the unit
 	files  map[string]uint64
 	unused []string // its briefing's unused overrides
 }
@@ -168,6 +172,9 @@ func (s *Session) build(changed []string) (*Result, error) {
 	if err := checkIndexSlugs(site); err != nil {
 		return nil, err
 	}
+	if full {
+		s.seesSite = unitsSeeSite(templates)
+	}
 	shape := s.shapeOf(site)
 	us := units(site)
 	var redo map[string]bool
@@ -231,7 +238,7 @@ func (s *Session) affected(site *source.Site, changed []string) map[string]bool 
 			}
 			redo[slug] = true
 		case len(parts) == 2 && c == "content/_index.md":
-			return nil
+			continue // the home page's alone (and in shapeOf when units see the site)
 		case len(parts) == 2:
 			if slug, ok := folders[c]; ok {
 				redo[slug] = true // a briefing's folder
@@ -263,10 +270,12 @@ func folderOf(p string) string {
 	return p[:i+1+j]
 }
 
-// shapeOf hashes what one briefing's pages may show of the others: every
-// article's and briefing's metadata, in the site's order. Bodies are left
-// out; they show only on their own briefing's pages and the site-wide
-// pages, which every build renders.
+// shapeOf hashes what must stay the same for a build to render only the
+// units whose files changed: the units themselves (each briefing's slug
+// and _index.md, and whether there are articles directly in content/)
+// and, when the unit pages' templates may show other units
+// (unitsSeeSite), every article's and briefing's metadata and the home
+// page's _index.md.
 func (s *Session) shapeOf(site *source.Site) uint64 {
 	var h maphash.Hash
 	h.SetSeed(s.seed)
@@ -276,27 +285,72 @@ func (s *Session) shapeOf(site *source.Site) uint64 {
 			h.WriteByte(0)
 		}
 	}
+	for _, b := range site.Briefings {
+		str("u", b.Slug, b.Path)
+	}
+	if len(search.Loose(site)) > 0 {
+		str("loose")
+	}
+	if !s.seesSite {
+		return h.Sum64()
+	}
+	str("sees")
 	for _, a := range site.Articles {
-		str("a", a.Path, a.Briefing, a.Slug, a.Title, a.Source, a.URL, a.Author, a.Date.Format(time.RFC3339Nano))
-		str(strconv.Itoa(len(a.Tags)))
-		str(a.Tags...)
-		if a.Draft {
-			str("draft")
-		}
-		if len(a.Params) > 0 {
-			fmt.Fprintf(&h, "%v", a.Params)
-		}
-		h.WriteByte(byte(a.Format))
+		writeArticleMeta(&h, a)
 	}
 	for _, b := range site.Briefings {
-		str("b", b.Slug, b.Title, b.Summary, b.Date.Format(time.RFC3339Nano), b.Path)
-		fmt.Fprintf(&h, "%v", b.Params)
+		writeBriefingMeta(&h, b)
 	}
 	if site.Home != nil {
 		str("h", site.Home.Title, string(site.Home.Body))
 		fmt.Fprintf(&h, "%v", site.Home.Params)
 	}
 	return h.Sum64()
+}
+
+// metaOf hashes a unit's metadata: its briefing's (_index.md, whole) and
+// each of its articles' (path, slug, title, date, tags, params...), in
+// order; not the articles' text. Equal for a redone unit, the site-wide
+// files made of metadata alone (the sitemap, the search index's
+// articles, the positions of articles in it) need not change.
+func (s *Session) metaOf(u unit) uint64 {
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	if u.b != nil {
+		writeBriefingMeta(&h, u.b)
+		h.Write(u.b.Body)
+	}
+	for _, a := range u.arts {
+		writeArticleMeta(&h, a)
+	}
+	return h.Sum64()
+}
+
+func writeArticleMeta(h *maphash.Hash, a *source.Article) {
+	str := func(ss ...string) {
+		for _, x := range ss {
+			h.WriteString(x)
+			h.WriteByte(0)
+		}
+	}
+	str("a", a.Path, a.Briefing, a.Slug, a.Title, a.Source, a.URL, a.Author, a.Date.Format(time.RFC3339Nano))
+	str(strconv.Itoa(len(a.Tags)))
+	str(a.Tags...)
+	if a.Draft {
+		str("draft")
+	}
+	if len(a.Params) > 0 {
+		fmt.Fprintf(h, "%v", a.Params)
+	}
+	h.WriteByte(byte(a.Format))
+}
+
+func writeBriefingMeta(h *maphash.Hash, b *source.Briefing) {
+	for _, x := range []string{"b", b.Slug, b.Title, b.Summary, b.Date.Format(time.RFC3339Nano), b.Path} {
+		h.WriteString(x)
+		h.WriteByte(0)
+	}
+	fmt.Fprintf(h, "%v", b.Params)
 }
 
 // extract returns an article's facts from the cache, extracting them when
@@ -435,7 +489,7 @@ func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOver
 			if err != nil {
 				return err
 			}
-			states[i] = &unitState{res: ur, sum: s.hashOf(ur.compact), psum: s.hashOf(ur.part), files: rec.files, unused: unusedOwn(ov, us[i])}
+			states[i] = &unitState{res: ur, sum: s.hashOf(ur.compact), psum: s.hashOf(ur.part), msum: s.metaOf(us[i]), files: rec.files, unused: unusedOwn(ov, us[i])}
 			return nil
 		})
 		if err != nil {
@@ -463,29 +517,46 @@ func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOver
 	s.siteOv = append(ov.siteUnused(), swarns...)
 	base.Actors, base.Quotes = nil, nil
 	s.base = &base
+	s.paths = articlePaths(site)
 	prev := s.out
 	s.out = s.union()
 	return diff(prev, s.out), nil
 }
 
+// articlePaths lists the paths of site's articles, in its order.
+func articlePaths(site *source.Site) []string {
+	out := make([]string, len(site.Articles))
+	for i, a := range site.Articles {
+		out[i] = a.Path
+	}
+	return out
+}
+
 // buildSome renders the units redo names and the site-wide pages in
-// memory, then writes what changed in place. The site-wide actor and
-// quotation indexes are rendered again only when a redone briefing's
-// compact aggregate changed. It returns the files changed.
+// memory, then writes what changed in place. A site-wide file is rendered
+// again only when what it is made of changed: the sitemap and the search
+// index's articles when a redone unit's metadata did (metaOf), the actor
+// and quotation indexes when a redone unit's compact aggregate or
+// metadata did, the search index when a part, an excerpt or metadata did.
+// It returns the files changed.
 func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOverrides, us []unit, redo map[string]bool) ([]string, error) {
 	bd := &builder{site: site, r: r, ov: ov, searchOpt: s.searchOptions(r), extract: s.extract}
 	var todo []int
 	states := make([]*unitState, len(us))
+	msums := make([]uint64, len(us))
+	sameMeta := true
 	for i, u := range us {
 		if redo[unitKey(u)] {
 			todo = append(todo, i)
+			msums[i] = s.metaOf(u)
+			sameMeta = sameMeta && msums[i] == s.units[unitKey(u)].msum
 		} else {
 			states[i] = s.units[unitKey(u)]
 		}
 	}
 	// The base of the search index (briefings and articles) is made of
-	// the metadata, unchanged here, and the excerpts: when no excerpt
-	// changed either, the last one is kept.
+	// the metadata and the excerpts: when neither changed, the last one
+	// is kept.
 	for _, i := range todo {
 		for _, a := range us[i].arts {
 			if a.Doc != nil {
@@ -494,7 +565,7 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 		}
 	}
 	var idx *search.Index
-	if s.base != nil && !s.excerptChanged {
+	if s.base != nil && !s.excerptChanged && sameMeta {
 		cp := *s.base
 		cp.Actors, cp.Quotes = []search.Actor{}, []search.Quote{}
 		idx = &cp
@@ -506,6 +577,13 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 		idx, bd.articles = search.Base(site, bd.searchOpt)
 	}
 	base := *idx
+	var paths []string
+	if !sameMeta {
+		// Articles may have moved in the index: the kept units' quotations
+		// point to their articles again.
+		paths = articlePaths(site)
+		s.rebase(states, paths)
+	}
 	data := map[string][]byte{}
 	var dmu sync.Mutex
 	err := parallel(len(todo), func(k int) error {
@@ -515,7 +593,7 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 		if err != nil {
 			return err
 		}
-		states[i] = &unitState{res: ur, sum: s.hashOf(ur.compact), psum: s.hashOf(ur.part), files: rec.files, unused: unusedOwn(ov, us[i])}
+		states[i] = &unitState{res: ur, sum: s.hashOf(ur.compact), psum: s.hashOf(ur.part), msum: msums[i], files: rec.files, unused: unusedOwn(ov, us[i])}
 		dmu.Lock()
 		for p, b := range rec.data {
 			data[p] = b
@@ -528,24 +606,29 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 	}
 	// A generator runs again only when what it is made of changed: the
 	// actor and quotation indexes of the compact aggregates, the search
-	// index of the parts and the excerpts.
-	sameCompacts, sameParts := true, true
+	// index of the parts and the excerpts; both of the metadata.
+	sameCompacts, sameParts, grew := true, true, false
 	for _, i := range todo {
 		old := s.units[unitKey(us[i])]
 		sameCompacts = sameCompacts && states[i].sum == old.sum
-		sameParts = sameParts && states[i].psum == old.psum
+		sameParts = sameParts && states[i].psum == old.psum && old.psum != 0
+		for p := range states[i].files {
+			if _, ok := old.files[p]; !ok {
+				grew = true
+			}
+		}
 	}
 	skip := make([]bool, len(generators))
 	for g, gen := range generators {
 		switch reflect.ValueOf(gen).Pointer() {
 		case reflect.ValueOf(siteIndexes).Pointer():
-			skip[g] = sameCompacts
+			skip[g] = sameCompacts && sameMeta
 		case reflect.ValueOf(searchGenerator).Pointer():
-			skip[g] = sameParts && !s.excerptChanged
+			skip[g] = sameParts && !s.excerptChanged && sameMeta
 		}
 	}
 	siteRec := &recorder{s: s, files: map[string]uint64{}, data: map[string][]byte{}}
-	if err := r.SitePages(siteRec.emit(nil)); err != nil {
+	if err := s.sitePages(r, siteRec, sameMeta); err != nil {
 		return nil, err
 	}
 	gens, err := s.siteWide(r, site, ov, idx, states, skip, nil)
@@ -591,6 +674,13 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 			}
 		}
 	}
+	if grew {
+		// A redone unit writes a file it did not write before (an article
+		// added or renamed): it must not take another file's place.
+		if err := s.checkClaims(site, next, gone); err != nil {
+			return nil, err
+		}
+	}
 	var changed []string
 	for p, h := range next {
 		if o, ok := s.out[p]; !ok || o != h {
@@ -634,8 +724,93 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 	}
 	base.Actors, base.Quotes = nil, nil
 	s.base = &base
+	if paths != nil {
+		s.paths = paths
+	}
 	sort.Strings(changed)
 	return changed, nil
+}
+
+// rebase points the quotations of the kept units' search parts (states
+// not nil) to their articles' positions in paths, from those in the last
+// good build's s.paths. The states are replaced, not changed: a failed
+// build keeps the old ones.
+func (s *Session) rebase(states []*unitState, paths []string) {
+	if slices.Equal(paths, s.paths) {
+		return
+	}
+	pos := make(map[string]int, len(paths))
+	for i, p := range paths {
+		pos[p] = i
+	}
+	for i, st := range states {
+		if st == nil || len(st.res.part.Quotes) == 0 {
+			continue
+		}
+		cp := *st
+		cp.res.part.Quotes = slices.Clone(st.res.part.Quotes)
+		for k := range cp.res.part.Quotes {
+			q := &cp.res.part.Quotes[k]
+			if q.Article >= 0 && q.Article < len(s.paths) {
+				if n, ok := pos[s.paths[q.Article]]; ok {
+					q.Article = n
+				}
+			}
+		}
+		cp.psum = 0 // its hash was of the old positions
+		states[i] = &cp
+	}
+}
+
+// sitePages renders what render.SitePages does into rec, leaving out the
+// sitemap when no metadata changed (sameMeta): it keeps its last hash.
+func (s *Session) sitePages(r *render.Renderer, rec *recorder, sameMeta bool) error {
+	emit := rec.emit(nil)
+	b, err := r.Home()
+	if err != nil {
+		return err
+	}
+	if err := emit(render.File{Path: "index.html", Data: b}); err != nil {
+		return err
+	}
+	if b, err = r.NotFound(); err != nil {
+		return err
+	}
+	if err := emit(render.File{Path: "404.html", Data: b}); err != nil {
+		return err
+	}
+	if err := emit(render.File{Path: "feed.xml", Data: r.Feed(nil)}); err != nil {
+		return err
+	}
+	if h, ok := s.site["sitemap.xml"]; ok && sameMeta {
+		rec.files["sitemap.xml"] = h
+	} else if err := emit(render.File{Path: "sitemap.xml", Data: r.Sitemap()}); err != nil {
+		return err
+	}
+	return emit(render.File{Path: "robots.txt", Data: r.Robots()})
+}
+
+// checkClaims checks the output the build leaves (the last one's, without
+// gone, with next) as Build's claims do: no file where another needs a
+// folder, no file twice.
+func (s *Session) checkClaims(site *source.Site, next map[string]uint64, gone map[string]bool) error {
+	all := make([]string, 0, len(s.out)+len(next))
+	for p := range s.out {
+		if _, ok := next[p]; !ok && !gone[p] {
+			all = append(all, p)
+		}
+	}
+	for p := range next {
+		all = append(all, p)
+	}
+	sort.Strings(all)
+	c := newClaims(s.opts, site)
+	for _, p := range all {
+		if err := c.take(p); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // siteWide runs the generators of the site-wide pages over the units'
@@ -826,4 +1001,167 @@ func hashValue(h *maphash.Hash, v reflect.Value, seen map[uintptr]bool) {
 		h.WriteString(v.Elem().Type().String())
 		hashValue(h, v.Elem(), seen)
 	}
+}
+
+// unitKinds are the page kinds a unit renders: its briefing's pages and
+// its articles'.
+var unitKinds = []string{"briefing", "timeline", "article", "actor", "quotes"}
+
+// configSiteFields are the fields of render.SiteInfo made of the site
+// config alone (a config change renders the whole site anyway); its
+// other fields (Briefings, Updated) are made of every briefing and
+// article.
+var configSiteFields = map[string]bool{"Title": true, "Language": true, "Description": true, "BaseURL": true, "Params": true}
+
+// unitsSeeSite reports whether a unit's pages may show what other units
+// hold: whether a template of a unit page kind (unitKinds), or a template
+// it runs ({{template}}, fragment, fragmentBy), reaches .Site other than
+// through a field of configSiteFields (.Site.Title is fine; .Site.Briefings,
+// .Site.Updated, or .Site handed on whole are not). Nothing else a unit
+// page's data holds leads outside its unit: the briefing, its articles
+// (newest first; Newer, Older), its aggregate, and briefingOf, which finds
+// an article's own briefing. It reads the templates as render.New does
+// (partials/*.html and <kind>.html) and answers true when in doubt (a
+// template that does not parse).
+func unitsSeeSite(templates fs.FS) bool {
+	if templates == nil {
+		return true
+	}
+	partials, err := fs.Glob(templates, "partials/*.html")
+	if err != nil {
+		return true
+	}
+	byName := map[string][]*parse.Tree{}
+	parseFile := func(p string) bool {
+		b, err := fs.ReadFile(templates, p)
+		if err != nil {
+			return false
+		}
+		t := parse.New(p)
+		t.Mode = parse.SkipFuncCheck
+		set := map[string]*parse.Tree{}
+		if _, err := t.Parse(string(b), "", "", set); err != nil {
+			return false
+		}
+		set[p] = t
+		for name, tr := range set {
+			byName[name] = append(byName[name], tr)
+		}
+		return true
+	}
+	for _, p := range partials {
+		if !parseFile(p) {
+			return true
+		}
+	}
+	for _, kind := range unitKinds {
+		p := kind + ".html"
+		if _, err := fs.Stat(templates, p); err != nil {
+			continue // render.New requires the four basic kinds; others are optional
+		}
+		if !parseFile(p) {
+			return true
+		}
+	}
+	w := &siteWalk{byName: byName, seen: map[*parse.Tree]bool{}}
+	for _, kind := range unitKinds {
+		w.follow(kind + ".html")
+		if w.site {
+			return true
+		}
+	}
+	return w.site
+}
+
+// siteWalk walks parse trees looking for a use of .Site beyond the
+// config's fields.
+type siteWalk struct {
+	byName map[string][]*parse.Tree
+	seen   map[*parse.Tree]bool
+	site   bool
+}
+
+// follow walks every template defined under name (each file's and each
+// {{define}}'s, whichever wins).
+func (w *siteWalk) follow(name string) {
+	for _, t := range w.byName[name] {
+		if !w.seen[t] {
+			w.seen[t] = true
+			w.node(t.Root)
+		}
+	}
+}
+
+func (w *siteWalk) idents(ids []string) {
+	for i, id := range ids {
+		if id == "Site" && (i+1 == len(ids) || !configSiteFields[ids[i+1]]) {
+			w.site = true
+		}
+	}
+}
+
+func (w *siteWalk) node(n parse.Node) {
+	if n == nil || w.site {
+		return
+	}
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			w.node(c)
+		}
+	case *parse.ActionNode:
+		w.node(n.Pipe)
+	case *parse.PipeNode:
+		if n == nil {
+			return
+		}
+		for _, v := range n.Decl {
+			w.node(v)
+		}
+		for _, c := range n.Cmds {
+			w.node(c)
+		}
+	case *parse.CommandNode:
+		if len(n.Args) > 0 {
+			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "fragment" || id.Ident == "fragmentBy") {
+				if len(n.Args) > 1 {
+					if s, ok := n.Args[1].(*parse.StringNode); ok {
+						w.follow(s.Text)
+					} else {
+						for name := range w.byName {
+							w.follow(name) // any template may run
+						}
+					}
+				}
+			}
+		}
+		for _, a := range n.Args {
+			w.node(a)
+		}
+	case *parse.FieldNode:
+		w.idents(n.Ident)
+	case *parse.VariableNode:
+		w.idents(n.Ident)
+	case *parse.ChainNode:
+		w.node(n.Node)
+		w.idents(n.Field)
+	case *parse.IfNode:
+		w.branch(&n.BranchNode)
+	case *parse.RangeNode:
+		w.branch(&n.BranchNode)
+	case *parse.WithNode:
+		w.branch(&n.BranchNode)
+	case *parse.TemplateNode:
+		w.node(n.Pipe)
+		w.follow(n.Name)
+	}
+}
+
+func (w *siteWalk) branch(b *parse.BranchNode) {
+	w.node(b.Pipe)
+	w.node(b.List)
+	w.node(b.ElseList)
 }

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/spf13/afero"
@@ -89,121 +90,337 @@ func sessionSite(t *testing.T, afs afero.Fs, root string) func(name, body string
 	return write
 }
 
+// sessionStep is one change to a site and what a Session must do of it.
+type sessionStep struct {
+	name    string
+	do      func(e *sessionEnv) // changes the sources
+	changed []string            // what the watcher reports; nil: everything
+	units   int                 // units the Session renders (-1: the whole site)
+	fails   bool                // the build must fail and leave the output as it was
+}
+
+// sessionEnv is a site under edit.
+type sessionEnv struct {
+	t     *testing.T
+	afs   afero.Fs
+	src   string
+	write func(name, body string)
+}
+
+func (e *sessionEnv) read(name string) string {
+	e.t.Helper()
+	b, err := afero.ReadFile(e.afs, filepath.Join(e.src, filepath.FromSlash(name)))
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return string(b)
+}
+
+func (e *sessionEnv) remove(name string) {
+	e.t.Helper()
+	if err := e.afs.RemoveAll(filepath.Join(e.src, filepath.FromSlash(name))); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+func (e *sessionEnv) rename(from, to string) {
+	e.t.Helper()
+	if err := e.afs.Rename(filepath.Join(e.src, filepath.FromSlash(from)), filepath.Join(e.src, filepath.FromSlash(to))); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// edit replaces old by new in a source file.
+func (e *sessionEnv) edit(name, old, new string) {
+	e.t.Helper()
+	b := e.read(name)
+	if !strings.Contains(b, old) {
+		e.t.Fatalf("%s has no %q", name, old)
+	}
+	e.write(name, strings.Replace(b, old, new, 1))
+}
+
+// sessionSteps are the edits TestSessionIncremental makes in order, each
+// checked against a full build of the same sources.
+var sessionSteps = []sessionStep{
+	{name: "first build", units: -1},
+	{name: "nothing changed", changed: []string{"content/b1/a1.md"}, units: 1},
+	{name: "article body changed", changed: []string{"content/b1/a1.md"}, units: 1, do: func(e *sessionEnv) {
+		e.write("content/b1/a1.md", "---\ntitle: Article 5\ndate: 2025-02-11\nsource: Outlet\n---\n\n\"We will not sign,\" the minister, Ana Ruiz, said on Monday.\n\nThe talks resume in Geneva.\n")
+	}},
+	{name: "paragraph appended", changed: []string{"content/b0/a3.md"}, units: 1, do: func(e *sessionEnv) {
+		e.write("content/b0/a3.md", e.read("content/b0/a3.md")+"\nOne more plain sentence at the end.\n")
+	}},
+	{name: "excerpt changed", changed: []string{"content/b1/a2.md"}, units: 1, do: func(e *sessionEnv) {
+		front, body, _ := strings.Cut(e.read("content/b1/a2.md"), "---\n\n")
+		e.write("content/b1/a2.md", front+"---\n\nA new first paragraph, plain.\n\n"+body)
+	}},
+	{name: "article added", changed: []string{"content/b2/new.md"}, units: 1, do: func(e *sessionEnv) {
+		e.write("content/b2/new.md", "---\ntitle: New one\ndate: 2025-03-20\n---\n\nThe council met again on Friday, said Ana Ruiz. \"We are not done,\" she said.\n")
+	}},
+	{name: "newest article of the site added", changed: []string{"content/b0/newest.md"}, units: 1, do: func(e *sessionEnv) {
+		e.write("content/b0/newest.md", "---\ntitle: Newest\ndate: 2026-01-01\n---\n\n\"It is over,\" the council's chair, Marta Ellison, said on Sunday.\n")
+	}},
+	{name: "article deleted", changed: []string{"content/b0/a2.md"}, units: 1, do: func(e *sessionEnv) {
+		e.remove("content/b0/a2.md")
+	}},
+	{name: "article file renamed", changed: []string{"content/b1/a3.md", "content/b1/renamed.md"}, units: 1, do: func(e *sessionEnv) {
+		e.rename("content/b1/a3.md", "content/b1/renamed.md")
+	}},
+	{name: "article moved to another briefing", changed: []string{"content/b1/renamed.md", "content/b2/moved.md"}, units: 2, do: func(e *sessionEnv) {
+		e.rename("content/b1/renamed.md", "content/b2/moved.md")
+	}},
+	{name: "slug changed", changed: []string{"content/b2/a1.md"}, units: 1, do: func(e *sessionEnv) {
+		e.edit("content/b2/a1.md", "title: Article 9\n", "title: Article 9\nslug: ninth\n")
+	}},
+	{name: "re-dated to the top of the site", changed: []string{"content/b1/a0.md"}, units: 1, do: func(e *sessionEnv) {
+		e.edit("content/b1/a0.md", "date: 2025-02-10", "date: 2026-02-01")
+	}},
+	{name: "retitled", changed: []string{"content/b0/a0.md"}, units: 1, do: func(e *sessionEnv) {
+		e.edit("content/b0/a0.md", "title: Article 0", "title: Article zero, retitled")
+	}},
+	{name: "_index.md body changed", changed: []string{"content/b2/_index.md"}, units: 1, do: func(e *sessionEnv) {
+		e.write("content/b2/_index.md", "---\ntitle: Briefing 2\n---\nAbout briefing 2, with more words.\n")
+	}},
+	{name: "_index.md title changed", changed: []string{"content/b2/_index.md"}, units: 1, do: func(e *sessionEnv) {
+		e.write("content/b2/_index.md", "---\ntitle: Briefing Two\n---\nAbout briefing 2.\n")
+	}},
+	{name: "briefing override added", changed: []string{"content/b1/_index.md"}, units: 1, do: func(e *sessionEnv) {
+		e.write("content/b1/_index.md", "---\ntitle: Briefing 1\noverrides:\n  actors:\n    - match: Ana Ruiz\n      role: Foreign Minister\n---\nAbout briefing 1.\n")
+	}},
+	{name: "site override added", changed: []string{"data/actors.yaml"}, units: -1, do: func(e *sessionEnv) {
+		e.write("data/actors.yaml", "actors:\n  - match: Marta Ellison\n    role: Council chair\n")
+	}},
+	{name: "home _index.md added", changed: []string{"content/_index.md"}, units: 0, do: func(e *sessionEnv) {
+		e.write("content/_index.md", "---\ntitle: Home\n---\nWelcome to the briefings.\n")
+	}},
+	{name: "loose article changed", changed: []string{"content/loose.md"}, units: 1, do: func(e *sessionEnv) {
+		e.write("content/loose.md", "---\ntitle: Loose\ndate: 2025-05-01\n---\n\nA different loose text.\n")
+	}},
+	{name: "loose article added", changed: []string{"content/loose2.md"}, units: 1, do: func(e *sessionEnv) {
+		e.write("content/loose2.md", "---\ntitle: Loose two\ndate: 2025-05-02\n---\n\nAnother loose text.\n")
+	}},
+	{name: "briefing added", changed: []string{"content/b3/_index.md", "content/b3/x.md"}, units: -1, do: func(e *sessionEnv) {
+		e.write("content/b3/_index.md", "---\ntitle: Briefing 3\n---\nAbout briefing 3.\n")
+		e.write("content/b3/x.md", "---\ntitle: In three\ndate: 2025-04-04\n---\n\nThe fourth briefing starts here.\n")
+	}},
+	{name: "briefing deleted", changed: []string{"content/b3"}, units: -1, do: func(e *sessionEnv) {
+		e.remove("content/b3")
+	}},
+	{name: "template changed", changed: []string{"templates/article.html"}, units: -1, do: func(e *sessionEnv) {
+		tpl, err := fs.ReadFile(theme, "templates/article.html")
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		e.write("templates/article.html", strings.Replace(string(tpl), "</article>", "<p>edited template</p></article>", 1))
+	}},
+	{name: "everything", units: -1},
+	{name: "a slug taking a generated name", changed: []string{"content/b0/a1.md"}, fails: true, do: func(e *sessionEnv) {
+		e.edit("content/b0/a1.md", "title: Article 1\n", "title: Article 1\nslug: feed.xml\n")
+	}},
+	{name: "slug fixed", changed: []string{"content/b0/a1.md"}, units: 1, do: func(e *sessionEnv) {
+		e.edit("content/b0/a1.md", "slug: feed.xml\n", "slug: first\n")
+	}},
+	// A failed build leaves the output as it was; the next good one does
+	// what it was told as well as what it is told.
+	{name: "broken front matter in a batch", changed: []string{"content/b1/a0.md", "content/b0/a1.md"}, fails: true, do: func(e *sessionEnv) {
+		front, body, _ := strings.Cut(e.read("content/b1/a0.md"), "---\n\n")
+		e.write("content/b1/a0.md", front+"---\n\nAnother new lead paragraph.\n\n"+body)
+		e.write(".keep-b0-a1", e.read("content/b0/a1.md"))
+		e.write("content/b0/a1.md", "---\ntitle: [broken\n---\nText.\n")
+	}},
+	{name: "fixed after a failed batch", changed: []string{"content/b0/a1.md"}, units: 2, do: func(e *sessionEnv) {
+		e.write("content/b0/a1.md", e.read(".keep-b0-a1"))
+	}},
+	{name: "broken front matter", changed: []string{"content/b0/a0.md"}, fails: true, do: func(e *sessionEnv) {
+		e.write("content/b0/a0.md", "---\ntitle: [broken\n---\nText.\n")
+	}},
+	{name: "fixed, retitled and re-dated", changed: []string{"content/b0/a0.md"}, units: 1, do: func(e *sessionEnv) {
+		e.write("content/b0/a0.md", "---\ntitle: Fixed\ndate: 2025-01-10\n---\n\nFixed text, said the editor.\n")
+	}},
+	{name: "a briefing's _index.md deleted", changed: []string{"content/b0/_index.md"}, units: -1, do: func(e *sessionEnv) {
+		e.remove("content/b0/_index.md")
+	}},
+}
+
+// TestSessionIncremental makes every kind of edit to a site and checks,
+// after each, that the Session's output is byte for byte a full build's
+// of the same sources, that Changed lists exactly the files that changed,
+// and that only the units the edit touched were rendered.
 func TestSessionIncremental(t *testing.T) {
 	for _, name := range []string{"mem", "os"} {
 		t.Run(name, func(t *testing.T) {
-			var afs afero.Fs = afero.NewMemMapFs()
-			root := "/w"
-			if name == "os" {
-				afs, root = afero.NewOsFs(), t.TempDir()
-			}
-			src, out, fresh := root+"/site", root+"/out", root+"/fresh"
-			write := sessionSite(t, afs, src)
-			s, err := NewSession(afs, Options{Source: src, Destination: out, Theme: theme, NoSync: true, Quiet: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var last map[string]string
-			step := func(what string, changed []string, units int) {
-				t.Helper()
-				res, err := s.Build(changed)
-				if err != nil {
-					t.Fatalf("%s: %v", what, err)
-				}
-				got := snapshot(t, afs, out)
-				if _, err := Build(afs, Options{Source: src, Destination: fresh, Theme: theme, NoSync: true, Quiet: true}); err != nil {
-					t.Fatalf("%s: full build: %v", what, err)
-				}
-				want := snapshot(t, afs, fresh)
-				if d := changedFiles(want, got); len(d) > 0 {
-					t.Errorf("%s: incremental output differs from a full build in %d files: %v", what, len(d), d[:min(len(d), 8)])
-				}
-				if wantChanged := changedFiles(last, got); !reflect.DeepEqual(res.Changed, wantChanged) {
-					t.Errorf("%s: Changed = %v\nwant %v", what, res.Changed, wantChanged)
-				}
-				if res.Files != len(got) {
-					t.Errorf("%s: Files = %d, output has %d", what, res.Files, len(got))
-				}
-				if s.rendered != units {
-					t.Errorf("%s: %d units rendered, want %d", what, s.rendered, units)
-				}
-				last = got
-			}
-			step("first build", nil, 4)
-			if len(last) == 0 {
-				t.Fatal("no output")
-			}
-			step("nothing changed", []string{"content/b1/a1.md"}, 1)
-			write("content/b1/a1.md", "---\ntitle: Article 5\ndate: 2025-02-11\nsource: Outlet\n---\n\n\"We will not sign,\" the minister, Ana Ruiz, said on Monday.\n\nThe talks resume in Geneva.\n")
-			step("article body changed", []string{"content/b1/a1.md"}, 1)
-			b, err := afero.ReadFile(afs, filepath.Join(src, "content/b0/a3.md"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			write("content/b0/a3.md", string(b)+"\nOne more plain sentence at the end.\n")
-			step("paragraph appended", []string{"content/b0/a3.md"}, 1)
-			b, err = afero.ReadFile(afs, filepath.Join(src, "content/b1/a2.md"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			front, body, _ := strings.Cut(string(b), "---\n\n")
-			write("content/b1/a2.md", front+"---\n\nA new first paragraph, plain.\n\n"+body)
-			step("excerpt changed", []string{"content/b1/a2.md"}, 1)
-			write("content/b2/new.md", "---\ntitle: New one\ndate: 2025-03-20\n---\n\nThe council met again on Friday.\n")
-			step("article added", []string{"content/b2/new.md"}, 4)
-			if err := afs.Remove(filepath.Join(src, "content/b0/a2.md")); err != nil {
-				t.Fatal(err)
-			}
-			step("article deleted", []string{"content/b0/a2.md"}, 4)
-			write("content/b2/_index.md", "---\ntitle: Briefing 2\n---\nAbout briefing 2, with more words.\n")
-			step("_index.md body changed", []string{"content/b2/_index.md"}, 1)
-			write("content/b2/_index.md", "---\ntitle: Briefing Two\n---\nAbout briefing 2.\n")
-			step("_index.md title changed", []string{"content/b2/_index.md"}, 4)
-			write("content/loose.md", "---\ntitle: Loose\ndate: 2025-05-01\n---\n\nA different loose text.\n")
-			step("loose article changed", []string{"content/loose.md"}, 1)
-			tpl, err := fs.ReadFile(theme, "templates/article.html")
-			if err != nil {
-				t.Fatal(err)
-			}
-			write("templates/article.html", strings.Replace(string(tpl), "</article>", "<p>edited template</p></article>", 1))
-			step("template changed", []string{"templates/article.html"}, 4)
-			if !strings.Contains(last["b0/a0/index.html"], "edited template") {
-				t.Error("the changed template did not reach the article pages")
-			}
-			step("everything", nil, 4)
+			runSessionSteps(t, name, nil, sessionSteps)
+		})
+	}
+}
 
-			// A failed build leaves the output as it was; the next good
-			// one does what it was told as well as what it is told.
-			keep, err := afero.ReadFile(afs, filepath.Join(src, "content/b0/a1.md"))
-			if err != nil {
-				t.Fatal(err)
+// runSessionSteps runs steps on a sessionSite (on a MemMapFs, or the disk
+// for fsName "os"), after setup.
+func runSessionSteps(t *testing.T, fsName string, setup func(e *sessionEnv), steps []sessionStep) {
+	var afs afero.Fs = afero.NewMemMapFs()
+	root := "/w"
+	if fsName == "os" {
+		afs, root = afero.NewOsFs(), t.TempDir()
+	}
+	src, out, fresh := root+"/site", root+"/out", root+"/fresh"
+	e := &sessionEnv{t: t, afs: afs, src: src, write: sessionSite(t, afs, src)}
+	if setup != nil {
+		setup(e)
+	}
+	s, err := NewSession(afs, Options{Source: src, Destination: out, Theme: theme, NoSync: true, Quiet: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last map[string]string
+	for _, st := range steps {
+		if st.do != nil {
+			st.do(e)
+		}
+		res, err := s.Build(st.changed)
+		if st.fails {
+			if err == nil {
+				t.Fatalf("%s: built", st.name)
 			}
-			b, err = afero.ReadFile(afs, filepath.Join(src, "content/b1/a0.md"))
-			if err != nil {
-				t.Fatal(err)
+			t.Logf("%s: %v", st.name, err)
+			if d := changedFiles(last, snapshot(t, afs, out)); len(d) > 0 {
+				t.Errorf("%s: failed build changed the output: %v", st.name, d)
 			}
-			front, body, _ = strings.Cut(string(b), "---\n\n")
-			write("content/b1/a0.md", front+"---\n\nAnother new lead paragraph.\n\n"+body)
-			write("content/b0/a1.md", "---\ntitle: [broken\n---\nText.\n")
-			before0 := snapshot(t, afs, out)
-			if _, err := s.Build([]string{"content/b1/a0.md", "content/b0/a1.md"}); err == nil {
-				t.Fatal("broken front matter built")
+			if _, ferr := Build(afs, Options{Source: src, Destination: fresh, Theme: theme, NoSync: true, Quiet: true}); ferr == nil {
+				t.Errorf("%s: a full build succeeds where the Session failed with %v", st.name, err)
 			}
-			if d := changedFiles(before0, snapshot(t, afs, out)); len(d) > 0 {
-				t.Errorf("failed build changed the output: %v", d)
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		got := snapshot(t, afs, out)
+		if _, err := Build(afs, Options{Source: src, Destination: fresh, Theme: theme, NoSync: true, Quiet: true}); err != nil {
+			t.Fatalf("%s: full build: %v", st.name, err)
+		}
+		want := snapshot(t, afs, fresh)
+		if d := changedFiles(want, got); len(d) > 0 {
+			t.Errorf("%s: incremental output differs from a full build in %d files: %v", st.name, len(d), d[:min(len(d), 8)])
+		}
+		if dirs, wdirs := dirsOf(t, afs, out), dirsOf(t, afs, fresh); !reflect.DeepEqual(dirs, wdirs) {
+			t.Errorf("%s: folders differ from a full build's: %v", st.name, changedFiles(wdirs, dirs))
+		}
+		if wantChanged := changedFiles(last, got); !reflect.DeepEqual(res.Changed, wantChanged) {
+			t.Errorf("%s: Changed = %v\nwant %v", st.name, res.Changed, wantChanged)
+		}
+		if res.Files != len(got) {
+			t.Errorf("%s: Files = %d, output has %d", st.name, res.Files, len(got))
+		}
+		units := st.units
+		if units < 0 {
+			units = len(s.units)
+		}
+		if s.rendered != units {
+			t.Errorf("%s: %d units rendered, want %d", st.name, s.rendered, units)
+		}
+		if len(got) == 0 {
+			t.Fatalf("%s: no output", st.name)
+		}
+		if st.name == "template changed" && !strings.Contains(got["b0/a0/index.html"], "edited template") {
+			t.Error("the changed template did not reach the article pages")
+		}
+		last = got
+	}
+}
+
+// dirsOf lists the folders under dir (as a set, for changedFiles).
+func dirsOf(t *testing.T, afs afero.Fs, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	afero.Walk(afs, dir, func(p string, fi fs.FileInfo, err error) error {
+		if err == nil && fi.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			out[filepath.ToSlash(rel)] = ""
+		}
+		return nil
+	})
+	return out
+}
+
+// TestSessionSiteTemplates: when a unit page's template shows other
+// briefings' articles (an override listing .Site.Briefings), an article
+// added to one briefing reaches every briefing's pages: the whole site is
+// rendered, and the output is still a full build's.
+func TestSessionSiteTemplates(t *testing.T) {
+	setup := func(e *sessionEnv) {
+		tpl, err := fs.ReadFile(theme, "templates/article.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.write("templates/article.html", strings.Replace(string(tpl), "</article>", `<ul>{{range .Site.Briefings}}{{range .Articles}}<li>{{.Title}}</li>{{end}}{{end}}</ul></article>`, 1))
+	}
+	steps := []sessionStep{
+		{name: "first build", units: -1},
+		{name: "article body changed", changed: []string{"content/b1/a1.md"}, units: 1, do: func(e *sessionEnv) {
+			e.write("content/b1/a1.md", e.read("content/b1/a1.md")+"\nOne more sentence.\n")
+		}},
+		{name: "article added", changed: []string{"content/b2/new.md"}, units: -1, do: func(e *sessionEnv) {
+			e.write("content/b2/new.md", "---\ntitle: New one\ndate: 2025-03-20\n---\n\nThe council met again on Friday.\n")
+		}},
+		{name: "retitled", changed: []string{"content/b0/a0.md"}, units: -1, do: func(e *sessionEnv) {
+			e.edit("content/b0/a0.md", "title: Article 0", "title: Article zero")
+		}},
+	}
+	runSessionSteps(t, "mem", setup, steps)
+}
+
+// TestUnitsSeeSite: which templates may show other units on a unit page.
+func TestUnitsSeeSite(t *testing.T) {
+	basic := map[string]string{
+		"home.html":          `{{range .Site.Briefings}}{{.Title}}{{end}}`, // not a unit page
+		"404.html":           `{{.Site.Briefings}}`,
+		"briefing.html":      `{{template "head" .}}{{.Briefing.Title}}`,
+		"article.html":       `{{template "head" .}}{{.Article.Title}}{{with briefingOf .Article}}{{.Title}}{{end}}`,
+		"partials/head.html": `{{define "head"}}<title>{{.Site.Title}} {{$.Site.Language}} {{.Site.Params.x}}</title>{{end}}{{define "unused"}}{{.Site.Briefings}}{{end}}`,
+	}
+	for _, tc := range []struct {
+		name string
+		over map[string]string
+		want bool
+	}{
+		{"default theme", nil, false},
+		{"basic", map[string]string{}, false},
+		{"field of .Site", map[string]string{"article.html": `{{range .Site.Briefings}}{{.Title}}{{end}}`}, true},
+		{"updated", map[string]string{"briefing.html": `{{.Site.Updated}}`}, true},
+		{".Site whole", map[string]string{"article.html": `{{with .Site}}{{.Title}}{{end}}`}, true},
+		{".Site to a variable", map[string]string{"article.html": `{{$s := .Site}}{{$s.Title}}`}, true},
+		{"$ root", map[string]string{"article.html": `{{range .Article.Tags}}{{$.Site.Briefings}}{{end}}`}, true},
+		{"chain", map[string]string{"article.html": `{{(.Site).Briefings}}`}, true},
+		{"in a partial it runs", map[string]string{"partials/head.html": `{{define "head"}}{{range .Site.Briefings}}{{end}}{{end}}`}, true},
+		{"in a fragment it runs", map[string]string{"article.html": `{{fragment "list" .}}`, "partials/list.html": `{{define "list"}}{{.Site.Updated}}{{end}}`}, true},
+		{"fragment by a name made up", map[string]string{"article.html": `{{fragment .Kind .}}`}, true},
+		{"a partial no unit page runs", map[string]string{"partials/list.html": `{{define "list"}}{{.Site.Updated}}{{end}}`}, false},
+		{"timeline page", map[string]string{"timeline.html": `{{len .Site.Briefings}}`}, true},
+		{"actor page", map[string]string{"actor.html": `{{.Site}}`}, true},
+		{"quotes page fine", map[string]string{"quotes.html": `{{.Site.Description}}`}, false},
+		{"does not parse", map[string]string{"article.html": `{{if}}`}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var fsys fs.FS
+			if tc.over == nil {
+				sub, err := fs.Sub(theme, "templates")
+				if err != nil {
+					t.Fatal(err)
+				}
+				fsys = sub
+			} else {
+				m := fstest.MapFS{}
+				for k, v := range basic {
+					m[k] = &fstest.MapFile{Data: []byte(v)}
+				}
+				for k, v := range tc.over {
+					m[k] = &fstest.MapFile{Data: []byte(v)}
+				}
+				fsys = m
 			}
-			write("content/b0/a1.md", string(keep))
-			step("fixed after a failed batch", []string{"content/b0/a1.md"}, 2)
-			before := snapshot(t, afs, out)
-			write("content/b0/a0.md", "---\ntitle: [broken\n---\nText.\n")
-			if _, err := s.Build([]string{"content/b0/a0.md"}); err == nil {
-				t.Fatal("broken front matter built")
+			if got := unitsSeeSite(fsys); got != tc.want {
+				t.Errorf("unitsSeeSite = %v, want %v", got, tc.want)
 			}
-			if d := changedFiles(before, snapshot(t, afs, out)); len(d) > 0 {
-				t.Errorf("failed build changed the output: %v", d)
-			}
-			write("content/b0/a0.md", "---\ntitle: Fixed\ndate: 2025-01-10\n---\n\nFixed text, said the editor.\n")
-			step("fixed", []string{"content/b0/a0.md"}, 4)
 		})
 	}
 }
