@@ -64,13 +64,13 @@ type Session struct {
 	shape    uint64                // shapeOf the last good build's site
 	seesSite bool                  // unitsSeeSite of the last whole-site render's templates
 	paths    []string              // the last good build's articles' paths, in the site's order
-	units   map[string]*unitState // by unitKey
-	site    map[string]uint64     // render.SitePages' files -> hash
-	gens    []map[string]uint64   // each generator's files -> hash, by index in generators
-	base    *search.Index         // the last good build's search.Base, without actors and quotes
-	statics map[string]uint64     // static files -> hash
-	siteOv  []string              // unused site-wide overrides of the last whole build
-	out     map[string]uint64     // every output file of the last good build -> hash
+	units    map[string]*unitState // by unitKey
+	site     map[string]uint64     // render.SitePages' files -> hash
+	gens     []map[string]uint64   // each generator's files -> hash, by index in generators
+	base     *search.Index         // the last good build's search.Base, without actors and quotes
+	statics  map[string]uint64     // static files -> hash
+	siteOv   []string              // unused site-wide overrides of the last whole build
+	out      map[string]uint64     // every output file of the last good build -> hash
 
 	pending    []string // changed paths of failed builds since the last good one
 	pendingAll bool     // a failed build was to build everything
