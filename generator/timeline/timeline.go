@@ -60,6 +60,9 @@ type Entry struct {
 	Actors    []Actor
 	Evidence  []Evidence
 	Flags     []string // discrepancies an editor should look at
+
+	sortKey string   // SortKey(Date), while building
+	words   []string // summaryWords(Summary), while merging
 }
 
 // Label is the entry's date as a reader reads it, at its precision.
@@ -126,28 +129,50 @@ func (t *Timeline) Flagged() []*Entry {
 // order.
 func Build(in []Input) *Timeline {
 	var entries []*Entry
+	venueKeys := map[string]string{}
+	sortKeys := map[string]string{}
 	for _, a := range in {
 		names := make(map[string]actors.Actor, len(a.Actors))
 		for _, x := range a.Actors {
 			names[x.ID] = x
 		}
+		var (
+			lastSpan doc.Span
+			lastText string
+			lastSent = -1
+		)
 		for _, ev := range a.Events {
 			if !placeable(ev.Date) {
 				continue
 			}
+			vk, ok := venueKeys[ev.Venue]
+			if !ok {
+				vk = events.VenueKey(ev.Venue)
+				venueKeys[ev.Venue] = vk
+			}
+			sk, ok := sortKeys[ev.Date]
+			if !ok {
+				sk = SortKey(ev.Date)
+				sortKeys[ev.Date] = sk
+			}
 			e := &Entry{
 				Date: ev.Date, End: ev.End, Summary: ev.Summary,
-				Venue: ev.Venue, VenueKey: events.VenueKey(ev.Venue),
+				Venue: ev.Venue, VenueKey: vk, sortKey: sk,
 			}
 			for _, id := range ev.Actors {
 				if x, ok := names[id]; ok {
 					e.Actors = append(e.Actors, Actor{ID: x.ID, Name: x.Name, Kind: x.Kind})
 				}
 			}
+			// Several events of one sentence share its text and index.
+			if lastSent < 0 || ev.Sentence != lastSpan {
+				lastSpan, lastText = ev.Sentence, a.Doc.Slice(ev.Sentence)
+				lastSent = doc.SentenceAt(a.Sentences, ev.Sentence.Start)
+			}
 			e.Evidence = []Evidence{{
 				Article:  a.Article,
-				Sentence: doc.SentenceAt(a.Sentences, ev.Sentence.Start),
-				Text:     a.Doc.Slice(ev.Sentence),
+				Sentence: lastSent,
+				Text:     lastText,
 				Date:     ev.Date,
 				Caption:  ev.Caption,
 			}}
@@ -157,12 +182,16 @@ func Build(in []Input) *Timeline {
 	slices.SortFunc(entries, compareEntries)
 	entries = merge(entries)
 	flagDiscrepancies(entries)
-	return &Timeline{Entries: entries, Groups: group(entries)}
+	groups := group(entries)
+	for _, e := range entries {
+		e.sortKey, e.words = "", nil
+	}
+	return &Timeline{Entries: entries, Groups: groups}
 }
 
 func compareEntries(a, b *Entry) int {
 	return cmp.Or(
-		cmp.Compare(SortKey(a.Date), SortKey(b.Date)),
+		cmp.Compare(a.sortKey, b.sortKey),
 		cmp.Compare(a.Date, b.Date),
 		cmp.Compare(a.End, b.End),
 		cmp.Compare(a.VenueKey, b.VenueKey),
@@ -190,18 +219,22 @@ func placeable(v string) bool {
 // participant's list is searched back at most maxActorCandidates entries.
 func merge(entries []*Entry) []*Entry {
 	const maxActorCandidates = 64
+	type when struct{ date, end, venue string }
 	type slot struct {
-		key string // date, end and venue
+		key when
 		url string
 		n   int
 	}
-	type actorSlot struct{ key, id string }
+	type actorSlot struct {
+		key when
+		id  string
+	}
 	var (
 		out      []*Entry
 		pos      = map[*Entry]int{}
 		bySent   = map[slot]*Entry{}
 		byActor  = map[actorSlot][]*Entry{}
-		indexNew = func(o *Entry, key string, evidence []Evidence, as []Actor) {
+		indexNew = func(o *Entry, key when, evidence []Evidence, as []Actor) {
 			for _, ev := range evidence {
 				bySent[slot{key, ev.Article.URL, ev.Sentence}] = o
 			}
@@ -214,7 +247,7 @@ func merge(entries []*Entry) []*Entry {
 		}
 	)
 	for _, e := range entries {
-		key := e.Date + "\x00" + e.End + "\x00" + e.VenueKey
+		key := when{e.Date, e.End, e.VenueKey}
 		var best *Entry
 		for _, ev := range e.Evidence {
 			if o := bySent[slot{key, ev.Article.URL, ev.Sentence}]; o != nil && (best == nil || pos[o] > pos[best]) {
@@ -228,7 +261,7 @@ func merge(entries []*Entry) []*Entry {
 				if best != nil && pos[o] <= pos[best] {
 					break // lists are in order of creation: nothing later remains
 				}
-				if similar(o.Summary, e.Summary) {
+				if similarWords(o.summaryWords(), e.summaryWords()) {
 					best = o
 					break
 				}
@@ -280,43 +313,77 @@ func sharedActors(a, b *Entry) int {
 
 // similar reports whether two summaries share at least a third of their
 // content words (Jaccard similarity over lower-cased words of 3+ letters).
-func similar(a, b string) bool {
-	wa, wb := words(a), words(b)
+func similar(a, b string) bool { return similarWords(words(a), words(b)) }
+
+// similarWords is similar on the sorted word sets of two summaries.
+func similarWords(wa, wb []string) bool {
 	if len(wa) == 0 || len(wb) == 0 {
 		return false
 	}
 	inter := 0
-	for w := range wa {
-		if wb[w] {
+	for i, j := 0, 0; i < len(wa) && j < len(wb); {
+		switch c := strings.Compare(wa[i], wb[j]); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
 			inter++
+			i++
+			j++
 		}
 	}
 	union := len(wa) + len(wb) - inter
 	return inter*3 >= union
 }
 
-func words(s string) map[string]bool {
-	m := map[string]bool{}
+// summaryWords returns words(e.Summary), computed once.
+func (e *Entry) summaryWords() []string {
+	if e.words == nil {
+		e.words = words(e.Summary)
+		if e.words == nil {
+			e.words = []string{}
+		}
+	}
+	return e.words
+}
+
+// words returns the distinct lower-cased words of 3+ letters of s, sorted.
+func words(s string) []string {
+	var out []string
 	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
 	}) {
 		if len(f) >= 3 {
-			m[f] = true
+			out = append(out, f)
 		}
 	}
-	return m
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // flagDiscrepancies flags pairs of entries that look like the same meeting
 // dated differently: the same venue, at least two participants in common
 // (not counting places), both dated to the day, and at most three days
 // apart. Both are kept; each names the other's date and source.
+//
+// entries are in date order, so the search for a partner stops at the
+// first entry that sorts after the third day: every day-dated entry after
+// it is later still.
 func flagDiscrepancies(entries []*Entry) {
 	for i, a := range entries {
 		if a.VenueKey == "" || len(a.Date) != len("2006-01-02") {
 			continue
 		}
+		da, ok := dayNumber(a.Date)
+		if !ok {
+			continue // days() of an invalid date is never within three days
+		}
+		limit := civilDate(da+3) + "T" // SortKey of the last day-dated entry that may pair
 		for _, b := range entries[i+1:] {
+			if b.sortKey > limit {
+				break
+			}
 			if b.VenueKey != a.VenueKey || len(b.Date) != len(a.Date) || b.Date == a.Date {
 				continue
 			}
@@ -340,17 +407,59 @@ func describe(e Evidence) string {
 	return what + " in another article"
 }
 
+// days is the number of days between two YYYY-MM-DD dates, or 1<<30 when
+// either is not a valid date.
 func days(a, b string) int {
-	ta, err1 := time.Parse("2006-01-02", a)
-	tb, err2 := time.Parse("2006-01-02", b)
-	if err1 != nil || err2 != nil {
+	da, ok1 := dayNumber(a)
+	db, ok2 := dayNumber(b)
+	if !ok1 || !ok2 {
 		return 1 << 30
 	}
-	d := int(tb.Sub(ta).Hours() / 24)
-	if d < 0 {
-		d = -d
+	return min(abs(db-da), maxDays)
+}
+
+// maxDays is the most days a time.Duration spans: days used to measure
+// with one, and it saturates there.
+const maxDays = int(time.Duration(1<<63-1) / (24 * time.Hour))
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
 	}
-	return d
+	return n
+}
+
+// dayNumber is the day count since 1970-01-01 of a date written exactly
+// "YYYY-MM-DD" (as time.Parse with layout "2006-01-02" accepts it).
+func dayNumber(s string) (int, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s[:4]) || !digits(s[5:7]) || !digits(s[8:]) {
+		return 0, false
+	}
+	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	m := int(s[5]-'0')*10 + int(s[6]-'0')
+	d := int(s[8]-'0')*10 + int(s[9]-'0')
+	if m < 1 || m > 12 || d < 1 || d > daysIn(m, y) {
+		return 0, false
+	}
+	return int(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400), true
+}
+
+func daysIn(m, y int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// civilDate writes day number n (see dayNumber) as YYYY-MM-DD.
+func civilDate(n int) string {
+	return time.Unix(int64(n)*86400, 0).UTC().Format("2006-01-02")
 }
 
 // group puts entries with a venue into one group per venue and occasion,
@@ -370,7 +479,7 @@ func group(entries []*Entry) []Group {
 		gi, ok := open[key]
 		if ok && e.VenueKey != "" {
 			g := groups[gi]
-			if days(firstDay(g.Days[len(g.Days)-1].Date), firstDay(e.Date)) > maxGap {
+			if days(firstDay(g.Days[len(g.Days)-1].Entries[0].sortKey), firstDay(e.sortKey)) > maxGap {
 				ok = false
 			}
 		}
@@ -387,17 +496,14 @@ func group(entries []*Entry) []Group {
 		}
 	}
 	slices.SortStableFunc(groups, func(a, b Group) int {
-		fa, _ := a.Span()
-		fb, _ := b.Span()
-		return cmp.Compare(SortKey(fa), SortKey(fb))
+		return cmp.Compare(a.Days[0].Entries[0].sortKey, b.Days[0].Entries[0].sortKey)
 	})
 	return groups
 }
 
 // firstDay is the first calendar day a value covers, as YYYY-MM-DD ("" when
-// it is coarser than a day or unknown).
-func firstDay(v string) string {
-	k := SortKey(v)
+// it is coarser than a day or unknown), given the value's SortKey.
+func firstDay(k string) string {
 	if len(k) < 10 || k[8:10] == "00" {
 		return ""
 	}

@@ -209,3 +209,96 @@ func TestMergeManyOnOneDay(t *testing.T) {
 		t.Fatalf("merged entry = %+v", merged)
 	}
 }
+
+// jsonDocs are TimelineJS documents that exercise every field, the
+// omitted ones and the escapes.
+func jsonDocs() []TimelineJS {
+	return []TimelineJS{
+		{Events: []tjsSlide{}},
+		{Events: nil},
+		{Title: &tjsSlide{}, Events: []tjsSlide{{}}},
+		{
+			Title: &tjsSlide{Text: tjsText{Headline: "A <b>brief</b> & more", Text: "line\nbreak\ttab \"q\" \\ \x01 \x7f"}},
+			Events: []tjsSlide{
+				{StartDate: &tjsDate{Year: 2024, Month: 11, Day: 20, Hour: 15, Minute: 30}, EndDate: &tjsDate{Year: 0, Format: "f"},
+					Text: tjsText{Headline: "Talks \u2028 end\u2029", Text: "<ul><li>x</li></ul>"}, Group: "Geneva", DisplayDate: "Nov. 20, 2024", UniqueID: "event-1"},
+				{StartDate: &tjsDate{Year: 1990}, Text: tjsText{Text: "bad \xff\xfe utf-8 é ☃"}},
+			},
+		},
+	}
+}
+
+func TestAppendJSON(t *testing.T) {
+	for i, d := range jsonDocs() {
+		want, err := json.MarshalIndent(d, "", " ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.appendJSON(nil); string(got) != string(want) {
+			t.Errorf("doc %d:\n got %s\nwant %s", i, got, want)
+		}
+	}
+}
+
+// FuzzAppendJSON checks the hand-written encoder against encoding/json on
+// arbitrary text and numbers.
+func FuzzAppendJSON(f *testing.F) {
+	f.Add("A <b>brief</b>", "sum & more", "Geneva", 2024, 11, 3, true)
+	f.Add("\x00\x1f\u2028\xff", "\"\\", "", 0, 0, -1, false)
+	f.Fuzz(func(t *testing.T, head, text, group string, year, month, day int, title bool) {
+		d := TimelineJS{Events: []tjsSlide{
+			{StartDate: &tjsDate{Year: year, Month: month, Day: day}, Text: tjsText{Headline: head, Text: text}, Group: group, DisplayDate: text, UniqueID: head},
+			{Text: tjsText{Text: group}},
+		}}
+		if title {
+			d.Title = &tjsSlide{Text: tjsText{Headline: group, Text: head}}
+		}
+		want, err := json.MarshalIndent(d, "", " ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := d.appendJSON(nil); string(got) != string(want) {
+			t.Errorf("\n got %s\nwant %s", got, want)
+		}
+	})
+}
+
+// TestDays checks the day arithmetic against the time package, invalid
+// dates included.
+func TestDays(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"2024-11-20", "2024-11-23", 3},
+		{"2024-11-23", "2024-11-20", 3},
+		{"2024-02-28", "2024-03-01", 2},
+		{"2023-02-28", "2023-03-01", 1},
+		{"1900-02-28", "1900-03-01", 1},
+		{"2000-02-28", "2000-03-01", 2},
+		{"2024-12-31", "2025-01-01", 1},
+		{"2024-02-30", "2024-03-01", 1 << 30},
+		{"2024-13-01", "2024-12-01", 1 << 30},
+		{"2024-00-10", "2024-01-10", 1 << 30},
+		{"24-11-20", "2024-11-20", 1 << 30},
+		{"2024-1-020", "2024-11-20", 1 << 30},
+		{"+024-11-20", "2024-11-20", 1 << 30},
+		{"", "2024-11-20", 1 << 30},
+		{"0001-01-01", "9999-12-31", maxDays},
+	}
+	for _, tt := range tests {
+		if got := days(tt.a, tt.b); got != tt.want {
+			t.Errorf("days(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+	for _, s := range []string{"2024-02-29", "2023-02-29", "2024-04-31", "2024-04-30", "0000-01-01", "9999-12-31"} {
+		n, ok := dayNumber(s)
+		tm, err := time.Parse("2006-01-02", s)
+		if ok != (err == nil) || ok && int64(n) != tm.Unix()/86400 {
+			t.Errorf("dayNumber(%q) = %d, %v; time.Parse: %v, %v", s, n, ok, tm, err)
+		}
+		if ok && civilDate(n) != s {
+			t.Errorf("civilDate(dayNumber(%q)) = %q", s, civilDate(n))
+		}
+	}
+}
