@@ -6,6 +6,7 @@ import (
 
 	"briefgen/generator/briefing"
 	"briefgen/generator/source"
+	"briefgen/generator/timeline"
 )
 
 // addBrief renders a briefing's Markdown brief into its page, without the
@@ -30,11 +31,56 @@ func (r *Renderer) addBrief(p *BriefingPage, md []byte) error {
 
 // ActorPage is the data of templates/actor.html: one actor of a
 // briefing's registry.
+//
+// Besides the actor and its briefing, it holds what the default theme
+// shows ready-made, computed once in Go rather than through a function
+// call per item in the template (the template functions and the Actor's
+// methods still give the same).
 type ActorPage struct {
 	Page
 	Briefing *source.Briefing
 	Data     *briefing.Briefing
 	Actor    *briefing.Actor
+
+	BriefingTitle string // briefingTitle .Briefing
+	KindLabel     string // "Person", "Organization", "Place" or "Actor"
+	Role          string // .Actor.Role
+	// Counts is "3 mentions in 2 articles · 1 quotation · 4 events"
+	// (quotations and events only when there are some).
+	Counts  string
+	Roles   []ActorRole       // .Actor.RoleHistory, dated
+	Events  []*timeline.Entry // .Data.EventsOf .Actor
+	Related []RelatedActor    // .Actor.Related without the hidden actors
+	Recent  []*source.Article // .Actor.RecentArticles 12
+	// More is how many articles name the actor beyond Recent.
+	More int
+	// Href is relURL of the page's own path; BriefingHref, of its
+	// briefing's; TimelineHref, of the briefing's timeline page.
+	Href, BriefingHref, TimelineHref string
+}
+
+// ActorRole is one position of an actor (a briefing.RoleSpan) with its
+// dates and sources ready to show.
+type ActorRole struct {
+	briefing.RoleSpan
+	// When is "November 22, 2024" when every source is of one day, else
+	// "Nov 2, 2024 – Nov 22, 2024"; "" for an editor's role.
+	When  string
+	Links []SourceLink
+}
+
+// SourceLink is a link to the sentence a fact comes from: Href is the
+// link (relURL applied), Label the outlet or "source".
+type SourceLink struct {
+	Href, Label string
+}
+
+// RelatedActor is an actor often mentioned with another: Href is the
+// link to its page ("" when it has none), Sentences "3 sentences".
+type RelatedActor struct {
+	briefing.Related
+	Href      string
+	Sentences string
 }
 
 // QuotesPage is the data of templates/quotes.html: a briefing's
@@ -63,13 +109,69 @@ type QuotesIndexPage struct {
 // Actor renders a registry actor's page.
 func (r *Renderer) Actor(x *briefing.Briefing, a *briefing.Actor) ([]byte, error) {
 	b := x.Briefing
-	p := ActorPage{Page: r.page("actor", a.Name, briefing.ActorPath(b, a.ID)), Briefing: b, Data: x, Actor: a}
-	p.Feed = b.RelPermalink() + "feed.xml"
+	p := &ActorPage{Page: r.page("actor", a.Name, briefing.ActorPath(b, a.ID)), Briefing: b, Data: x, Actor: a}
+	brel := b.RelPermalink()
+	p.Feed = brel + "feed.xml"
+	p.BriefingTitle = briefingTitle(b)
+	p.Role = a.Role()
 	p.Description = a.Name
-	if role := a.Role(); role != "" {
-		p.Description += ", " + role
+	if p.Role != "" {
+		p.Description += ", " + p.Role
 	}
-	p.Description += ", in " + briefingTitle(b) + ": roles, quotations and events, each with its source."
+	p.Description += ", in " + p.BriefingTitle + ": roles, quotations and events, each with its source."
+	switch a.Kind {
+	case "person":
+		p.KindLabel = "Person"
+	case "organization":
+		p.KindLabel = "Organization"
+	case "place":
+		p.KindLabel = "Place"
+	default:
+		p.KindLabel = "Actor"
+	}
+	p.Counts = plural(a.Mentions, "mention", "mentions") + " in " + plural(len(a.Articles), "article", "articles")
+	if len(a.Quotes) > 0 {
+		p.Counts += " · " + plural(len(a.Quotes), "quotation", "quotations")
+	}
+	if len(a.Events) > 0 {
+		p.Counts += " · " + plural(len(a.Events), "event", "events")
+	}
+	rel := r.urls.Rel
+	for _, h := range a.RoleHistory() {
+		ar := ActorRole{RoleSpan: h}
+		if !h.Editor {
+			first, last := h.First(), h.Last()
+			if first.Format("2006-01-02") == last.Format("2006-01-02") {
+				ar.When = formatDate("January 2, 2006")(first)
+			} else {
+				ar.When = formatDate("Jan 2, 2006")(first) + " – " + formatDate("Jan 2, 2006")(last)
+			}
+			ar.Links = make([]SourceLink, len(h.Sources))
+			for i, s := range h.Sources {
+				ar.Links[i] = SourceLink{Href: rel(s.URL()), Label: "source"}
+				if s.Article.Source != "" {
+					ar.Links[i].Label = s.Article.Source
+				}
+			}
+		}
+		p.Roles = append(p.Roles, ar)
+	}
+	p.Events = x.EventsOf(a)
+	for _, ra := range a.Related {
+		if ra.Actor.Hidden {
+			continue
+		}
+		v := RelatedActor{Related: ra, Sentences: plural(ra.Count, "sentence", "sentences")}
+		if x.HasPage(ra.Actor) {
+			v.Href = rel(x.ActorURL(ra.Actor))
+		}
+		p.Related = append(p.Related, v)
+	}
+	p.Recent = a.RecentArticles(12)
+	p.More = len(a.Articles) - len(p.Recent)
+	p.Href = rel(p.RelPermalink)
+	p.BriefingHref = rel(brel)
+	p.TimelineHref = rel(x.TimelineURL())
 	return r.Execute("actor", p)
 }
 

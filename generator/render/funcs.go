@@ -40,15 +40,10 @@ func (r *Renderer) funcs() template.FuncMap {
 		"briefingTitle": briefingTitle,
 		"join":          strings.Join,
 		"list":          func(xs ...any) []any { return xs },
-		"plural": func(n int, one, many string) string {
-			if n == 1 {
-				return "1 " + one
-			}
-			return itoa(n) + " " + many
-		},
-		"fragment":   r.fragment,
-		"fragmentBy": r.fragmentBy,
-		"latest":     func(as []*source.Article, n int) []*source.Article { return first(as, n) },
+		"plural":        plural,
+		"fragment":      r.fragment,
+		"fragmentBy":    r.fragmentBy,
+		"latest":        func(as []*source.Article, n int) []*source.Article { return first(as, n) },
 		"briefingOf": func(a *source.Article) *source.Briefing {
 			if a == nil || a.Briefing == "" {
 				return nil
@@ -68,3 +63,11 @@ func formatDate(layout string) func(time.Time) string {
 }
 
 func sortStrings(s []string) { sort.Strings(s) }
+
+// plural is "1 article" or "3 articles".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
+}
