@@ -40,7 +40,9 @@ func (r *Renderer) fragment(name string, v any) (template.HTML, error) {
 // fragmentBy executes the partial name with v, from the cache when it ran
 // before with the same key, a pointer or a string the partial's output
 // depends on alone (the page kind, for a site header that marks the
-// current section).
+// current section). The partial gets r.view(v): a *briefing.Quote, a
+// *timeline.Entry or a *source.Article comes as a *QuoteItem, *EventItem
+// or *ArticleItem (see views.go), anything else as is.
 func (r *Renderer) fragmentBy(name string, key, v any) (template.HTML, error) {
 	f := &r.frags
 	cacheable := false
@@ -63,7 +65,7 @@ func (r *Renderer) fragmentBy(name string, key, v any) (template.HTML, error) {
 		return "", fmt.Errorf("fragment: no template %q", name)
 	}
 	var buf bytes.Buffer
-	if err := f.set.ExecuteTemplate(&buf, name, v); err != nil {
+	if err := f.set.ExecuteTemplate(&buf, name, r.view(v)); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())
