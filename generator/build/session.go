@@ -33,21 +33,47 @@ import (
 //   - sources are re-read only when they changed (source.LoadCached), and
 //     articles re-extracted only when their text changed (a cache of facts
 //     keyed by path and a hash of the text);
-//   - when only articles or a briefing's _index.md inside briefings changed
-//     and no article's or briefing's metadata (path, slug, title, date,
-//     tags, params...) did, only those briefings are aggregated and
-//     rendered again, with the site-wide pages (home, feeds, sitemap,
-//     indexes, search index); every other briefing's files and its part of
-//     the site-wide data are kept from the build before;
-//   - anything else (templates/, static/, the site config, data/,
-//     content/_index.md, an article added, removed, renamed or re-dated)
-//     renders the whole site, still with the cached facts.
+//   - when only files inside briefings' folders (articles, _index.md) or
+//     directly in content/ changed, only the units they belong to (a
+//     briefing, or the articles directly in content/) are aggregated and
+//     rendered again, with the site-wide files (home, 404, feeds, sitemap,
+//     the actor and quotation indexes, the search index); every other
+//     unit's files and its part of the site-wide data are kept from the
+//     build before. That holds for an article edited, added, deleted,
+//     renamed, moved to another briefing, re-dated or retitled, and for a
+//     briefing's _index.md (its overrides too);
+//   - the rule that makes this sound: a unit's pages show only their own
+//     unit. Their data (render's briefing, timeline, article, actor and
+//     quotes pages) holds the unit's briefing, its articles and its
+//     aggregate; briefingOf finds an article's own briefing; .Site is the
+//     same for every page. Only .Site.Briefings (every briefing and
+//     article) and .Site.Updated (the newest article's date) lead out of
+//     the unit, so when a unit page's template, or a template it runs,
+//     reaches .Site other than through a config field (unitsSeeSite reads
+//     the parse trees), the whole site is rendered whenever any article's
+//     or briefing's metadata changed, as before;
+//   - the site-wide files are rendered again only when what they are made
+//     of changed: the sitemap and the search index's articles when a
+//     redone unit's metadata changed (metaOf), the actor and quotation
+//     indexes when its compact aggregate or metadata did, the search index
+//     when its part, an excerpt or metadata did. Search parts point to
+//     articles by their position in the index; the kept ones are re-based
+//     by path when articles moved;
+//   - anything else (templates/, static/, the site config, data/, a
+//     briefing added or removed, its slug or its _index.md appearing or
+//     going, the first or last article directly in content/) renders the
+//     whole site, still with the cached facts.
 //
 // The first build, and every whole-site render, is staged and swapped in
 // like Build's. An incremental build renders everything it will write in
-// memory first, then writes only the files whose bytes changed, each to a
-// temporary name renamed over the old one, and removes the files no longer
-// produced; a failed build writes nothing.
+// memory first, checks that no new file takes another's place (as Build's
+// claims do) when a redone unit writes a file it did not before, then
+// writes only the files whose bytes changed, each to a temporary name
+// renamed over the old one, and removes the files no longer produced; a
+// failed build writes nothing.
+//
+// A Session sets a soft memory limit for the process (see Build), unless
+// GOMEMLIMIT is set.
 type Session struct {
 	fs   afero.Fs
 	opts Options

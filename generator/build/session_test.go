@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -429,4 +431,125 @@ func TestSessionDestination(t *testing.T) {
 	if _, err := NewSession(afero.NewMemMapFs(), Options{Source: "/s", Destination: "/s"}); err == nil {
 		t.Error("a destination that is the site was accepted")
 	}
+}
+
+// BenchmarkSessionEdits measures a Session's rebuilds of a real site after
+// an article's body is edited, an article is added to a briefing and one
+// is deleted (ns/op is one rebuild), and logs the first build's time and
+// the live heap. It edits the site, so give it a copy:
+//
+//	cp -r /dev/shm/site-10k /dev/shm/copy
+//	BRIEFGEN_BENCH_SITE=/dev/shm/copy BRIEFGEN_BENCH_OUT=/dev/shm/copy-out \
+//	  go test ./generator/build -run '^$' -bench SessionEdits -benchtime 20x
+func BenchmarkSessionEdits(b *testing.B) {
+	site := os.Getenv("BRIEFGEN_BENCH_SITE")
+	if site == "" {
+		b.Skip("set BRIEFGEN_BENCH_SITE to a copy of a site to edit")
+	}
+	out := os.Getenv("BRIEFGEN_BENCH_OUT")
+	if out == "" {
+		out = b.TempDir()
+	}
+	arts, err := filepath.Glob(filepath.Join(site, "content", "*", "*.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts = slices.DeleteFunc(arts, func(p string) bool {
+		return filepath.Base(p) == "_index.md" || strings.HasPrefix(filepath.Base(p), "bench-")
+	})
+	if len(arts) == 0 {
+		b.Fatal("no articles in content/*/")
+	}
+	rel := func(p string) string {
+		r, err := filepath.Rel(site, p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return filepath.ToSlash(r)
+	}
+	s, err := NewSession(afero.NewOsFs(), Options{Source: site, Destination: out, Theme: theme, NoSync: true, Quiet: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	if _, err := s.Build(nil); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("first build: %v, %s", time.Since(start).Round(time.Millisecond), heapNote())
+	edit := 0
+	build := func(b *testing.B, changed ...string) {
+		res, err := s.Build(changed)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if s.rendered != 1 {
+			b.Fatalf("%v: %d units rendered", changed, s.rendered)
+		}
+		if len(res.Changed) == 0 {
+			b.Fatalf("%v: nothing changed", changed)
+		}
+	}
+	b.Run("body", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			edit++
+			p := arts[(edit*7919)%len(arts)]
+			data, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			data = append(data, fmt.Sprintf("\nEdited paragraph number %d, added by the benchmark.\n", edit)...)
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			build(b, rel(p))
+		}
+	})
+	var added []string
+	b.Run("add", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			edit++
+			from := arts[(edit*7919)%len(arts)]
+			data, err := os.ReadFile(from)
+			if err != nil {
+				b.Fatal(err)
+			}
+			p := filepath.Join(filepath.Dir(from), fmt.Sprintf("bench-%d.md", edit))
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			added = append(added, p)
+			build(b, rel(p))
+		}
+	})
+	b.Run("delete", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			if len(added) == 0 {
+				b.Skip("nothing left to delete")
+			}
+			p := added[len(added)-1]
+			added = added[:len(added)-1]
+			if err := os.Remove(p); err != nil {
+				b.Fatal(err)
+			}
+			build(b, rel(p))
+		}
+	})
+	b.Logf("after %d edits: %s", edit, heapNote())
+}
+
+// heapNote says how large the live heap is (after a collection) and the
+// process's resident memory.
+func heapNote() string {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	rss := "?"
+	if b, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+				rss = strings.TrimSpace(v)
+			}
+		}
+	}
+	return fmt.Sprintf("live heap %d MB, RSS %s", ms.HeapAlloc>>20, rss)
 }
