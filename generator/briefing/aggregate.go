@@ -48,9 +48,10 @@ func Aggregate(b *source.Briefing, facts FactsOf, opt Options) *Briefing {
 		}
 	}
 	rules := newActorRules(opt.Site, opt.Own)
-	x.Actors, x.byMember = buildRegistry(x.Articles, facts, rules)
+	names := newNameCache()
+	x.Actors, x.byMember = buildRegistry(x.Articles, facts, rules, names)
 	rules.apply(x.Actors)
-	assignFinalIDs(x.Actors)
+	assignFinalIDs(x.Actors, names)
 	x.index(facts)
 	related(x.Articles, facts, x.byMember)
 	x.quotes(facts, rules)
@@ -168,11 +169,12 @@ func (x *Briefing) EventActors(e *timeline.Entry) []*Actor {
 // event overrides.
 func (x *Briefing) timeline(facts FactsOf, rules *actorRules) {
 	in := make([]timeline.Input, 0, len(x.Articles))
+	seen := map[string]bool{}
 	for _, a := range x.Articles {
 		f := facts(a)
 		ids := x.byArt[a]
 		as := make([]actors.Actor, 0, len(f.Actors))
-		seen := map[string]bool{}
+		clear(seen)
 		for _, ac := range f.Actors {
 			ra := ids[ac.ID]
 			if ra == nil || ra.Hidden || seen[ra.ID] {
@@ -199,7 +201,7 @@ func (x *Briefing) timeline(facts FactsOf, rules *actorRules) {
 				}
 			}
 			ev.Actors = mapped
-			if rules.event(&ev, a.Doc.Slice(ev.Sentence)) {
+			if len(rules.events) == 0 || rules.event(&ev, a.Doc.Slice(ev.Sentence)) {
 				evs = append(evs, ev)
 			}
 		}

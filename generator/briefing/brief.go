@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"briefgen/generator/doc"
@@ -90,7 +91,7 @@ func leadSentences(d *doc.Doc, sents []doc.Sentence, body doc.Span, n int) []lea
 			break
 		}
 		para = s.Para
-		out = append(out, leadSentence{i, collapse(d.Slice(s.Span))})
+		out = append(out, leadSentence{i, collapseSpan(d, s.Span)})
 		if len(out) == n {
 			break
 		}
@@ -330,8 +331,10 @@ func roleChanges(a *Actor) []DatedRole {
 // other's words ("Foreign Minister", "Kelmoran Foreign Minister").
 // "President-elect" and "President" differ, as do "Deputy Prime Minister"
 // and "Prime Minister".
-func sameRole(a, b string) bool {
-	wa, wb := roleWords(a), roleWords(b)
+func sameRole(a, b string) bool { return sameRoleWords(roleWords(a), roleWords(b)) }
+
+// sameRoleWords is sameRole on the roleWords of the two texts.
+func sameRoleWords(wa, wb []string) bool {
 	if len(wa) > len(wb) {
 		wa, wb = wb, wa
 	}
@@ -470,7 +473,69 @@ func escapeURL(u string) string {
 	return r.Replace(u)
 }
 
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+// collapse is strings.Join(strings.Fields(s), " "): s with leading and
+// trailing white space dropped and each run of it made one space.
+func collapse(s string) string { return collapseText(s) }
+
+// collapseSpan is collapse(d.Slice(sp)) without the copies between.
+func collapseSpan(d *doc.Doc, sp doc.Span) string {
+	sp.Start, sp.End = max(sp.Start, 0), min(sp.End, len(d.Text))
+	if sp.Start >= sp.End {
+		return ""
+	}
+	return collapseText(d.Text[sp.Start:sp.End])
+}
+
+func collapseText[T string | []byte](s T) string {
+	// White space as strings.Fields sees it: ASCII spaces, and runes
+	// unicode.IsSpace reports (invalid UTF-8 is not space).
+	space := func(i int) (bool, int) {
+		if c := s[i]; c < utf8.RuneSelf {
+			return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r', 1
+		}
+		var r rune
+		var n int
+		switch v := any(s).(type) {
+		case string:
+			r, n = utf8.DecodeRuneInString(v[i:])
+		case []byte:
+			r, n = utf8.DecodeRune(v[i:])
+		}
+		return unicode.IsSpace(r), n
+	}
+	// Fast path: already collapsed.
+	clean := true
+	prevSpace := true // a leading space is not clean
+	for i := 0; i < len(s); {
+		sp, n := space(i)
+		if sp && (prevSpace || s[i] != ' ' || i+n == len(s)) {
+			clean = false
+			break
+		}
+		prevSpace = sp
+		i += n
+	}
+	if clean {
+		return string(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	pending := false
+	for i := 0; i < len(s); {
+		sp, n := space(i)
+		if sp {
+			pending = b.Len() > 0
+		} else {
+			if pending {
+				b.WriteByte(' ')
+				pending = false
+			}
+			b.WriteString(string(s[i : i+n]))
+		}
+		i += n
+	}
+	return b.String()
+}
 
 // clip shortens s to at most n bytes at a word boundary, with an ellipsis.
 func clip(s string, n int) string {

@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"briefgen/generator/doc"
 	"briefgen/generator/source"
 )
 
@@ -184,4 +185,41 @@ func TestSameRole(t *testing.T) {
 			t.Errorf("sameRole(%q, %q) = %v", tc.a, tc.b, got)
 		}
 	}
+}
+
+// TestCollapse checks collapse against its definition,
+// strings.Join(strings.Fields(s), " "), on white space of every kind and
+// invalid UTF-8.
+func TestCollapse(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a\nb", " a b c ", "x\u00a0y", "x\u2003 y", "x\u0085y",
+		"\xff \xfe", "a \xe2\x80", "é è", "line one\nline two\r\n", "\v\f", "ab  cd\u3000ef",
+	} {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := collapse(s); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+		if got := collapseText([]byte(s)); got != want {
+			t.Errorf("collapseText([]byte(%q)) = %q, want %q", s, got, want)
+		}
+		d := &doc.Doc{Text: []byte("<" + s + ">")}
+		if got := collapseSpan(d, doc.Span{Start: 1, End: len(s) + 1}); got != want {
+			t.Errorf("collapseSpan(%q) = %q, want %q", s, got, want)
+		}
+	}
+	d := &doc.Doc{Text: []byte("a b")}
+	for _, sp := range []doc.Span{{Start: -3, End: 9}, {Start: 2, End: 1}, {Start: 5, End: 9}} {
+		if got, want := collapseSpan(d, sp), collapse(d.Slice(sp)); got != want {
+			t.Errorf("collapseSpan(%v) = %q, want %q", sp, got, want)
+		}
+	}
+}
+
+func FuzzCollapse(f *testing.F) {
+	f.Add("a  b\t\nc\u00a0\xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseText([]byte(s)), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseText(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

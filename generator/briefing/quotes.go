@@ -96,7 +96,7 @@ func (x *Briefing) quotes(facts FactsOf, rules *actorRules) {
 	for _, art := range x.Articles {
 		f := facts(art)
 		for _, fq := range f.Quotes {
-			text := strings.Join(strings.Fields(art.Doc.Slice(fq.Span)), " ")
+			text := collapseSpan(art.Doc, fq.Span)
 			norm := NormalizeQuote(text)
 			if norm == "" {
 				continue

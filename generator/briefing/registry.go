@@ -121,6 +121,7 @@ type articleActor struct {
 	a        *actors.Actor
 	kind     actors.Kind
 	tokens   []string // name slug tokens, initials dropped
+	key      string   // key(tokens)
 	parent   int      // union-find
 	pinned   string   // override: forced cluster key
 	canon    string   // the gazetteer's name of a place or organization, or ""
@@ -130,6 +131,45 @@ type articleActor struct {
 // registry merges the actors of a briefing's articles.
 type registry struct {
 	items []articleActor
+	names *nameCache
+}
+
+// nameCache remembers what aggregation derives from a name (its slug and
+// tokens), so that a name met in many articles is analyzed once.
+type nameCache struct {
+	m map[string]*nameInfo
+}
+
+type nameInfo struct {
+	slug   string
+	tokens []string // nameTokens
+	key    string   // key(tokens)
+	done   bool     // tokens and key computed
+}
+
+func newNameCache() *nameCache { return &nameCache{m: map[string]*nameInfo{}} }
+
+func (c *nameCache) get(name string) *nameInfo {
+	n := c.m[name]
+	if n == nil {
+		n = &nameInfo{slug: actors.Slug(name)}
+		c.m[name] = n
+	}
+	return n
+}
+
+// slug is actors.Slug(name).
+func (c *nameCache) slug(name string) string { return c.get(name).slug }
+
+// tokens is nameTokens(name) and its key; the slice is shared, read only.
+func (c *nameCache) tokens(name string) ([]string, string) {
+	n := c.get(name)
+	if !n.done {
+		n.tokens = slugTokens(name, n.slug)
+		n.key = key(n.tokens)
+		n.done = true
+	}
+	return n.tokens, n.key
 }
 
 func (g *registry) find(i int) int {
@@ -153,8 +193,10 @@ func (g *registry) union(i, j int) {
 
 // nameTokens returns the lower-case ASCII words of a name, initials and
 // honorifics dropped ("Donald J. Trump" -> donald trump).
-func nameTokens(name string) []string {
-	s := actors.Slug(name)
+func nameTokens(name string) []string { return slugTokens(name, actors.Slug(name)) }
+
+// slugTokens is nameTokens given the name's slug s.
+func slugTokens(name, s string) []string {
 	if s == "actor" && !strings.Contains(strings.ToLower(name), "actor") {
 		return nil
 	}
@@ -179,8 +221,16 @@ func key(tokens []string) string { return strings.Join(tokens, " ") }
 
 // buildRegistry merges the actors of arts (oldest first) into registry
 // actors. facts gives each article's facts.
-func buildRegistry(arts []*source.Article, facts FactsOf, ov *actorRules) ([]*Actor, map[member]*Actor) {
-	g := &registry{}
+func buildRegistry(arts []*source.Article, facts FactsOf, ov *actorRules, names *nameCache) ([]*Actor, map[member]*Actor) {
+	g := &registry{names: names}
+	n := 0
+	for _, art := range arts {
+		if f := facts(art); f != nil {
+			n += len(f.Actors)
+		}
+	}
+	g.items = make([]articleActor, 0, n)
+	canon := map[string]string{} // non-person name -> the gazetteer's name, or ""
 	for n, art := range arts {
 		f := facts(art)
 		if f == nil {
@@ -190,12 +240,20 @@ func buildRegistry(arts []*source.Article, facts FactsOf, ov *actorRules) ([]*Ac
 			a := &f.Actors[i]
 			it := articleActor{
 				art: art, artNo: n, index: i, a: a, kind: a.Kind,
-				tokens: nameTokens(a.Name), parent: len(g.items),
+				parent: len(g.items),
 			}
+			it.tokens, it.key = names.tokens(a.Name)
 			if a.Kind != actors.Person {
-				if e, ok := gazetteer.Lookup(strings.TrimPrefix(a.Name, "the ")); ok && e.Name != "" {
-					it.canon = e.Name
-					it.tokens = nameTokens(e.Name)
+				c, ok := canon[a.Name]
+				if !ok {
+					if e, ok := gazetteer.Lookup(strings.TrimPrefix(a.Name, "the ")); ok {
+						c = e.Name
+					}
+					canon[a.Name] = c
+				}
+				if c != "" {
+					it.canon = c
+					it.tokens, it.key = names.tokens(c)
 				}
 			}
 			g.items = append(g.items, it)
@@ -213,34 +271,41 @@ func buildRegistry(arts []*source.Article, facts FactsOf, ov *actorRules) ([]*Ac
 	return g.clusters(facts)
 }
 
+// exactKey is a name key of one kind group (kindKey, or 'g' for a name
+// the gazetteer gave).
+type exactKey struct {
+	kind byte
+	key  string
+}
+
 // kindKey groups kinds that may merge: people with people, organizations
 // with organizations, places with places; "other" joins whatever shares
 // its full name.
-func kindKey(k actors.Kind) string {
+func kindKey(k actors.Kind) byte {
 	switch k {
 	case actors.Person:
-		return "p"
+		return 'p'
 	case actors.Organization:
-		return "o"
+		return 'o'
 	case actors.Place:
-		return "l"
+		return 'l'
 	}
-	return "x"
+	return 'x'
 }
 
 // mergeExact joins actors with the same name (or, for organizations, a
 // shared multi-word alias or acronym).
 func (g *registry) mergeExact() {
-	byKey := map[string]int{}
+	byKey := map[exactKey]int{}
 	byName := map[string]int{} // full name, any kind but other
 	for i := range g.items {
 		it := &g.items[i]
 		if it.pinned != "" || len(it.tokens) == 0 || it.kind == actors.Person && len(it.tokens) == 1 {
 			continue // one-word names of people are resolved by mergeShort
 		}
-		k := kindKey(it.kind) + ":" + key(it.tokens)
+		k := exactKey{kindKey(it.kind), it.key}
 		if it.canon != "" {
-			k = "g:" + key(it.tokens)
+			k.kind = 'g'
 		}
 		if j, ok := byKey[k]; ok {
 			g.union(i, j)
@@ -248,15 +313,18 @@ func (g *registry) mergeExact() {
 			byKey[k] = i
 		}
 		if it.kind != actors.Other {
-			if _, ok := byName[key(it.tokens)]; !ok {
-				byName[key(it.tokens)] = i
+			if _, ok := byName[it.key]; !ok {
+				byName[it.key] = i
 			}
 		}
 		for _, al := range it.a.Aliases {
-			tk := nameTokens(al)
-			multi := len(tk) >= 2 && it.kind != actors.Person
+			if it.kind == actors.Person {
+				continue // neither multi-word nor an organization's acronym
+			}
+			tk, tkey := g.names.tokens(al)
+			multi := len(tk) >= 2
 			if multi || it.kind == actors.Organization && acronym(al) {
-				ak := kindKey(it.kind) + ":" + key(tk)
+				ak := exactKey{kindKey(it.kind), tkey}
 				if j, ok := byKey[ak]; ok {
 					g.union(i, j)
 				} else {
@@ -268,7 +336,7 @@ func (g *registry) mergeExact() {
 	for i := range g.items {
 		it := &g.items[i]
 		if it.pinned == "" && it.kind == actors.Other && len(it.tokens) >= 1 {
-			if j, ok := byName[key(it.tokens)]; ok {
+			if j, ok := byName[it.key]; ok {
 				g.union(i, j)
 			}
 		}
@@ -306,18 +374,22 @@ func (g *registry) mergeVariants() {
 		if it.pinned != "" || it.kind != actors.Person || len(it.tokens) < 2 {
 			continue
 		}
-		k := key(it.tokens)
-		if seen[k] {
+		if seen[it.key] {
 			continue
 		}
-		seen[k] = true
+		seen[it.key] = true
 		people = append(people, entry{i, it.tokens})
 	}
 	// Candidates share the first or the last word.
-	byEdge := map[string][]int{}
+	type edge struct {
+		last bool
+		word string
+	}
+	byEdge := map[edge][]int{}
 	for n, p := range people {
-		byEdge["f:"+p.tokens[0]] = append(byEdge["f:"+p.tokens[0]], n)
-		byEdge["l:"+p.tokens[len(p.tokens)-1]] = append(byEdge["l:"+p.tokens[len(p.tokens)-1]], n)
+		f, l := edge{false, p.tokens[0]}, edge{true, p.tokens[len(p.tokens)-1]}
+		byEdge[f] = append(byEdge[f], n)
+		byEdge[l] = append(byEdge[l], n)
 	}
 	for n, p := range people {
 		var match []int
@@ -332,8 +404,8 @@ func (g *registry) mergeVariants() {
 				}
 			}
 		}
-		check(byEdge["f:"+p.tokens[0]])
-		check(byEdge["l:"+p.tokens[len(p.tokens)-1]])
+		check(byEdge[edge{false, p.tokens[0]}])
+		check(byEdge[edge{true, p.tokens[len(p.tokens)-1]}])
 		if len(match) == 1 {
 			g.union(p.i, people[match[0]].i)
 		} else if len(match) > 1 {
@@ -497,27 +569,49 @@ func (g *registry) ambiguous(items []int) bool {
 
 // clusters turns the union-find sets into registry actors with stable IDs.
 func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
-	sets := map[int][]int{}
+	// The sets, in order of their first item, each with its items in
+	// order: a counting sort by root.
+	setNo := make([]int32, len(g.items)) // root item -> set number + 1
 	var roots []int
+	count := []int{}
 	for i := range g.items {
 		r := g.find(i)
-		if _, ok := sets[r]; !ok {
+		if setNo[r] == 0 {
 			roots = append(roots, r)
+			count = append(count, 0)
+			setNo[r] = int32(len(roots))
 		}
-		sets[r] = append(sets[r], i)
+		count[setNo[r]-1]++
 	}
+	start := make([]int, len(roots)+1)
+	for k, n := range count {
+		start[k+1] = start[k] + n
+	}
+	order := make([]int, len(g.items))
+	fill := slices.Clone(start[:len(roots)])
+	for i := range g.items {
+		k := setNo[g.find(i)] - 1
+		order[fill[k]] = i
+		fill[k]++
+	}
+
 	out := make([]*Actor, 0, len(roots))
 	byMember := make(map[member]*Actor, len(g.items))
-	for _, r := range roots {
+	members := make([]member, len(g.items)) // each actor's members are a window of it
+	names := map[string]int{}
+	canon := map[string]int{}
+	for k, r := range roots {
 		a := &Actor{}
-		names := map[string]int{}
-		kinds := map[actors.Kind]int{}
+		clear(names)
+		clear(canon)
+		var kinds [4]int // by actors.Kind
 		var pinnedName string
-		canon := map[string]int{}
-		for _, i := range sets[r] {
+		set := order[start[k]:start[k+1]]
+		a.members = members[start[k]:start[k+1]:start[k+1]]
+		for n, i := range set {
 			it := &g.items[i]
 			m := member{it.art, it.index}
-			a.members = append(a.members, m)
+			a.members[n] = m
 			byMember[m] = a
 			names[it.a.Name] += len(it.a.Mentions) + 1
 			for _, al := range it.a.Aliases {
@@ -525,7 +619,9 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 					names[al] = 0
 				}
 			}
-			kinds[it.kind] += len(it.a.Mentions) + 1
+			if it.kind < actors.Kind(len(kinds)) {
+				kinds[it.kind] += len(it.a.Mentions) + 1
+			}
 			a.Mentions += len(it.a.Mentions)
 			if len(a.Articles) == 0 || a.Articles[len(a.Articles)-1] != it.art {
 				a.Articles = append(a.Articles, it.art)
@@ -537,9 +633,9 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 				pinnedName = it.pinned
 			}
 		}
-		a.Name = canonicalName(names, g.items[r].kind)
+		a.Name = g.canonicalName(names, g.items[r].kind)
 		if len(canon) > 0 {
-			a.Name = canonicalName(canon, actors.Organization)
+			a.Name = g.canonicalName(canon, actors.Organization)
 			if _, ok := names[a.Name]; !ok {
 				names[a.Name] = 0
 			}
@@ -551,6 +647,9 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 			}
 		}
 		a.Kind = bestKind.String()
+		if len(names) > 1 {
+			a.Aliases = make([]string, 0, len(names)-1)
+		}
 		for n := range names {
 			if n != a.Name {
 				a.Aliases = append(a.Aliases, n)
@@ -560,8 +659,10 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 		out = append(out, a)
 	}
 	// Roles, first mention, in article order.
+	type roleKey struct{ text, path string }
+	seen := map[roleKey]bool{}
 	for _, a := range out {
-		seen := map[string]bool{}
+		clear(seen)
 		for _, m := range a.members {
 			f := facts(m.art)
 			x := &f.Actors[m.index]
@@ -569,7 +670,7 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 				a.First = Source{m.art, doc.SentenceAt(f.Sentences, x.Mentions[0].Start)}
 			}
 			for _, r := range x.Roles {
-				k := strings.ToLower(r.Text) + "\x00" + m.art.Path
+				k := roleKey{strings.ToLower(r.Text), m.art.Path}
 				if seen[k] {
 					continue
 				}
@@ -581,7 +682,7 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 			a.First = Source{Article: a.members[0].art}
 		}
 	}
-	assignRegistryIDs(out)
+	assignRegistryIDs(out, g.names)
 	return out, byMember
 }
 
@@ -589,17 +690,19 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 // names of its article actors, the most used of those with the most
 // words (for people: full names beat surnames), ties broken by order.
 func canonicalName(names map[string]int, kind actors.Kind) string {
+	return (&registry{names: newNameCache()}).canonicalName(names, kind)
+}
+
+func (g *registry) canonicalName(names map[string]int, kind actors.Kind) string {
 	best, bestScore, bestWords := "", -1, -1
 	for n, score := range names {
 		if score == 0 {
 			continue // an alias only
 		}
-		w := len(nameTokens(n))
-		if kind == actors.Person && w > 3 {
-			w = 3
-		}
-		if kind != actors.Person {
-			w = 0
+		w := 0
+		if kind == actors.Person {
+			tk, _ := g.names.tokens(n)
+			w = min(len(tk), 3)
 		}
 		if w > bestWords || w == bestWords && (score > bestScore || score == bestScore && n < best) {
 			best, bestScore, bestWords = n, score, w
@@ -617,21 +720,31 @@ func canonicalName(names map[string]int, kind actors.Kind) string {
 
 // assignRegistryIDs gives each actor the slug of its name; actors whose
 // slugs collide get -2, -3 ... in order of name, then first article.
-func assignRegistryIDs(as []*Actor) {
-	slices.SortFunc(as, func(a, b *Actor) int {
+func assignRegistryIDs(as []*Actor, names *nameCache) {
+	type keyed struct {
+		slug string
+		a    *Actor
+	}
+	ks := make([]keyed, len(as))
+	for i, a := range as {
+		ks[i] = keyed{names.slug(a.Name), a}
+	}
+	slices.SortFunc(ks, func(x, y keyed) int {
+		a, b := x.a, y.a
 		return cmp.Or(
-			cmp.Compare(actors.Slug(a.Name), actors.Slug(b.Name)),
+			cmp.Compare(x.slug, y.slug),
 			cmp.Compare(a.Name, b.Name),
 			cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)),
 			compareSource(a.First, b.First),
 		)
 	})
 	used := make(map[string]bool, len(as))
-	for _, a := range as {
-		base := actors.Slug(a.Name)
-		id := base
+	for i, k := range ks {
+		a := k.a
+		as[i] = a
+		id := k.slug
 		for n := 2; used[id]; n++ {
-			id = base + "-" + strconv.Itoa(n)
+			id = k.slug + "-" + strconv.Itoa(n)
 		}
 		used[id] = true
 		a.ID = id
@@ -655,43 +768,61 @@ func boolInt(b bool) int {
 // related counts, for every actor, the actors mentioned in the same
 // sentences.
 func related(arts []*source.Article, facts FactsOf, byMember map[member]*Actor) {
-	counts := map[*Actor]map[*Actor]int{}
+	type pair struct{ x, y *Actor }
+	type mention struct {
+		sent int
+		a    *Actor
+	}
+	counts := map[pair]int{}
+	var ms []mention
 	for _, art := range arts {
 		f := facts(art)
 		if f == nil {
 			continue
 		}
-		bySent := map[int][]*Actor{}
+		ms = ms[:0]
 		for i := range f.Actors {
 			ra := byMember[member{art, i}]
 			if ra == nil {
 				continue
 			}
 			for _, m := range f.Actors[i].Mentions {
-				s := doc.SentenceAt(f.Sentences, m.Start)
-				if !slices.Contains(bySent[s], ra) {
-					bySent[s] = append(bySent[s], ra)
-				}
+				ms = append(ms, mention{doc.SentenceAt(f.Sentences, m.Start), ra})
 			}
 		}
-		for _, list := range bySent {
-			for _, x := range list {
-				for _, y := range list {
-					if x == y {
-						continue
-					}
-					if counts[x] == nil {
-						counts[x] = map[*Actor]int{}
-					}
-					counts[x][y]++
+		// Group by sentence; within one, each actor once.
+		slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.sent, b.sent) })
+		for lo := 0; lo < len(ms); {
+			hi := lo + 1
+			for hi < len(ms) && ms[hi].sent == ms[lo].sent {
+				hi++
+			}
+			list := ms[lo:hi]
+			n := 0
+			for _, m := range list {
+				if !slices.ContainsFunc(list[:n], func(o mention) bool { return o.a == m.a }) {
+					list[n] = m
+					n++
 				}
 			}
+			for _, x := range list[:n] {
+				for _, y := range list[:n] {
+					if x.a != y.a {
+						counts[pair{x.a, y.a}]++
+					}
+				}
+			}
+			lo = hi
 		}
 	}
-	for x, m := range counts {
-		for y, n := range m {
-			x.Related = append(x.Related, Related{y, n})
+	var withRelated []*Actor
+	for p, n := range counts {
+		if len(p.x.Related) == 0 {
+			withRelated = append(withRelated, p.x)
 		}
+		p.x.Related = append(p.x.Related, Related{p.y, n})
+	}
+	for _, x := range withRelated {
 		slices.SortFunc(x.Related, func(a, b Related) int {
 			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Actor.ID, b.Actor.ID))
 		})
@@ -728,22 +859,32 @@ func (r RoleSpan) Last() time.Time  { return r.Sources[len(r.Sources)-1].Date() 
 func (a *Actor) RoleHistory() []RoleSpan {
 	var out []RoleSpan
 	var texts []map[string]int
+	var words [][]string // roleWords of each position's first text
 	for _, r := range a.Roles {
 		if r.Editor {
 			out = append(out, RoleSpan{Text: r.Text, Editor: true})
 			texts = append(texts, nil)
+			words = append(words, nil)
 			continue
 		}
 		k := -1
+		var w []string
+		if len(out) > 0 {
+			w = roleWords(r.Text)
+		}
 		for i := range out {
-			if !out[i].Editor && sameRole(out[i].Text, r.Text) {
+			if !out[i].Editor && sameRoleWords(words[i], w) {
 				k = i
 				break
 			}
 		}
 		if k < 0 {
+			if w == nil {
+				w = roleWords(r.Text)
+			}
 			out = append(out, RoleSpan{Text: r.Text})
 			texts = append(texts, map[string]int{})
+			words = append(words, w)
 			k = len(out) - 1
 		}
 		texts[k][r.Text]++

@@ -153,8 +153,8 @@ func (a *Actor) named(s string) bool {
 
 // assignFinalIDs gives actors their ids after overrides renamed some: the
 // editor's id, else the slug of the (new) name, unique.
-func assignFinalIDs(as []*Actor) {
-	assignRegistryIDs(as)
+func assignFinalIDs(as []*Actor, names *nameCache) {
+	assignRegistryIDs(as, names)
 	used := map[string]bool{}
 	for _, a := range as {
 		if a.pinnedID != "" {
