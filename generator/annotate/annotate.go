@@ -37,13 +37,39 @@ type Mark struct {
 // Sort orders marks so that outer marks come before the marks they contain:
 // by start, then longest first. Extension and Plain expect sorted marks.
 func Sort(marks []Mark) {
-	// slices, not sort: no reflection, and the same stable order.
-	slices.SortStableFunc(marks, func(a, b Mark) int {
-		if a.Span.Start != b.Span.Start {
-			return cmp.Compare(a.Span.Start, b.Span.Start)
+	// The order is stable: marks with the same span keep their order. A
+	// Mark is large, so rather than moving marks about in a stable sort,
+	// sort small keys (start, end, index: a total order, so any sort is
+	// stable) and put the marks in place once.
+	if slices.IsSortedFunc(marks, compareMarks) {
+		return
+	}
+	type key struct{ start, end, i int }
+	keys := make([]key, len(marks))
+	for i, m := range marks {
+		keys[i] = key{m.Span.Start, m.Span.End, i}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
 		}
-		return cmp.Compare(b.Span.End, a.Span.End)
+		if a.end != b.end {
+			return cmp.Compare(b.end, a.end)
+		}
+		return cmp.Compare(a.i, b.i)
 	})
+	sorted := make([]Mark, len(marks))
+	for i, k := range keys {
+		sorted[i] = marks[k.i]
+	}
+	copy(marks, sorted)
+}
+
+func compareMarks(a, b Mark) int {
+	if a.Span.Start != b.Span.Start {
+		return cmp.Compare(a.Span.Start, b.Span.Start)
+	}
+	return cmp.Compare(b.Span.End, a.Span.End)
 }
 
 // piece is a run of text [start, end) covered by the same set of marks.
@@ -53,7 +79,9 @@ type piece struct {
 }
 
 // split cuts [start, end) at every mark boundary inside it and lists the
-// marks that cover each piece. wr.marks must be sorted (see Sort).
+// marks that cover each piece. wr.marks must be sorted (see Sort). The
+// returned slice is reused by the next call; the pieces' mark lists stay
+// valid.
 //
 // Text is asked for in document order, so split sweeps: marks enter a
 // candidate list once the text reaches their start and leave it once the
@@ -85,8 +113,9 @@ func (wr *writer) split(start, end int) []piece {
 		k += copy(wr.cands[k:], wr.cands[j:])
 		wr.cands = wr.cands[:k]
 	}
-	cuts := []int{start, end}
-	var active []int
+	cuts := append(wr.cuts[:0], start, end)
+	active := wr.active[:0]
+	defer func() { wr.cuts, wr.active = cuts[:0], active[:0] }()
 	for _, i := range wr.cands {
 		m := marks[i].Span
 		if m.Start >= end {
@@ -103,15 +132,17 @@ func (wr *writer) split(start, end int) []piece {
 			cuts = append(cuts, m.End)
 		}
 	}
+	out := wr.pieces[:0]
 	if len(active) == 0 {
-		return []piece{{start, end, nil}}
+		wr.pieces = append(out, piece{start, end, nil})
+		return wr.pieces
 	}
 	slices.Sort(cuts)
 	// Sweep the pieces left to right with the marks open at each: every
 	// mark boundary is a cut, so a mark open at a piece's start covers the
 	// whole piece. active is in mark order, so open stays outermost first.
-	var out []piece
-	var open []int
+	open := wr.openBuf[:0]
+	defer func() { wr.openBuf = open[:0] }()
 	next := 0
 	for k := 0; k+1 < len(cuts); k++ {
 		a, b := cuts[k], cuts[k+1]
@@ -132,10 +163,19 @@ func (wr *writer) split(start, end int) []piece {
 		open = open[:j]
 		p := piece{start: a, end: b}
 		if len(open) > 0 {
-			p.marks = append([]int(nil), open...)
+			// The pieces' mark lists outlive the call (goldmark nodes
+			// keep them): they are carved from one growing slice, never
+			// written again once handed out.
+			if cap(wr.arena)-len(wr.arena) < len(open) {
+				wr.arena = make([]int, 0, max(256, 2*len(open)))
+			}
+			n := len(wr.arena)
+			wr.arena = append(wr.arena, open...)
+			p.marks = wr.arena[n:len(wr.arena):len(wr.arena)]
 		}
 		out = append(out, p)
 	}
+	wr.pieces = out
 	return out
 }
 
@@ -149,6 +189,11 @@ type writer struct {
 	cands []int
 	swept int
 	buf   []byte // a tag being written, reused
+	// split's scratch, reused from call to call: the pieces it returns
+	// are valid until the next call; arena holds their mark lists.
+	cuts, active, openBuf []int
+	pieces                []piece
+	arena                 []int
 }
 
 func newWriter(marks []Mark) *writer {

@@ -24,9 +24,16 @@ func Facts(f *extract.Facts, actorHref func(id string) string) []Mark {
 	}
 	for _, a := range f.Actors {
 		names[a.ID] = a.Name
+		if len(a.Mentions) == 0 {
+			continue
+		}
+		// Every mention of an actor has the same class and attributes:
+		// one string and one Attrs slice serve them all (marks are only
+		// read).
+		class := "actor actor-" + a.Kind.String()
+		attrs := []Attr{{"href", actorHref(a.ID)}, {"data-actor", a.ID}}
 		for _, m := range a.Mentions {
-			marks = append(marks, Mark{Span: m, Tag: "a", Class: "actor actor-" + a.Kind.String(),
-				Attrs: []Attr{{"href", actorHref(a.ID)}, {"data-actor", a.ID}}})
+			marks = append(marks, Mark{Span: m, Tag: "a", Class: class, Attrs: attrs})
 		}
 	}
 	for _, q := range f.Quotes {

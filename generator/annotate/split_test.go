@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"math/rand"
 	"reflect"
+	"slices"
 	"sort"
+	"strconv"
 	"testing"
 
 	"briefgen/generator/doc"
@@ -115,6 +117,28 @@ func BenchmarkManyMarks(b *testing.B) {
 		var out bytes.Buffer
 		for _, sp := range paras {
 			p.Write(&out, sp)
+		}
+	}
+}
+
+// TestSortIsStable checks Sort against a stable sort of the same order on
+// marks with many equal spans: marks with the same span keep their order.
+func TestSortIsStable(t *testing.T) {
+	rng := rand.New(rand.NewSource(12))
+	for round := 0; round < 200; round++ {
+		n := rng.Intn(60)
+		marks := make([]Mark, n)
+		for i := range marks {
+			s := rng.Intn(10)
+			marks[i] = Mark{Span: doc.Span{Start: s, End: s + rng.Intn(4)}, ID: strconv.Itoa(i)}
+		}
+		want := slices.Clone(marks)
+		slices.SortStableFunc(want, compareMarks)
+		Sort(marks)
+		for i := range marks {
+			if marks[i].ID != want[i].ID || marks[i].Span != want[i].Span {
+				t.Fatalf("round %d: mark %d is %+v, want %+v", round, i, marks[i], want[i])
+			}
 		}
 	}
 }
