@@ -12,6 +12,7 @@ import (
 
 	"github.com/yuin/goldmark/parser"
 
+	"briefgen/generator/briefing"
 	"briefgen/generator/doc"
 	"briefgen/generator/source"
 	"briefgen/generator/timeline"
@@ -96,6 +97,33 @@ type ArticlePage struct {
 	Newer    *source.Article  // the next newer article of the same briefing, or nil
 	Older    *source.Article  // the next older one, or nil
 	Facts    *Facts           // nil when nothing was extracted
+
+	// Ready-made for the default theme, which would otherwise compute
+	// them through a function call each: links (relURL applied) to the
+	// briefing, the newer and the older article; the briefing's title;
+	// the publication date as "2024-11-22" and "November 22, 2024" (""
+	// when the article has none).
+	BriefingHref, NewerHref, OlderHref string
+	BriefingTitle                      string
+	ISODate, LongDate                  string
+	// FactGroups are the actors of .Facts.Data, when it is a
+	// *briefing.ArticleFacts, by kind (people, organizations, places),
+	// empty kinds left out.
+	FactGroups []FactGroup
+}
+
+// FactGroup is one kind of actor on an article page.
+type FactGroup struct {
+	Title  string // "People", "Organizations", "Places"
+	Actors []FactActor
+}
+
+// FactActor is an actor as an article page lists it, with its profile
+// link (relURL of .Page, "" when none), its aliases joined with ", " and
+// its quotation count ("2 quotations", "" when none) ready-made.
+type FactActor struct {
+	briefing.ArticleActor
+	ProfileHref, AliasesText, QuotesText string
 }
 
 // Facts is what extraction contributes to an article page. Both hooks are
@@ -307,6 +335,22 @@ func (r *Renderer) ArticleData(a *source.Article, facts *Facts) (*ArticlePage, e
 	}
 	if p.Feed == "" {
 		p.Feed = "/feed.xml"
+	}
+	rel := r.urls.Rel
+	if p.Briefing != nil {
+		p.BriefingHref, p.BriefingTitle = rel(p.Briefing.RelPermalink()), briefingTitle(p.Briefing)
+	}
+	if p.Newer != nil {
+		p.NewerHref = rel(p.Newer.RelPermalink())
+	}
+	if p.Older != nil {
+		p.OlderHref = rel(p.Older.RelPermalink())
+	}
+	p.ISODate, p.LongDate = isoDate(a.Date), longDate(a.Date)
+	if facts != nil {
+		if v, ok := facts.Data.(*briefing.ArticleFacts); ok && v != nil {
+			p.FactGroups = r.factGroups(v)
+		}
 	}
 	if ex := Excerpt(a, 160); ex != "" {
 		p.Description = ex
@@ -584,4 +628,29 @@ func orderedItem(t string) bool {
 		i++
 	}
 	return i > 0 && i+1 < len(t) && (t[i] == '.' || t[i] == ')') && t[i+1] == ' '
+}
+
+// factGroups lists an article's actors by kind for the default theme.
+func (r *Renderer) factGroups(v *briefing.ArticleFacts) []FactGroup {
+	var out []FactGroup
+	for _, g := range [...]struct{ title, kind string }{{"People", "person"}, {"Organizations", "organization"}, {"Places", "place"}} {
+		var list []FactActor
+		for _, a := range v.Actors {
+			if a.Kind != g.kind {
+				continue
+			}
+			fa := FactActor{ArticleActor: a, AliasesText: strings.Join(a.Aliases, ", ")}
+			if a.Page != "" {
+				fa.ProfileHref = r.urls.Rel(a.Page)
+			}
+			if a.Quotes != 0 {
+				fa.QuotesText = plural(a.Quotes, "quotation", "quotations")
+			}
+			list = append(list, fa)
+		}
+		if len(list) > 0 {
+			out = append(out, FactGroup{Title: g.title, Actors: list})
+		}
+	}
+	return out
 }
