@@ -58,6 +58,7 @@ func Aggregate(b *source.Briefing, facts FactsOf, opt Options) *Briefing {
 	x.timeline(facts, rules)
 	for _, a := range x.Actors {
 		a.Role() // computed once here, so pages may read it concurrently
+		a.path = ActorPath(b, a.ID)
 		a.members = nil
 	}
 	x.byMember = nil // only needed while merging
@@ -353,7 +354,7 @@ func SiteSpeakers(all []SiteActor) []SiteActor {
 }
 
 // ActorURL is the site path of a registry actor's page.
-func (x *Briefing) ActorURL(a *Actor) string { return ActorPath(x.Briefing, a.ID) }
+func (x *Briefing) ActorURL(a *Actor) string { return x.actorPath(a) }
 
 // QuotesURL is the site path of the briefing's quotation index.
 func (x *Briefing) QuotesURL() string { return QuotesPath(x.Briefing) }

@@ -11,7 +11,6 @@
 package briefing
 
 import (
-	"cmp"
 	"slices"
 
 	"briefgen/generator/actors"
@@ -76,31 +75,47 @@ func (f *ArticleFacts) ofKind(k string) []ArticleActor {
 // Article builds the view of an article's facts.
 func Article(d *doc.Doc, f *extract.Facts) *ArticleFacts {
 	v := &ArticleFacts{Events: len(f.Events)}
-	anchor := func(pos int) string { return doc.SentenceID(doc.SentenceAt(f.Sentences, pos)) }
-	quotes := map[string]int{}
-	for _, q := range f.Quotes {
-		quotes[q.Speaker]++
+	anchor := func(pos int) string { return sentenceID(doc.SentenceAt(f.Sentences, pos)) }
+	var quotes map[string]int
+	var names map[string]string
+	if len(f.Quotes) > 0 {
+		quotes = make(map[string]int, len(f.Actors))
+		names = make(map[string]string, len(f.Actors))
+		for _, q := range f.Quotes {
+			quotes[q.Speaker]++
+		}
+		for _, a := range f.Actors {
+			names[a.ID] = a.Name
+		}
 	}
-	names := map[string]string{}
-	for _, a := range f.Actors {
-		names[a.ID] = a.Name
-		va := ArticleActor{
-			ID: a.ID, Name: a.Name, Kind: a.Kind.String(), Aliases: a.Aliases,
-			Mentions: len(a.Mentions), Quotes: quotes[a.ID],
-		}
-		if len(a.Mentions) > 0 {
-			va.Anchor = anchor(a.Mentions[0].Start)
-		}
-		seen := map[string]bool{}
-		for _, r := range a.Roles {
-			if !seen[r.Text] {
-				seen[r.Text] = true
-				va.Roles = append(va.Roles, ArticleRole{Text: r.Text, Anchor: anchor(r.Span.Start)})
+	// People, then organizations, places and others, each in the order
+	// of the article's actors: built kind by kind rather than sorted.
+	v.Actors = make([]ArticleActor, 0, len(f.Actors))
+	for rank := range 4 {
+		for i := range f.Actors {
+			a := &f.Actors[i]
+			kind := a.Kind.String()
+			if kindRank(kind) != rank {
+				continue
 			}
+			va := ArticleActor{
+				ID: a.ID, Name: a.Name, Kind: kind, Aliases: a.Aliases,
+				Mentions: len(a.Mentions), Quotes: quotes[a.ID],
+			}
+			if len(a.Mentions) > 0 {
+				va.Anchor = anchor(a.Mentions[0].Start)
+			}
+			for _, r := range a.Roles {
+				if !slices.ContainsFunc(va.Roles, func(x ArticleRole) bool { return x.Text == r.Text }) {
+					va.Roles = append(va.Roles, ArticleRole{Text: r.Text, Anchor: anchor(r.Span.Start)})
+				}
+			}
+			v.Actors = append(v.Actors, va)
 		}
-		v.Actors = append(v.Actors, va)
 	}
-	slices.SortStableFunc(v.Actors, func(a, b ArticleActor) int { return cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)) })
+	if len(f.Quotes) > 0 {
+		v.Quotes = make([]ArticleQuote, 0, len(f.Quotes))
+	}
 	for _, q := range f.Quotes {
 		v.Quotes = append(v.Quotes, ArticleQuote{
 			Text: d.Slice(q.Span), SpeakerID: q.Speaker, Speaker: names[q.Speaker],
@@ -108,6 +123,23 @@ func Article(d *doc.Doc, f *extract.Facts) *ArticleFacts {
 		})
 	}
 	return v
+}
+
+// sentenceIDs are doc.SentenceID of the first sentences, made once.
+var sentenceIDs = func() []string {
+	ids := make([]string, 512)
+	for i := range ids {
+		ids[i] = doc.SentenceID(i)
+	}
+	return ids
+}()
+
+// sentenceID is doc.SentenceID(n) without an allocation for most n.
+func sentenceID(n int) string {
+	if n >= 0 && n < len(sentenceIDs) {
+		return sentenceIDs[n]
+	}
+	return doc.SentenceID(n)
 }
 
 func kindRank(k string) int {
@@ -125,12 +157,22 @@ func kindRank(k string) int {
 // ArticleView is Article with each actor linked to its registry page.
 func (x *Briefing) ArticleView(a *source.Article, f *extract.Facts) *ArticleFacts {
 	v := Article(a.Doc, f)
+	ids := x.byArt[a]
 	for i := range v.Actors {
-		if ra := x.ActorOf(a, v.Actors[i].ID); ra != nil && x.HasPage(ra) {
-			v.Actors[i].Page = ActorPath(x.Briefing, ra.ID)
+		if ra := ids[v.Actors[i].ID]; ra != nil && x.HasPage(ra) {
+			v.Actors[i].Page = x.actorPath(ra)
 		}
 	}
 	return v
+}
+
+// actorPath is ActorPath(x.Briefing, a.ID), made once per actor by
+// Aggregate.
+func (x *Briefing) actorPath(a *Actor) string {
+	if a.path != "" {
+		return a.path
+	}
+	return ActorPath(x.Briefing, a.ID)
 }
 
 // ActorPath is the site path of a registry actor's page.

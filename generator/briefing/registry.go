@@ -21,7 +21,7 @@ type Source struct {
 }
 
 // Anchor is the fragment of the sentence on its article page ("s-3").
-func (s Source) Anchor() string { return doc.SentenceID(s.Sentence) }
+func (s Source) Anchor() string { return sentenceID(s.Sentence) }
 
 // URL is the site path of the sentence: "/<briefing>/<article>/#s-3".
 func (s Source) URL() string { return s.Article.RelPermalink() + "#" + s.Anchor() }
@@ -55,6 +55,7 @@ type Actor struct {
 	Photo    string      // from an editor override, or ""
 	Hidden   bool        // an editor hid it
 	role     *string     // Role, once computed
+	path     string      // ActorPath, once computed
 	pinnedID string
 
 	Mentions int // references across all articles

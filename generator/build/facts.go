@@ -229,7 +229,7 @@ func articleFacts(x *briefing.Briefing, urls render.URLs, a *source.Article, f *
 		view = x.ArticleView(a, f)
 		href = func(id string) string {
 			if ra := x.ActorOf(a, id); ra != nil && x.HasPage(ra) {
-				return urls.Rel(briefing.ActorPath(x.Briefing, ra.ID))
+				return urls.Rel(x.ActorURL(ra))
 			}
 			return "#" + annotate.ActorID(id)
 		}
