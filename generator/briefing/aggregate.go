@@ -165,6 +165,17 @@ func (x *Briefing) EventActors(e *timeline.Entry) []*Actor {
 	return out
 }
 
+// eventActorCount is len(x.EventActors(e)).
+func (x *Briefing) eventActorCount(e *timeline.Entry) int {
+	n := 0
+	for _, a := range e.Actors {
+		if ra := x.byID[a.ID]; ra != nil && !ra.Hidden {
+			n++
+		}
+	}
+	return n
+}
+
 // timeline builds the merged timeline on registry identities, so the same
 // person reported by two articles counts as one participant, and applies
 // event overrides.
@@ -194,14 +205,19 @@ func (x *Briefing) timeline(facts FactsOf, rules *actorRules) {
 			as = append(as, actors.Actor{ID: ra.ID, Name: ra.Name, Kind: k})
 		}
 		evs := make([]events.Event, 0, len(f.Events))
+		n := 0
 		for _, ev := range f.Events {
-			mapped := make([]string, 0, len(ev.Actors))
+			n += len(ev.Actors)
+		}
+		slab := make([]string, 0, n) // every event's mapped actors, one after the other
+		for _, ev := range f.Events {
+			from := len(slab)
 			for _, id := range ev.Actors {
-				if ra := ids[id]; ra != nil && !ra.Hidden && !slices.Contains(mapped, ra.ID) {
-					mapped = append(mapped, ra.ID)
+				if ra := ids[id]; ra != nil && !ra.Hidden && !slices.Contains(slab[from:], ra.ID) {
+					slab = append(slab, ra.ID)
 				}
 			}
-			ev.Actors = mapped
+			ev.Actors = slab[from:len(slab):len(slab)]
 			if len(rules.events) == 0 || rules.event(&ev, a.Doc.Slice(ev.Sentence)) {
 				evs = append(evs, ev)
 			}

@@ -179,7 +179,7 @@ func (x *Briefing) briefDevelopments(w *bytes.Buffer, link func(string) string) 
 // reported by several sources, with named participants, a summary of some
 // length that is not mostly a quotation.
 func (x *Briefing) entryScore(e *timeline.Entry) int {
-	s := 2*len(e.Evidence) + len(x.EventActors(e))
+	s := 2*len(e.Evidence) + x.eventActorCount(e)
 	n := len(strings.Fields(e.Summary))
 	if n < 6 {
 		s -= 4
@@ -468,10 +468,9 @@ func mdLink(text, url string) string {
 
 // escapeURL keeps a link destination inside its <...>: no angle brackets,
 // newlines or backslashes.
-func escapeURL(u string) string {
-	r := strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "", "\r", "", "\\", "%5C", " ", "%20")
-	return r.Replace(u)
-}
+func escapeURL(u string) string { return urlEscaper.Replace(u) }
+
+var urlEscaper = strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "", "\r", "", "\\", "%5C", " ", "%20")
 
 // collapse is strings.Join(strings.Fields(s), " "): s with leading and
 // trailing white space dropped and each run of it made one space.

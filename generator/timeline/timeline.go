@@ -128,7 +128,21 @@ func (t *Timeline) Flagged() []*Entry {
 // they cannot be placed. The result is the same for the same inputs in any
 // order.
 func Build(in []Input) *Timeline {
-	var entries []*Entry
+	// Entries, their first evidence and their actors come from slabs:
+	// a few allocations for the whole timeline rather than three per
+	// event. An entry's slices are capped, so merging more into one
+	// copies rather than overwriting the next entry's.
+	nev, nact := 0, 0
+	for _, a := range in {
+		nev += len(a.Events)
+		for _, ev := range a.Events {
+			nact += len(ev.Actors)
+		}
+	}
+	entries := make([]*Entry, 0, nev)
+	entrySlab := make([]Entry, nev)
+	evidenceSlab := make([]Evidence, nev)
+	actorSlab := make([]Actor, 0, nact)
 	venueKeys := map[string]string{}
 	sortKeys := map[string]string{}
 	for _, a := range in {
@@ -155,27 +169,34 @@ func Build(in []Input) *Timeline {
 				sk = SortKey(ev.Date)
 				sortKeys[ev.Date] = sk
 			}
-			e := &Entry{
+			e := &entrySlab[len(entries)]
+			*e = Entry{
 				Date: ev.Date, End: ev.End, Summary: ev.Summary,
 				Venue: ev.Venue, VenueKey: vk, sortKey: sk,
 			}
+			from := len(actorSlab)
 			for _, id := range ev.Actors {
 				if x, ok := names[id]; ok {
-					e.Actors = append(e.Actors, Actor{ID: x.ID, Name: x.Name, Kind: x.Kind})
+					actorSlab = append(actorSlab, Actor{ID: x.ID, Name: x.Name, Kind: x.Kind})
 				}
+			}
+			if len(actorSlab) > from {
+				e.Actors = actorSlab[from:len(actorSlab):len(actorSlab)]
 			}
 			// Several events of one sentence share its text and index.
 			if lastSent < 0 || ev.Sentence != lastSpan {
 				lastSpan, lastText = ev.Sentence, a.Doc.Slice(ev.Sentence)
 				lastSent = doc.SentenceAt(a.Sentences, ev.Sentence.Start)
 			}
-			e.Evidence = []Evidence{{
+			k := len(entries)
+			evidenceSlab[k] = Evidence{
 				Article:  a.Article,
 				Sentence: lastSent,
 				Text:     lastText,
 				Date:     ev.Date,
 				Caption:  ev.Caption,
-			}}
+			}
+			e.Evidence = evidenceSlab[k : k+1 : k+1]
 			entries = append(entries, e)
 		}
 	}
