@@ -223,6 +223,21 @@ var sessionSteps = []sessionStep{
 	{name: "slug fixed", changed: []string{"content/b0/a1.md"}, units: 1, do: func(e *sessionEnv) {
 		e.edit("content/b0/a1.md", "slug: feed.xml\n", "slug: first\n")
 	}},
+	{name: "an article's slug taking its briefing's timeline", changed: []string{"content/b0/a1.md"}, fails: true, do: func(e *sessionEnv) {
+		e.edit("content/b0/a1.md", "slug: first\n", "slug: timeline\n")
+	}},
+	{name: "slug fixed again", changed: []string{"content/b0/a1.md"}, units: 1, do: func(e *sessionEnv) {
+		e.edit("content/b0/a1.md", "slug: timeline\n", "slug: first\n")
+	}},
+	{name: "static file added", changed: []string{"static/clash"}, units: -1, do: func(e *sessionEnv) {
+		e.write("static/clash", "a static file\n")
+	}},
+	{name: "a loose article's slug taking a static file's name", changed: []string{"content/loose2.md"}, fails: true, do: func(e *sessionEnv) {
+		e.edit("content/loose2.md", "title: Loose two\n", "title: Loose two\nslug: clash\n")
+	}},
+	{name: "loose slug fixed", changed: []string{"content/loose2.md"}, units: 1, do: func(e *sessionEnv) {
+		e.edit("content/loose2.md", "slug: clash\n", "slug: loose-two\n")
+	}},
 	// A failed build leaves the output as it was; the next good one does
 	// what it was told as well as what it is told.
 	{name: "broken front matter in a batch", changed: []string{"content/b1/a0.md", "content/b0/a1.md"}, fails: true, do: func(e *sessionEnv) {
