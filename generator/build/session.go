@@ -98,6 +98,7 @@ type Session struct {
 	site     map[string]uint64     // render.SitePages' files -> hash
 	gens     []map[string]uint64   // each generator's files -> hash, by index in generators
 	base     *search.Index         // the last good build's search.Base, without actors and quotes
+	docs     *search.DocCache      // the search index's article documents, since the last whole-site render
 	statics  map[string]uint64     // static files -> hash
 	siteOv   []string              // unused site-wide overrides of the last whole build
 	out      map[string]uint64     // every output file of the last good build -> hash
@@ -546,7 +547,8 @@ func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOver
 		if err := r.SitePages(siteRec.emit(emit)); err != nil {
 			return err
 		}
-		idx, articles := search.Base(site, bd.searchOpt)
+		s.docs = &search.DocCache{}
+		idx, articles := search.BaseCached(site, bd.searchOpt, s.docs)
 		bd.articles = articles
 		base = *idx
 		err := parallel(len(us), func(i int) error {
@@ -640,7 +642,7 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 			bd.articles[a] = i
 		}
 	} else {
-		idx, bd.articles = search.Base(site, bd.searchOpt)
+		idx, bd.articles = search.BaseCached(site, bd.searchOpt, s.docs)
 	}
 	base := *idx
 	var paths []string

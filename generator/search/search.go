@@ -39,6 +39,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -241,6 +242,33 @@ func Loose(site *source.Site) []*source.Article {
 // Base returns the index of site's briefings and articles, without actors
 // or quotations, and each article's position in Articles (for the parts).
 func Base(site *source.Site, opt Options) (*Index, map[*source.Article]int) {
+	return BaseCached(site, opt, nil)
+}
+
+// A DocCache keeps the article documents a base was made of, by the
+// article's Doc: an article read from the same bytes (so with the same
+// excerpt), with the same title, outlet, slug, briefing and date (which a
+// sidecar file or its briefing may change without touching its bytes), in
+// the briefing at the same index, makes the same document. It is valid
+// only for one Options (make a new one when they change).
+type DocCache struct {
+	docs map[*doc.Doc]cachedDoc
+}
+
+type cachedDoc struct {
+	title, source, slug, briefing string
+	date                          time.Time
+	doc                           Article
+}
+
+func (c cachedDoc) of(a *source.Article, bi int) bool {
+	return c.doc.Briefing == bi && c.title == a.Title && c.source == a.Source && c.slug == a.Slug && c.briefing == a.Briefing && c.date.Equal(a.Date)
+}
+
+// BaseCached is Base, taking the documents of the articles whose Doc c
+// holds from c (articles without a Doc are made again), and keeping in c
+// the documents of this site's articles only. A nil c is Base.
+func BaseCached(site *source.Site, opt Options, c *DocCache) (*Index, map[*source.Article]int) {
 	lim := opt.Limits.withDefaults()
 	excerpt := opt.Excerpt
 	if excerpt == nil {
@@ -262,12 +290,23 @@ func Base(site *source.Site, opt Options) (*Index, map[*source.Article]int) {
 		}
 		idx.Briefings = append(idx.Briefings, Briefing{Slug: b.Slug, Title: clip(t, lim.Title)})
 	}
+	var next map[*doc.Doc]cachedDoc
+	if c != nil {
+		next = make(map[*doc.Doc]cachedDoc, len(site.Articles))
+	}
 	aIndex := make(map[*source.Article]int, len(site.Articles))
 	for _, a := range site.Articles {
 		aIndex[a] = len(idx.Articles)
 		bi, ok := bIndex[a.Briefing]
 		if !ok || a.Briefing == "" {
 			bi = -1
+		}
+		if c != nil && a.Doc != nil {
+			if d, ok := c.docs[a.Doc]; ok && d.of(a, bi) {
+				next[a.Doc] = d
+				idx.Articles = append(idx.Articles, d.doc)
+				continue
+			}
 		}
 		d := Article{
 			Title:    clip(a.Title, lim.Title),
@@ -283,8 +322,14 @@ func Base(site *source.Site, opt Options) (*Index, map[*source.Article]int) {
 		}
 		if a.Doc != nil {
 			d.Excerpt = clip(excerpt(a), lim.Excerpt)
+			if c != nil {
+				next[a.Doc] = cachedDoc{title: a.Title, source: a.Source, slug: a.Slug, briefing: a.Briefing, date: a.Date, doc: d}
+			}
 		}
 		idx.Articles = append(idx.Articles, d)
+	}
+	if c != nil {
+		c.docs = next
 	}
 	return idx, aIndex
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -515,5 +516,76 @@ func BenchmarkBuild(b *testing.B) {
 		if _, err := Build(big, opt).JSON(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestBaseCached: a base made with a DocCache is Base's, whatever changed
+// between two sites: an article's title or date without its bytes (a
+// sidecar), its briefing's position, an article added or removed.
+func TestBaseCached(t *testing.T) {
+	site, _ := loadSite(t, "testdata/site")
+	if len(site.Articles) < 2 || len(site.Briefings) == 0 {
+		t.Fatal("test site too small")
+	}
+	clone := func(s *source.Site) *source.Site {
+		cp := *s
+		cp.Articles = make([]*source.Article, len(s.Articles))
+		for i, a := range s.Articles {
+			ac := *a
+			cp.Articles[i] = &ac
+		}
+		return &cp
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(s *source.Site) *source.Site
+	}{
+		{"same", func(s *source.Site) *source.Site { return clone(s) }},
+		{"retitled", func(s *source.Site) *source.Site {
+			s = clone(s)
+			s.Articles[0].Title = "Another title"
+			return s
+		}},
+		{"re-dated", func(s *source.Site) *source.Site {
+			s = clone(s)
+			s.Articles[1].Date = s.Articles[1].Date.AddDate(0, 0, 3)
+			return s
+		}},
+		{"outlet and slug", func(s *source.Site) *source.Site {
+			s = clone(s)
+			s.Articles[0].Source, s.Articles[0].Slug = "Other outlet", "other-slug"
+			return s
+		}},
+		{"removed", func(s *source.Site) *source.Site {
+			s = clone(s)
+			s.Articles = s.Articles[1:]
+			return s
+		}},
+		{"briefing moved", func(s *source.Site) *source.Site {
+			s = clone(s)
+			s.Briefings = append([]*source.Briefing{{Slug: "aaa-first"}}, s.Briefings...)
+			return s
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var c DocCache
+			first, _ := BaseCached(site, Options{}, &c)
+			want, _ := Base(site, Options{})
+			if !reflect.DeepEqual(first, want) {
+				t.Fatal("BaseCached on an empty cache differs from Base")
+			}
+			next := tc.change(site)
+			got, pos := BaseCached(next, Options{}, &c)
+			want, wantPos := Base(next, Options{})
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("BaseCached differs from Base:\n%+v\nwant\n%+v", got.Articles, want.Articles)
+			}
+			if !reflect.DeepEqual(pos, wantPos) {
+				t.Error("positions differ from Base's")
+			}
+			if len(c.docs) != len(next.Articles) {
+				t.Errorf("cache holds %d documents, the site has %d articles", len(c.docs), len(next.Articles))
+			}
+		})
 	}
 }
