@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/spf13/afero"
 	"github.com/yuin/goldmark/parser"
 
 	"briefgen/generator/annotate"
@@ -29,8 +30,17 @@ type benchBriefing struct {
 	pages []*briefing.Actor // actors with a page
 }
 
+// With BRIEFGEN_BENCH_SITE set to a site's directory, the benchmarks use
+// that site's first briefing instead (to measure on a generated corpus).
 func newBenchBriefing(tb testing.TB) *benchBriefing {
 	tb.Helper()
+	if dir := os.Getenv("BRIEFGEN_BENCH_SITE"); dir != "" {
+		site, err := source.Load(afero.NewOsFs(), dir, source.Options{})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return newBench(tb, site)
+	}
 	const dir = "../../content/north-korea-troops-russia/"
 	art, err := os.ReadFile(dir + "troop-deployment-jeopardizes-chinas-balancing-act.md")
 	if err != nil {
@@ -51,8 +61,12 @@ func newBenchBriefing(tb testing.TB) *benchBriefing {
 		files[fmt.Sprintf("content/nk/a%02d.md", i)] = fmt.Sprintf("---\ntitle: \"Article %d on the deployment\"\ndate: 2024-%02d-%02d\nsource: Outlet %d\n---\n\n%s\n",
 			i, 1+i%12, 1+(3*i)%28, i%4, strings.Join(rot, "\n\n"))
 	}
-	site := loadSite(tb, files)
+	return newBench(tb, loadSite(tb, files))
+}
+
+func newBench(tb testing.TB, site *source.Site) *benchBriefing {
 	b := &benchBriefing{site: site, facts: map[*source.Article]*extract.Facts{}}
+	site.Articles = site.Briefings[0].Articles
 	for _, a := range site.Articles {
 		b.facts[a] = extract.Run(a.Doc)
 	}
@@ -62,6 +76,7 @@ func newBenchBriefing(tb testing.TB) *benchBriefing {
 			b.pages = append(b.pages, a)
 		}
 	}
+	var err error
 	b.r, err = New(site, Options{Templates: theme(), Markdown: NewMarkdown(annotate.Extension), Timeline: func(*source.Briefing) *timeline.Timeline { return b.x.Timeline }})
 	if err != nil {
 		tb.Fatal(err)

@@ -63,6 +63,8 @@ type ActorPage struct {
 // dates and sources ready to show.
 type ActorRole struct {
 	briefing.RoleSpan
+	Text   string // .RoleSpan.Text (see views.go on repeated fields)
+	Editor bool   // .RoleSpan.Editor
 	// When is "November 22, 2024" when every source is of one day, else
 	// "Nov 2, 2024 – Nov 22, 2024"; "" for an editor's role.
 	When  string
@@ -79,6 +81,7 @@ type SourceLink struct {
 // link to its page ("" when it has none), Sentences "3 sentences".
 type RelatedActor struct {
 	briefing.Related
+	Actor     *briefing.Actor // .Related.Actor (see views.go on repeated fields)
 	Href      string
 	Sentences string
 }
@@ -138,7 +141,7 @@ func (r *Renderer) Actor(x *briefing.Briefing, a *briefing.Actor) ([]byte, error
 	}
 	rel := r.urls.Rel
 	for _, h := range a.RoleHistory() {
-		ar := ActorRole{RoleSpan: h}
+		ar := ActorRole{RoleSpan: h, Text: h.Text, Editor: h.Editor}
 		if !h.Editor {
 			first, last := h.First(), h.Last()
 			if first.Format("2006-01-02") == last.Format("2006-01-02") {
@@ -161,7 +164,7 @@ func (r *Renderer) Actor(x *briefing.Briefing, a *briefing.Actor) ([]byte, error
 		if ra.Actor.Hidden {
 			continue
 		}
-		v := RelatedActor{Related: ra, Sentences: plural(ra.Count, "sentence", "sentences")}
+		v := RelatedActor{Related: ra, Actor: ra.Actor, Sentences: plural(ra.Count, "sentence", "sentences")}
 		if x.HasPage(ra.Actor) {
 			v.Href = rel(x.ActorURL(ra.Actor))
 		}

@@ -123,6 +123,8 @@ type FactGroup struct {
 // its quotation count ("2 quotations", "" when none) ready-made.
 type FactActor struct {
 	briefing.ArticleActor
+	ID, Name, Anchor                     string                 // as in ArticleActor (see views.go on repeated fields)
+	Roles                                []briefing.ArticleRole // as in ArticleActor
 	ProfileHref, AliasesText, QuotesText string
 }
 
@@ -639,7 +641,7 @@ func (r *Renderer) factGroups(v *briefing.ArticleFacts) []FactGroup {
 			if a.Kind != g.kind {
 				continue
 			}
-			fa := FactActor{ArticleActor: a, AliasesText: strings.Join(a.Aliases, ", ")}
+			fa := FactActor{ArticleActor: a, ID: a.ID, Name: a.Name, Anchor: a.Anchor, Roles: a.Roles, AliasesText: strings.Join(a.Aliases, ", ")}
 			if a.Page != "" {
 				fa.ProfileHref = r.urls.Rel(a.Page)
 			}

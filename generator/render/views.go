@@ -11,15 +11,23 @@ import (
 // show many of: a view embeds the value (so its fields and methods work
 // as before) and adds the links, dates and counts ready-made, which a
 // template would otherwise compute through a function call each.
+//
+// A view also repeats at its top the fields the default theme reads: a
+// template reaches a field promoted from an embedded struct through
+// reflect's FieldByNameFunc, several times slower than a field of its
+// own, with allocations.
 
 // QuoteItem is what fragment hands a partial for a *briefing.Quote.
 type QuoteItem struct {
 	*briefing.Quote
-	DisplayText string // .Display
-	SpeakerID   string // .Speaker.ID, or "" when nobody is named
-	ISODate     string // isoDate .Date
-	HasMeta     bool   // or .Role .Editor .Partial
-	Links       []QuoteLink
+	ID              string // .Quote.ID
+	Role            string // .Quote.Role
+	Partial, Editor bool   // .Quote.Partial, .Quote.Editor
+	DisplayText     string // .Display
+	SpeakerID       string // .Speaker.ID, or "" when nobody is named
+	ISODate         string // isoDate .Date
+	HasMeta         bool   // or .Role .Editor .Partial
+	Links           []QuoteLink
 }
 
 // QuoteLink is one source of a quotation: Href is relURL .URL; Label the
@@ -33,17 +41,20 @@ type QuoteLink struct {
 // EventItem is what fragment hands a partial for a *timeline.Entry.
 type EventItem struct {
 	*timeline.Entry
-	When  string // .Label
-	Flag  string // the first flag, or ""
-	Links []SourceLink
+	Summary, Venue string   // .Entry.Summary, .Entry.Venue
+	Flags          []string // .Entry.Flags
+	When           string   // .Label
+	Flag           string   // the first flag, or ""
+	Links          []SourceLink
 }
 
 // ArticleItem is what fragment hands a partial for a *source.Article.
 type ArticleItem struct {
 	*source.Article
-	Href      string // relURL .RelPermalink
-	ISODate   string // isoDate .Date, "" for the zero time
-	ShortDate string // shortDate .Date
+	Title, Source string // .Article.Title, .Article.Source
+	Href          string // relURL .RelPermalink
+	ISODate       string // isoDate .Date, "" for the zero time
+	ShortDate     string // shortDate .Date
 }
 
 var (
@@ -60,7 +71,7 @@ func (r *Renderer) view(v any) any {
 		if v == nil {
 			return v
 		}
-		q := &QuoteItem{Quote: v, DisplayText: v.Display(), HasMeta: v.Role != "" || v.Editor || v.Partial}
+		q := &QuoteItem{Quote: v, ID: v.ID, Role: v.Role, Partial: v.Partial, Editor: v.Editor, DisplayText: v.Display(), HasMeta: v.Role != "" || v.Editor || v.Partial}
 		if v.Speaker != nil {
 			q.SpeakerID = v.Speaker.ID
 		}
@@ -81,7 +92,7 @@ func (r *Renderer) view(v any) any {
 		if v == nil {
 			return v
 		}
-		e := &EventItem{Entry: v, When: v.Label()}
+		e := &EventItem{Entry: v, Summary: v.Summary, Venue: v.Venue, Flags: v.Flags, When: v.Label()}
 		if len(v.Flags) > 0 {
 			e.Flag = v.Flags[0]
 		}
@@ -97,7 +108,7 @@ func (r *Renderer) view(v any) any {
 		if v == nil {
 			return v
 		}
-		return &ArticleItem{Article: v, Href: rel(v.RelPermalink()), ISODate: isoDate(v.Date), ShortDate: shortDate(v.Date)}
+		return &ArticleItem{Article: v, Title: v.Title, Source: v.Source, Href: rel(v.RelPermalink()), ISODate: isoDate(v.Date), ShortDate: shortDate(v.Date)}
 	}
 	return v
 }
