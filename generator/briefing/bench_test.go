@@ -205,3 +205,17 @@ func TestBenchBriefing(t *testing.T) {
 			multi, withRoles, shared, len(x.Timeline.Entries))
 	}
 }
+
+// BenchmarkTimelineJSON writes the TimelineJS document of an aggregated
+// briefing's timeline.
+func BenchmarkTimelineJSON(b *testing.B) {
+	br, facts := benchInput(b)
+	x := Aggregate(br, facts, Options{})
+	link := func(s string) string { return "https://example.org" + s }
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := x.Timeline.JSON(br.Title, br.Summary, link); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

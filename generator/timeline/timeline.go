@@ -49,7 +49,21 @@ type Evidence struct {
 }
 
 // Anchor is the fragment of the evidence sentence on its article page.
-func (e Evidence) Anchor() string { return doc.SentenceID(e.Sentence) }
+func (e Evidence) Anchor() string {
+	if e.Sentence >= 0 && e.Sentence < len(sentenceIDs) {
+		return sentenceIDs[e.Sentence]
+	}
+	return doc.SentenceID(e.Sentence)
+}
+
+// sentenceIDs are doc.SentenceID of the first sentences, made once.
+var sentenceIDs = func() []string {
+	ids := make([]string, 512)
+	for i := range ids {
+		ids[i] = doc.SentenceID(i)
+	}
+	return ids
+}()
 
 // Entry is one thing that happened, as one or more sources report it.
 type Entry struct {

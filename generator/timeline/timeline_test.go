@@ -2,6 +2,8 @@ package timeline
 
 import (
 	"encoding/json"
+	"html"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -210,54 +212,112 @@ func TestMergeManyOnOneDay(t *testing.T) {
 	}
 }
 
-// jsonDocs are TimelineJS documents that exercise every field, the
-// omitted ones and the escapes.
-func jsonDocs() []TimelineJS {
-	return []TimelineJS{
-		{Events: []tjsSlide{}},
-		{Events: nil},
-		{Title: &tjsSlide{}, Events: []tjsSlide{{}}},
-		{
-			Title: &tjsSlide{Text: tjsText{Headline: "A <b>brief</b> & more", Text: "line\nbreak\ttab \"q\" \\ \x01 \x7f"}},
-			Events: []tjsSlide{
-				{StartDate: &tjsDate{Year: 2024, Month: 11, Day: 20, Hour: 15, Minute: 30}, EndDate: &tjsDate{Year: 0, Format: "f"},
-					Text: tjsText{Headline: "Talks \u2028 end\u2029", Text: "<ul><li>x</li></ul>"}, Group: "Geneva", DisplayDate: "Nov. 20, 2024", UniqueID: "event-1"},
-				{StartDate: &tjsDate{Year: 1990}, Text: tjsText{Text: "bad \xff\xfe utf-8 é ☃"}},
-			},
-		},
+// referenceJSON is how JSON wrote the document before it wrote it by hand:
+// the TimelineJS value, html.EscapeString on every piece of text, and
+// json.MarshalIndent. JSON must give the same bytes.
+func referenceJSON(t *Timeline, title, summary string, articleURL func(string) string) ([]byte, error) {
+	doc := TimelineJS{Events: []tjsSlide{}}
+	if title != "" {
+		doc.Title = &tjsSlide{Text: tjsText{Headline: html.EscapeString(title), Text: html.EscapeString(summary)}}
+	}
+	for i, e := range t.Entries {
+		start := tjsDateOf(e.Date)
+		if start == nil {
+			continue
+		}
+		s := tjsSlide{
+			StartDate:   start,
+			EndDate:     tjsDateOf(e.End),
+			Group:       html.EscapeString(e.Venue),
+			DisplayDate: e.Label(),
+			UniqueID:    "event-" + strconv.Itoa(i+1),
+		}
+		s.Text.Headline = html.EscapeString(e.Summary)
+		var b strings.Builder
+		for _, f := range e.Flags {
+			b.WriteString(`<p class="flag">⚠ `)
+			b.WriteString(html.EscapeString(f))
+			b.WriteString("</p>")
+		}
+		b.WriteString("<ul>")
+		for _, ev := range e.Evidence {
+			b.WriteString(`<li><q>`)
+			b.WriteString(html.EscapeString(ev.Text))
+			b.WriteString(`</q> — <a href="`)
+			b.WriteString(html.EscapeString(articleURL(ev.Article.URL) + "#" + ev.Anchor()))
+			b.WriteString(`">`)
+			name := ev.Article.Title
+			if ev.Article.Outlet != "" {
+				name = ev.Article.Outlet + ": " + name
+			}
+			b.WriteString(html.EscapeString(name))
+			b.WriteString("</a></li>")
+		}
+		b.WriteString("</ul>")
+		s.Text.Text = b.String()
+		doc.Events = append(doc.Events, s)
+	}
+	return json.MarshalIndent(doc, "", " ")
+}
+
+// jsonTimeline is a timeline whose entries carry text in fields: every
+// date form, flags, several sources, and the characters HTML and JSON
+// escape.
+func jsonTimeline(date, end, summary, venue, text, title, outlet, flag string) *Timeline {
+	art := Article{Title: title, URL: "/b/" + outlet + "/", Outlet: outlet}
+	return &Timeline{Entries: []*Entry{
+		{Date: "PRESENT_REF", Summary: "cannot be placed", Evidence: []Evidence{{Article: art}}},
+		{Date: date, End: end, Summary: summary, Venue: venue, Flags: []string{flag},
+			Evidence: []Evidence{{Article: art, Sentence: 2, Text: text}, {Article: Article{Title: title}, Text: summary}}},
+		{Date: "2024-11-19T15:30", End: "2024-11-21", Summary: "", Venue: venue, Evidence: []Evidence{{Article: art, Text: text}}},
+		{Date: "2024-W46", Summary: summary, Evidence: []Evidence{}},
+	}}
+}
+
+func TestJSONMatchesReference(t *testing.T) {
+	link := func(u string) string { return "https://example.org/news" + u }
+	cases := []*Timeline{
+		{},
+		jsonTimeline("2024-11-20", "", "Talks & <b>more</b>", "Geneva", `He said "no" & 'yes' <script>`, "A \u2028 title", "Wire", "Dated Nov. 21 by “x”"),
+		jsonTimeline("199", "2024-Q3", "\x00\x1f\x7f bad \xff\xfe utf-8 \u2029", "", "line\nbreak\ttab \\ back", "", "", ""),
+		jsonTimeline("2024-SU", "XXXX-11", "é ☃ \xe2\x80", "Summit <i>", "\xe2\x80<", "\x80title", "O'Neil", "<p>"),
+	}
+	tl := Build([]Input{article("Summit", "/b/s/", []string{"Xi met Lula in Brasilia on Thursday."},
+		[]actors.Actor{xi, lula, bra}, []events.Event{{Date: "2024-11-21", Summary: "Xi met Lula", Venue: "Brasilia", Actors: []string{"xi-jinping", "lula"}}})})
+	cases = append(cases, tl)
+	for i, tl := range cases {
+		for _, head := range [][2]string{{"", ""}, {"A <b>briefing</b>", ""}, {"T", "sum & more"}} {
+			want, err := referenceJSON(tl, head[0], head[1], link)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := tl.JSON(head[0], head[1], link)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("timeline %d, title %q:\n got %s\nwant %s", i, head[0], got, want)
+			}
+		}
 	}
 }
 
-func TestAppendJSON(t *testing.T) {
-	for i, d := range jsonDocs() {
-		want, err := json.MarshalIndent(d, "", " ")
+// FuzzJSON checks JSON against referenceJSON on arbitrary text and dates.
+func FuzzJSON(f *testing.F) {
+	f.Add("2024-11-20", "", "Talks & <b>more</b>", "Geneva", "He said \"no\"", "Title", "Wire", "flag", "sum")
+	f.Add("199", "2024-Q3", "\x00\u2028\xff", "", "\xe2\x80<", "", "", "", "")
+	f.Fuzz(func(t *testing.T, date, end, summary, venue, text, title, outlet, flag, sum string) {
+		tl := jsonTimeline(date, end, summary, venue, text, title, outlet, flag)
+		link := func(u string) string { return "https://example.org" + u + sum }
+		want, err := referenceJSON(tl, title, sum, link)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := d.appendJSON(nil); string(got) != string(want) {
-			t.Errorf("doc %d:\n got %s\nwant %s", i, got, want)
-		}
-	}
-}
-
-// FuzzAppendJSON checks the hand-written encoder against encoding/json on
-// arbitrary text and numbers.
-func FuzzAppendJSON(f *testing.F) {
-	f.Add("A <b>brief</b>", "sum & more", "Geneva", 2024, 11, 3, true)
-	f.Add("\x00\x1f\u2028\xff", "\"\\", "", 0, 0, -1, false)
-	f.Fuzz(func(t *testing.T, head, text, group string, year, month, day int, title bool) {
-		d := TimelineJS{Events: []tjsSlide{
-			{StartDate: &tjsDate{Year: year, Month: month, Day: day}, Text: tjsText{Headline: head, Text: text}, Group: group, DisplayDate: text, UniqueID: head},
-			{Text: tjsText{Text: group}},
-		}}
-		if title {
-			d.Title = &tjsSlide{Text: tjsText{Headline: group, Text: head}}
-		}
-		want, err := json.MarshalIndent(d, "", " ")
+		got, err := tl.JSON(title, sum, link)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := d.appendJSON(nil); string(got) != string(want) {
+		if string(got) != string(want) {
 			t.Errorf("\n got %s\nwant %s", got, want)
 		}
 	})

@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"html"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -41,80 +40,106 @@ type tjsText struct {
 // timeline; articleURL turns an article's site URL into the absolute or
 // relative URL the embedded timeline should link to. TimelineJS renders the
 // text fields as HTML, so every piece of article text is escaped here, and
-// encoding/json escapes <, > and & so the document is safe inside a script
-// element too.
+// <, > and & are escaped in JSON strings too (as encoding/json does), so
+// the document is safe inside a script element.
+//
+// The document is written directly, byte for byte as
+// json.MarshalIndent(doc, "", " ") writes the TimelineJS value (the test
+// suite compares the two), without building that value or its HTML
+// strings: HTML escaping and JSON escaping are done in one pass.
 func (t *Timeline) JSON(title, summary string, articleURL func(string) string) ([]byte, error) {
-	doc := TimelineJS{Events: []tjsSlide{}}
+	b := make([]byte, 0, 256+768*len(t.Entries))
+	b = append(b, '{')
 	if title != "" {
-		doc.Title = &tjsSlide{Text: tjsText{Headline: html.EscapeString(title), Text: html.EscapeString(summary)}}
+		b = append(b, "\n \"title\": {"...)
+		o := jsonObject{b: b, depth: 1}
+		o.key("text")
+		o.b = append(o.b, '{')
+		txt := jsonObject{b: o.b, depth: 2}
+		txt.html("headline", title)
+		if summary != "" {
+			txt.html("text", summary)
+		}
+		o.b = txt.end()
+		b = append(o.end(), ',')
 	}
+	b = append(b, "\n \"events\": ["...)
+	n := 0
 	for i, e := range t.Entries {
-		start := tjsDateOf(e.Date)
-		if start == nil {
+		key := e.sortKey
+		if key == "" {
+			key = SortKey(e.Date)
+		}
+		start, ok := tjsDateOfKey(e.Date, key)
+		if !ok {
 			continue
 		}
-		s := tjsSlide{
-			StartDate:   start,
-			EndDate:     tjsDateOf(e.End),
-			Group:       html.EscapeString(e.Venue),
-			DisplayDate: e.Label(),
-			UniqueID:    "event-" + strconv.Itoa(i+1),
+		if n > 0 {
+			b = append(b, ',')
 		}
-		s.Text.Headline = html.EscapeString(e.Summary)
-		var b strings.Builder
+		n++
+		b = append(b, "\n  {"...)
+		o := jsonObject{b: b, depth: 2}
+		o.key("start_date")
+		o.b = start.appendJSON(o.b, 3)
+		if e.End != "" {
+			if end, ok := tjsDateOfKey(e.End, SortKey(e.End)); ok {
+				o.key("end_date")
+				o.b = end.appendJSON(o.b, 3)
+			}
+		}
+		o.key("text")
+		o.b = append(o.b, '{')
+		txt := jsonObject{b: o.b, depth: 3}
+		if e.Summary != "" {
+			txt.html("headline", e.Summary)
+		}
+		txt.key("text")
+		txt.b = append(txt.b, '"')
 		for _, f := range e.Flags {
-			b.WriteString(`<p class="flag">⚠ `)
-			b.WriteString(html.EscapeString(f))
-			b.WriteString("</p>")
+			txt.b = append(txt.b, `\u003cp class=\"flag\"\u003e⚠ `...)
+			txt.b = appendHTMLInJSON(txt.b, f)
+			txt.b = append(txt.b, `\u003c/p\u003e`...)
 		}
-		b.WriteString("<ul>")
+		txt.b = append(txt.b, `\u003cul\u003e`...)
 		for _, ev := range e.Evidence {
-			b.WriteString(`<li><q>`)
-			b.WriteString(html.EscapeString(ev.Text))
-			b.WriteString(`</q> — <a href="`)
-			b.WriteString(html.EscapeString(articleURL(ev.Article.URL) + "#" + ev.Anchor()))
-			b.WriteString(`">`)
-			name := ev.Article.Title
+			txt.b = append(txt.b, `\u003cli\u003e\u003cq\u003e`...)
+			txt.b = appendHTMLInJSON(txt.b, ev.Text)
+			txt.b = append(txt.b, `\u003c/q\u003e — \u003ca href=\"`...)
+			// Pieces escaped one after the other escape as their
+			// concatenation: each boundary has an ASCII byte beside it,
+			// so no UTF-8 sequence spans two pieces.
+			txt.b = appendHTMLInJSON(txt.b, articleURL(ev.Article.URL))
+			txt.b = append(txt.b, '#')
+			txt.b = appendHTMLInJSON(txt.b, ev.Anchor())
+			txt.b = append(txt.b, `\"\u003e`...)
 			if ev.Article.Outlet != "" {
-				name = ev.Article.Outlet + ": " + name
+				txt.b = appendHTMLInJSON(txt.b, ev.Article.Outlet)
+				txt.b = append(txt.b, ": "...)
 			}
-			b.WriteString(html.EscapeString(name))
-			b.WriteString("</a></li>")
+			txt.b = appendHTMLInJSON(txt.b, ev.Article.Title)
+			txt.b = append(txt.b, `\u003c/a\u003e\u003c/li\u003e`...)
 		}
-		b.WriteString("</ul>")
-		s.Text.Text = b.String()
-		doc.Events = append(doc.Events, s)
-	}
-	return doc.appendJSON(make([]byte, 0, 512+1024*len(doc.Events))), nil
-}
-
-// appendJSON appends the document as json.MarshalIndent(doc, "", " ")
-// writes it, byte for byte, without reflection and the second indenting
-// pass (TestAppendJSON and FuzzAppendJSON compare the two).
-func (doc *TimelineJS) appendJSON(b []byte) []byte {
-	b = append(b, '{')
-	if doc.Title != nil {
-		b = append(b, "\n \"title\": "...)
-		b = doc.Title.appendJSON(b, 1)
-		b = append(b, ',')
-	}
-	b = append(b, "\n \"events\": "...)
-	if doc.Events == nil {
-		b = append(b, "null"...)
-	} else if len(doc.Events) == 0 {
-		b = append(b, "[]"...)
-	} else {
-		b = append(b, '[')
-		for i := range doc.Events {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, "\n  "...)
-			b = doc.Events[i].appendJSON(b, 2)
+		txt.b = append(txt.b, `\u003c/ul\u003e"`...)
+		o.b = txt.end()
+		if e.Venue != "" {
+			o.html("group", e.Venue)
 		}
+		if l := e.Label(); l != "" {
+			o.str("display_date", l)
+		}
+		o.key("unique_id")
+		o.b = append(o.b, `"event-`...)
+		o.b = strconv.AppendInt(o.b, int64(i+1), 10)
+		o.b = append(o.b, '"')
+		b = o.end()
+	}
+	if n > 0 {
 		b = append(b, "\n ]"...)
+	} else {
+		b = append(b, ']')
 	}
-	return append(b, "\n}"...)
+	return append(b, "\n}"...), nil
 }
 
 // jsonObject writes the members of one JSON object at an indentation
@@ -144,6 +169,14 @@ func (o *jsonObject) str(k, v string) {
 	o.b = appendJSONString(o.b, v)
 }
 
+// html writes html.EscapeString(v) as a JSON string.
+func (o *jsonObject) html(k, v string) {
+	o.key(k)
+	o.b = append(o.b, '"')
+	o.b = appendHTMLInJSON(o.b, v)
+	o.b = append(o.b, '"')
+}
+
 func (o *jsonObject) int(k string, v int) {
 	o.key(k)
 	o.b = strconv.AppendInt(o.b, int64(v), 10)
@@ -158,37 +191,6 @@ func (o *jsonObject) end() []byte {
 		o.b = append(o.b, ' ')
 	}
 	return append(o.b, '}')
-}
-
-func (s *tjsSlide) appendJSON(b []byte, depth int) []byte {
-	o := jsonObject{b: append(b, '{'), depth: depth}
-	if s.StartDate != nil {
-		o.key("start_date")
-		o.b = s.StartDate.appendJSON(o.b, depth+1)
-	}
-	if s.EndDate != nil {
-		o.key("end_date")
-		o.b = s.EndDate.appendJSON(o.b, depth+1)
-	}
-	o.key("text")
-	t := jsonObject{b: append(o.b, '{'), depth: depth + 1}
-	if s.Text.Headline != "" {
-		t.str("headline", s.Text.Headline)
-	}
-	if s.Text.Text != "" {
-		t.str("text", s.Text.Text)
-	}
-	o.b = t.end()
-	if s.Group != "" {
-		o.str("group", s.Group)
-	}
-	if s.DisplayDate != "" {
-		o.str("display_date", s.DisplayDate)
-	}
-	if s.UniqueID != "" {
-		o.str("unique_id", s.UniqueID)
-	}
-	return o.end()
 }
 
 func (d *tjsDate) appendJSON(b []byte, depth int) []byte {
@@ -208,12 +210,46 @@ func (d *tjsDate) appendJSON(b []byte, depth int) []byte {
 	return o.end()
 }
 
+// appendHTMLInJSON appends html.EscapeString(s) as the inside of a JSON
+// string (see appendJSONString): the five characters HTML escapes become
+// their entities, whose & JSON escapes in turn.
+func appendHTMLInJSON(b []byte, s string) []byte {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '<':
+			esc = `\u0026lt;`
+		case '>':
+			esc = `\u0026gt;`
+		case '&':
+			esc = `\u0026amp;`
+		case '\'':
+			esc = `\u0026#39;`
+		case '"':
+			esc = `\u0026#34;`
+		default:
+			continue
+		}
+		b = appendJSONChars(b, s[start:i])
+		b = append(b, esc...)
+		start = i + 1
+	}
+	return appendJSONChars(b, s[start:])
+}
+
 // appendJSONString appends s as a JSON string the way encoding/json does
 // with HTML escaping: <, > and & as \u003c..., control characters, U+2028
 // and U+2029 escaped, invalid UTF-8 as \ufffd.
 func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
 	b = append(b, '"')
+	b = appendJSONChars(b, s)
+	return append(b, '"')
+}
+
+// appendJSONChars appends the inside of appendJSONString's string.
+func appendJSONChars(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -259,8 +295,7 @@ func appendJSONString(b []byte, s string) []byte {
 		}
 		i += size
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 // tjsDateOf converts a TIMEX3 value to a TimelineJS date at the same
@@ -269,18 +304,27 @@ func tjsDateOf(v string) *tjsDate {
 	if v == "" {
 		return nil
 	}
-	key := SortKey(v) // "YYYY-MM-DD..." with 00 for unknown month/day
-	if len(key) < 10 || key[0] == '~' {
+	d, ok := tjsDateOfKey(v, SortKey(v))
+	if !ok {
 		return nil
 	}
-	d := &tjsDate{Year: mustAtoi(key[:4]), Month: mustAtoi(key[5:7]), Day: mustAtoi(key[8:10])}
+	return &d
+}
+
+// tjsDateOfKey is tjsDateOf given SortKey(v) ("YYYY-MM-DD..." with 00 for
+// unknown month/day).
+func tjsDateOfKey(v, key string) (tjsDate, bool) {
+	if v == "" || len(key) < 10 || key[0] == '~' {
+		return tjsDate{}, false
+	}
+	d := tjsDate{Year: mustAtoi(key[:4]), Month: mustAtoi(key[5:7]), Day: mustAtoi(key[8:10])}
 	if d.Year == 0 && key[:4] != "0000" {
-		return nil
+		return tjsDate{}, false
 	}
 	if _, tod, ok := strings.Cut(v, "T"); ok {
 		if hh, mm, ok := strings.Cut(tod, ":"); ok && digits(hh) && len(mm) >= 2 && digits(mm[:2]) {
 			d.Hour, d.Minute = mustAtoi(hh), mustAtoi(mm[:2])
 		}
 	}
-	return d
+	return d, true
 }
