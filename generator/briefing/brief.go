@@ -109,13 +109,17 @@ func (x *Briefing) briefDevelopments(w *bytes.Buffer, link func(string) string) 
 		score int
 		order int
 	}
+	score := make(map[*timeline.Entry]int, len(tl.Entries)) // entryScore, once per entry
+	for _, e := range tl.Entries {
+		score[e] = x.entryScore(e)
+	}
 	var gs []scored
 	for i, g := range tl.Groups {
 		s := 0
 		for _, d := range g.Days {
 			for _, e := range d.Entries {
 				if !captionOnly(e) {
-					s += max(x.entryScore(e), 0)
+					s += max(score[e], 0)
 				}
 			}
 		}
@@ -148,7 +152,7 @@ func (x *Briefing) briefDevelopments(w *bytes.Buffer, link func(string) string) 
 		}
 		if len(entries) > briefPerGroup {
 			pick := slices.Clone(entries)
-			slices.SortStableFunc(pick, func(a, b *timeline.Entry) int { return cmp.Compare(x.entryScore(b), x.entryScore(a)) })
+			slices.SortStableFunc(pick, func(a, b *timeline.Entry) int { return cmp.Compare(score[b], score[a]) })
 			pick = pick[:briefPerGroup]
 			entries = slices.DeleteFunc(entries, func(e *timeline.Entry) bool { return !slices.Contains(pick, e) })
 		}
@@ -180,17 +184,36 @@ func (x *Briefing) briefDevelopments(w *bytes.Buffer, link func(string) string) 
 // length that is not mostly a quotation.
 func (x *Briefing) entryScore(e *timeline.Entry) int {
 	s := 2*len(e.Evidence) + x.eventActorCount(e)
-	n := len(strings.Fields(e.Summary))
-	if n < 6 {
+	if !hasFields(e.Summary, 6) {
 		s -= 4
 	}
-	if strings.ContainsAny(e.Summary, "\"“”") {
+	// strings.ContainsAny(e.Summary, "\"“”"), without decoding every rune.
+	if strings.IndexByte(e.Summary, '"') >= 0 || strings.Contains(e.Summary, "“") || strings.Contains(e.Summary, "”") {
 		s -= 3
 	}
 	if captionOnly(e) {
 		s -= 6
 	}
 	return s
+}
+
+// hasFields reports whether len(strings.Fields(s)) >= n.
+func hasFields(s string, n int) bool {
+	count, space := 0, true
+	for _, r := range s {
+		sp := r < utf8.RuneSelf && asciiSpace(byte(r)) || r >= utf8.RuneSelf && unicode.IsSpace(r)
+		if !sp && space {
+			if count++; count >= n {
+				return true
+			}
+		}
+		space = sp
+	}
+	return count >= n
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // plainInline drops the inline Markdown an article's own text may carry

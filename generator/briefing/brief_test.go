@@ -223,3 +223,13 @@ func FuzzCollapse(f *testing.F) {
 		}
 	})
 }
+
+func TestHasFields(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b c d e f", "a b c d e", " a\tb\nc\u00a0d\u2003e\u0085f ", "\xff \xfe x y z w", "one two three four five six seven"} {
+		for n := 0; n <= 8; n++ {
+			if got, want := hasFields(s, n), len(strings.Fields(s)) >= n; got != want {
+				t.Errorf("hasFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
