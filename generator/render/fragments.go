@@ -1,10 +1,10 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"reflect"
+	"strings"
 	"sync"
 )
 
@@ -64,8 +64,9 @@ func (r *Renderer) fragmentBy(name string, key, v any) (template.HTML, error) {
 	if f.set == nil || f.set.Lookup(name) == nil {
 		return "", fmt.Errorf("fragment: no template %q", name)
 	}
-	var buf bytes.Buffer
-	if err := f.set.ExecuteTemplate(&buf, name, r.view(v)); err != nil {
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := f.set.ExecuteTemplate(buf, name, r.view(v)); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())
@@ -87,4 +88,29 @@ func (r *Renderer) ClearFragments() {
 	r.frags.mu.Lock()
 	clear(r.frags.m)
 	r.frags.mu.Unlock()
+}
+
+// fragments writes, for each item of list (a slice or array), sep and the
+// partial name executed with the item as fragment does: the same HTML as
+// {{range list}}SEP{{fragment name .}}{{end}} in one call, where a page
+// lists many cached items (an actor's quotations, events and articles).
+func (r *Renderer) fragments(name, sep string, list any) (template.HTML, error) {
+	v := reflect.ValueOf(list)
+	switch v.Kind() {
+	case reflect.Slice, reflect.Array:
+	case reflect.Invalid:
+		return "", nil
+	default:
+		return "", fmt.Errorf("fragments: %T is not a list", list)
+	}
+	var b strings.Builder
+	for i := 0; i < v.Len(); i++ {
+		h, err := r.fragment(name, v.Index(i).Interface())
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(sep)
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
 }

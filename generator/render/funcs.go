@@ -29,6 +29,9 @@ import (
 //	                    quotation, an event, an article's list item)
 //	fragmentBy name key v  the same, cached by key (a string or pointer
 //	                    that alone decides the partial's output) instead of v
+//	fragments name sep list  for each item of list, sep and fragment name
+//	                    item: {{range list}}SEP{{fragment name .}}{{end}}
+//	                    in one call
 func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"relURL":        r.urls.Rel,
@@ -43,6 +46,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"plural":        plural,
 		"fragment":      r.fragment,
 		"fragmentBy":    r.fragmentBy,
+		"fragments":     r.fragments,
 		"latest":        func(as []*source.Article, n int) []*source.Article { return first(as, n) },
 		"briefingOf": func(a *source.Article) *source.Briefing {
 			if a == nil || a.Briefing == "" {

@@ -68,7 +68,6 @@ type Renderer struct {
 	info    *SiteInfo
 	updated time.Time
 	frags   fragments
-	hints   map[string]*atomic.Int64 // by page kind: the last page's size, for Execute
 }
 
 // New parses the templates and prepares to render site.
@@ -91,10 +90,6 @@ func New(site *source.Site, opt Options) (*Renderer, error) {
 	r.info = r.siteInfo()
 	if r.tmpl, r.frags.set, err = parseTemplates(opt.Templates, r.funcs()); err != nil {
 		return nil, err
-	}
-	r.hints = make(map[string]*atomic.Int64, len(r.tmpl))
-	for k := range r.tmpl {
-		r.hints[k] = new(atomic.Int64)
 	}
 	for _, k := range []string{"home", "briefing", "article", "404"} {
 		if r.tmpl[k] == nil {
@@ -172,20 +167,30 @@ func (r *Renderer) Execute(kind string, data any) ([]byte, error) {
 	if t == nil {
 		return nil, fmt.Errorf("templates: no %s.html", kind)
 	}
-	// The buffer starts at the size of the kind's last page, so a page is
-	// not copied over and over while it grows (an actor page is 3-30 KB).
-	var buf bytes.Buffer
-	hint := r.hints[kind]
-	if hint != nil {
-		buf.Grow(int(hint.Load()))
-	}
-	if err := t.Execute(&buf, data); err != nil {
+	// The page is written into a pooled buffer, which has grown to the
+	// size of the largest pages, and copied out at its exact size: one
+	// allocation per page, and no growing copies.
+	buf := getBuffer()
+	defer putBuffer(buf)
+	if err := t.Execute(buf, data); err != nil {
 		return nil, fmt.Errorf("rendering %s page: %w", kind, err)
 	}
-	if hint != nil {
-		hint.Store(int64(buf.Len()) + 512)
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// buffers are the page and fragment buffers Execute and fragment reuse.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuffer() *bytes.Buffer { return buffers.Get().(*bytes.Buffer) }
+
+// putBuffer returns a buffer to the pool, unless a huge page left it too
+// large to keep.
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() > 4<<20 {
+		return
 	}
-	return buf.Bytes(), nil
+	b.Reset()
+	buffers.Put(b)
 }
 
 // File is one output file: a slash path relative to the site root and its
