@@ -56,8 +56,11 @@ func Aggregate(b *source.Briefing, facts FactsOf, opt Options) *Briefing {
 	related(x.Articles, facts, x.byMember)
 	x.quotes(facts, rules)
 	x.timeline(facts, rules)
+	roleWords := map[string][]string{}
 	for _, a := range x.Actors {
-		a.Role() // computed once here, so pages may read it concurrently
+		if a.role == nil {
+			a.setRole(roleWords) // computed once here, so pages may read it concurrently
+		}
 		a.path = ActorPath(b, a.ID)
 		a.members = nil
 	}

@@ -540,23 +540,29 @@ func collapseText[T string | []byte](s T) string {
 	if clean {
 		return string(s)
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	pending := false
+	out := make([]byte, 0, len(s))
+	word := -1 // start of the word being read, or -1 between words
 	for i := 0; i < len(s); {
 		sp, n := space(i)
-		if sp {
-			pending = b.Len() > 0
-		} else {
-			if pending {
-				b.WriteByte(' ')
-				pending = false
+		switch {
+		case sp && word >= 0:
+			if len(out) > 0 {
+				out = append(out, ' ')
 			}
-			b.WriteString(string(s[i : i+n]))
+			out = append(out, s[word:i]...)
+			word = -1
+		case !sp && word < 0:
+			word = i
 		}
 		i += n
 	}
-	return b.String()
+	if word >= 0 {
+		if len(out) > 0 {
+			out = append(out, ' ')
+		}
+		out = append(out, s[word:]...)
+	}
+	return string(out)
 }
 
 // clip shortens s to at most n bytes at a word boundary, with an ellipsis.

@@ -45,6 +45,23 @@ func NormalizeQuote(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		if r < utf8.RuneSelf { // ASCII: the same cases, without the tables
+			switch c := byte(r); {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z':
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				if c >= 'A' && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				b.WriteByte(c)
+			case c == '\'':
+			default:
+				space = true
+			}
+			continue
+		}
 		switch {
 		case r == utf8.RuneError:
 		case unicode.IsLetter(r) || unicode.IsDigit(r):

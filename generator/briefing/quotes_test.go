@@ -3,6 +3,8 @@ package briefing
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 func TestNormalizeQuote(t *testing.T) {
@@ -99,4 +101,37 @@ func TestNearDuplicate(t *testing.T) {
 			t.Errorf("nearDuplicate(%q, %q) = %v", tc.a, tc.b, got)
 		}
 	}
+}
+
+// normalizeQuoteRunes is NormalizeQuote as first written, rune by rune
+// through the unicode tables; the ASCII fast path must agree with it.
+func normalizeQuoteRunes(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '’':
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+func FuzzNormalizeQuote(f *testing.F) {
+	for _, s := range []string{"Don't STOP, 42 times!", "“Ça va”, he said — ÉTÉ", "a\xffb \x00 ~`|{}[]@^_", "İstanbul ǅ ß"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := NormalizeQuote(s), normalizeQuoteRunes(s); got != want {
+			t.Errorf("NormalizeQuote(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -98,14 +98,19 @@ func (a *Actor) RoleAt(t time.Time) string {
 // Role is the actor's current role: the editor's, or the newest stated.
 func (a *Actor) Role() string {
 	if a.role == nil {
-		r := ""
-		h := a.RoleHistory()
-		if c := Current(h); c >= 0 {
-			r = h[c].Text
-		}
-		a.role = &r
+		a.setRole(nil)
 	}
 	return *a.role
+}
+
+// setRole computes Role; memo is as for roleHistory.
+func (a *Actor) setRole(memo map[string][]string) {
+	r := ""
+	h := a.roleHistory(memo)
+	if c := Current(h); c >= 0 {
+		r = h[c].Text
+	}
+	a.role = &r
 }
 
 // member is one article's actor that belongs to a registry actor.
@@ -857,10 +862,29 @@ func (r RoleSpan) Last() time.Time  { return r.Sources[len(r.Sources)-1].Date() 
 // RoleHistory groups the actor's dated roles into positions, in the order
 // each was first stated; an editor's role comes first. A position is
 // named by its most frequent wording (the fuller one on a tie).
-func (a *Actor) RoleHistory() []RoleSpan {
+func (a *Actor) RoleHistory() []RoleSpan { return a.roleHistory(nil) }
+
+// roleHistory is RoleHistory; memo, when not nil, keeps the roleWords of
+// each role text across calls.
+func (a *Actor) roleHistory(memo map[string][]string) []RoleSpan {
+	wordsOf := func(t string) []string {
+		if memo == nil {
+			return roleWords(t)
+		}
+		w, ok := memo[t]
+		if !ok {
+			w = roleWords(t)
+			memo[t] = w
+		}
+		return w
+	}
+	type textCount struct {
+		text string
+		n    int
+	}
 	var out []RoleSpan
-	var texts []map[string]int
-	var words [][]string // roleWords of each position's first text
+	var texts [][]textCount // each position's wordings, counted
+	var words [][]string    // roleWords of each position's first text
 	for _, r := range a.Roles {
 		if r.Editor {
 			out = append(out, RoleSpan{Text: r.Text, Editor: true})
@@ -871,7 +895,7 @@ func (a *Actor) RoleHistory() []RoleSpan {
 		k := -1
 		var w []string
 		if len(out) > 0 {
-			w = roleWords(r.Text)
+			w = wordsOf(r.Text)
 		}
 		for i := range out {
 			if !out[i].Editor && sameRoleWords(words[i], w) {
@@ -881,21 +905,32 @@ func (a *Actor) RoleHistory() []RoleSpan {
 		}
 		if k < 0 {
 			if w == nil {
-				w = roleWords(r.Text)
+				w = wordsOf(r.Text)
 			}
 			out = append(out, RoleSpan{Text: r.Text})
-			texts = append(texts, map[string]int{})
+			texts = append(texts, nil)
 			words = append(words, w)
 			k = len(out) - 1
 		}
-		texts[k][r.Text]++
+		if j := slices.IndexFunc(texts[k], func(c textCount) bool { return c.text == r.Text }); j >= 0 {
+			texts[k][j].n++
+		} else {
+			texts[k] = append(texts[k], textCount{r.Text, 1})
+		}
 		if n := len(out[k].Sources); n == 0 || out[k].Sources[n-1].Article != r.Source.Article {
 			out[k].Sources = append(out[k].Sources, r.Source)
 		}
 	}
 	for i, m := range texts {
+		if out[i].Editor {
+			continue
+		}
+		// The most frequent wording, the longer on a tie, then the first
+		// in byte order: a total order, so the result does not depend on
+		// the order of m.
 		best, bestN := out[i].Text, 0
-		for t, n := range m {
+		for _, c := range m {
+			t, n := c.text, c.n
 			if n > bestN || n == bestN && (len(t) > len(best) || len(t) == len(best) && t < best) {
 				best, bestN = t, n
 			}

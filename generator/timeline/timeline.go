@@ -254,43 +254,44 @@ func placeable(v string) bool {
 // participant's list is searched back at most maxActorCandidates entries.
 func merge(entries []*Entry) []*Entry {
 	const maxActorCandidates = 64
-	type when struct{ date, end, venue string }
+	// Entries that may merge share date, end and venue. Sorted entries
+	// with the same three are consecutive, so the indexes hold one such
+	// run at a time and are cleared when the next begins.
 	type slot struct {
-		key when
 		url string
 		n   int
-	}
-	type actorSlot struct {
-		key when
-		id  string
 	}
 	var (
 		out      []*Entry
 		pos      = map[*Entry]int{}
 		bySent   = map[slot]*Entry{}
-		byActor  = map[actorSlot][]*Entry{}
-		indexNew = func(o *Entry, key when, evidence []Evidence, as []Actor) {
+		byActor  = map[string][]*Entry{}
+		indexNew = func(o *Entry, evidence []Evidence, as []Actor) {
 			for _, ev := range evidence {
-				bySent[slot{key, ev.Article.URL, ev.Sentence}] = o
+				bySent[slot{ev.Article.URL, ev.Sentence}] = o
 			}
 			for _, a := range as {
 				if a.Kind != actors.Place {
-					k := actorSlot{key, a.ID}
-					byActor[k] = append(byActor[k], o)
+					byActor[a.ID] = append(byActor[a.ID], o)
 				}
 			}
 		}
+		prev *Entry
 	)
 	for _, e := range entries {
-		key := when{e.Date, e.End, e.VenueKey}
+		if prev == nil || e.Date != prev.Date || e.End != prev.End || e.VenueKey != prev.VenueKey {
+			clear(bySent)
+			clear(byActor)
+		}
+		prev = e
 		var best *Entry
 		for _, ev := range e.Evidence {
-			if o := bySent[slot{key, ev.Article.URL, ev.Sentence}]; o != nil && (best == nil || pos[o] > pos[best]) {
+			if o := bySent[slot{ev.Article.URL, ev.Sentence}]; o != nil && (best == nil || pos[o] > pos[best]) {
 				best = o
 			}
 		}
 		for _, a := range e.Actors {
-			list := byActor[actorSlot{key, a.ID}]
+			list := byActor[a.ID]
 			for k, seen := len(list)-1, 0; k >= 0 && seen < maxActorCandidates; k, seen = k-1, seen+1 {
 				o := list[k]
 				if best != nil && pos[o] <= pos[best] {
@@ -305,19 +306,19 @@ func merge(entries []*Entry) []*Entry {
 		if best == nil {
 			pos[e] = len(out)
 			out = append(out, e)
-			indexNew(e, key, e.Evidence, e.Actors)
+			indexNew(e, e.Evidence, e.Actors)
 			continue
 		}
 		var fresh []Evidence
 		for _, ev := range e.Evidence {
-			if bySent[slot{key, ev.Article.URL, ev.Sentence}] != best {
+			if bySent[slot{ev.Article.URL, ev.Sentence}] != best {
 				fresh = append(fresh, ev)
 			}
 		}
 		before := len(best.Actors)
 		best.Evidence = append(best.Evidence, fresh...)
 		best.Actors = appendActors(best.Actors, e.Actors...)
-		indexNew(best, key, fresh, best.Actors[before:])
+		indexNew(best, fresh, best.Actors[before:])
 	}
 	return out
 }
