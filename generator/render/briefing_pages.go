@@ -92,6 +92,28 @@ type QuotesPage struct {
 	Page
 	Briefing *source.Briefing
 	Data     *briefing.Briefing
+
+	// Ready-made for the default theme: briefingTitle .Briefing; "12
+	// quotations · 3 speakers"; whether .Data has visible quotations;
+	// .Data.Speakers with their links; .Data.Unattributed; relURL of
+	// the briefing's path.
+	BriefingTitle string
+	Counts        string
+	HasQuotes     bool
+	Speakers      []QuoteSpeaker
+	Unattributed  []*briefing.Quote
+	BriefingHref  string
+}
+
+// QuoteSpeaker is a speaker of a briefing's quotation index: Href links
+// to its page (relURL applied), Role is its current role, Count the
+// number of its quotations.
+type QuoteSpeaker struct {
+	Actor          *briefing.Actor
+	ID, Name, Role string
+	Href           string
+	Count          int
+	Quotes         []*briefing.Quote
 }
 
 // ActorsIndexPage is the data of templates/actors.html: every actor of
@@ -181,8 +203,17 @@ func (r *Renderer) Actor(x *briefing.Briefing, a *briefing.Actor) ([]byte, error
 // Quotes renders a briefing's quotation index.
 func (r *Renderer) Quotes(x *briefing.Briefing) ([]byte, error) {
 	b := x.Briefing
-	p := QuotesPage{Page: r.page("quotes", "Quotations: "+briefingTitle(b), briefing.QuotesPath(b)), Briefing: b, Data: x}
+	p := &QuotesPage{Page: r.page("quotes", "Quotations: "+briefingTitle(b), briefing.QuotesPath(b)), Briefing: b, Data: x}
 	p.Feed = b.RelPermalink() + "feed.xml"
+	p.BriefingTitle, p.BriefingHref = briefingTitle(b), r.urls.Rel(b.RelPermalink())
+	speakers, visible := x.Speakers(), x.VisibleQuotes()
+	p.Counts = plural(len(visible), "quotation", "quotations") + " · " + plural(len(speakers), "speaker", "speakers")
+	p.HasQuotes = len(visible) > 0
+	p.Unattributed = x.Unattributed()
+	p.Speakers = make([]QuoteSpeaker, len(speakers))
+	for i, a := range speakers {
+		p.Speakers[i] = QuoteSpeaker{Actor: a, ID: a.ID, Name: a.Name, Role: a.Role(), Href: r.urls.Rel(x.ActorURL(a)), Count: len(a.Quotes), Quotes: a.Quotes}
+	}
 	p.Description = "Who said what in " + briefingTitle(b) + ", by speaker and date, with the sentence each quotation comes from."
 	return r.Execute("quotes", p)
 }

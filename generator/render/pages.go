@@ -82,6 +82,79 @@ type TimelinePage struct {
 	Briefing *source.Briefing
 	Timeline *timeline.Timeline
 	JSONURL  string // site path of the briefing's timeline.json
+	// Groups are .Timeline.Groups with labels, links and names
+	// ready-made, for the default theme (which would otherwise call a
+	// function for each).
+	Groups []TimelineGroup
+}
+
+// TimelineGroup is a timeline.Group of the timeline page: Label is its
+// .Label.
+type TimelineGroup struct {
+	Venue, Label string
+	Days         []TimelineDay
+}
+
+// TimelineDay is a timeline.Day of the timeline page: Label is its .Label.
+type TimelineDay struct {
+	Label   string
+	Entries []TimelineEntry
+}
+
+// TimelineEntry is a timeline entry of the timeline page.
+type TimelineEntry struct {
+	Entry    *timeline.Entry
+	Summary  string
+	Flags    []string
+	Actors   []TimelineActor
+	Evidence []TimelineEvidence
+}
+
+// TimelineActor is an actor taking part in an entry; Kind is "person",
+// "organization", "place" or "other".
+type TimelineActor struct {
+	Name, Kind string
+}
+
+// TimelineEvidence is a source sentence of an entry: Href links to it on
+// its article page (relURL applied, with its anchor); Outlet and Title are
+// its article's.
+type TimelineEvidence struct {
+	Evidence            timeline.Evidence
+	Href, Outlet, Title string
+	Text                string
+	Caption             bool
+}
+
+// timelineGroups makes the Groups of a timeline page.
+func (r *Renderer) timelineGroups(tl *timeline.Timeline) []TimelineGroup {
+	out := make([]TimelineGroup, len(tl.Groups))
+	for i, g := range tl.Groups {
+		tg := TimelineGroup{Venue: g.Venue, Label: g.Label(), Days: make([]TimelineDay, len(g.Days))}
+		for j, d := range g.Days {
+			td := TimelineDay{Label: d.Label(), Entries: make([]TimelineEntry, len(d.Entries))}
+			for k, e := range d.Entries {
+				te := TimelineEntry{Entry: e, Summary: e.Summary, Flags: e.Flags}
+				if len(e.Actors) > 0 {
+					te.Actors = make([]TimelineActor, len(e.Actors))
+					for n, a := range e.Actors {
+						te.Actors[n] = TimelineActor{Name: a.Name, Kind: a.Kind.String()}
+					}
+				}
+				te.Evidence = make([]TimelineEvidence, len(e.Evidence))
+				for n, ev := range e.Evidence {
+					te.Evidence[n] = TimelineEvidence{
+						Evidence: ev, Href: r.urls.Rel(ev.Article.URL) + "#" + ev.Anchor(),
+						Outlet: ev.Article.Outlet, Title: ev.Article.Title, Text: ev.Text, Caption: ev.Caption,
+					}
+				}
+				td.Entries[k] = te
+			}
+			tg.Days[j] = td
+		}
+		out[i] = tg
+	}
+	return out
 }
 
 // ArticlePage is the data of templates/article.html. Extraction adds to it
@@ -286,6 +359,7 @@ func (r *Renderer) Timeline(b *source.Briefing, tl *timeline.Timeline) ([]byte, 
 	p := TimelinePage{
 		Page:     r.page("timeline", "Timeline: "+briefingTitle(b), TimelinePath(b)),
 		Briefing: b, Timeline: tl, JSONURL: TimelineJSONPath(b),
+		Groups: r.timelineGroups(tl),
 	}
 	p.Feed = b.RelPermalink() + "feed.xml"
 	p.Description = "What happened when, by venue and by day, with the sentence each event comes from."
