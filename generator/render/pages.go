@@ -195,7 +195,7 @@ type FactGroup struct {
 // link (relURL of .Page, "" when none), its aliases joined with ", " and
 // its quotation count ("2 quotations", "" when none) ready-made.
 type FactActor struct {
-	briefing.ArticleActor
+	*briefing.ArticleActor
 	ID, Name, Anchor                     string                 // as in ArticleActor (see views.go on repeated fields)
 	Roles                                []briefing.ArticleRole // as in ArticleActor
 	ProfileHref, AliasesText, QuotesText string
@@ -486,7 +486,8 @@ func (r *Renderer) body(a *source.Article, facts *Facts) (template.HTML, error) 
 	if start > end {
 		start = end
 	}
-	var buf bytes.Buffer
+	buf := getBuffer()
+	defer putBuffer(buf)
 	if a.Format == source.Markdown {
 		var opts []parser.ParseOption
 		if facts != nil && facts.Markdown != nil {
@@ -494,7 +495,7 @@ func (r *Renderer) body(a *source.Article, facts *Facts) (template.HTML, error) 
 				opts = append(opts, parser.WithContext(pc))
 			}
 		}
-		if err := r.md.Convert(Defuse(d.Text[start:end]), &buf, opts...); err != nil {
+		if err := r.md.Convert(Defuse(d.Text[start:end]), buf, opts...); err != nil {
 			return "", err
 		}
 		return template.HTML(buf.String()), nil
@@ -514,16 +515,16 @@ func (r *Renderer) body(a *source.Article, facts *Facts) (template.HTML, error) 
 		switch para.Kind {
 		case doc.Caption:
 			buf.WriteString(`<figure class="caption"><figcaption>`)
-			write(&buf, para.Span)
+			write(buf, para.Span)
 			buf.WriteString("</figcaption></figure>\n")
 		case doc.Heading:
 			id := headingID(d.Text[para.Start:para.End], ids)
 			buf.WriteString(`<h2 id="` + id + `">`)
-			write(&buf, para.Span)
+			write(buf, para.Span)
 			buf.WriteString("</h2>\n")
 		default:
 			buf.WriteString("<p>")
-			write(&buf, para.Span)
+			write(buf, para.Span)
 			buf.WriteString("</p>\n")
 		}
 	}
@@ -586,6 +587,16 @@ func itoa(n int) string {
 func countWords(b []byte) int {
 	n, in := 0, false
 	for len(b) > 0 {
+		if c := b[0]; c < utf8.RuneSelf { // ASCII: no decoding
+			b = b[1:]
+			if asciiSpace[c] {
+				in = false
+			} else if !in {
+				in = true
+				n++
+			}
+			continue
+		}
 		r, size := utf8.DecodeRune(b)
 		b = b[size:]
 		if unicode.IsSpace(r) {
@@ -597,6 +608,9 @@ func countWords(b []byte) int {
 	}
 	return n
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace reports as space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // Excerpt returns the plain text of an article's first body paragraph,
 // cut at a word boundary to at most max bytes (with an ellipsis when cut).
@@ -711,7 +725,8 @@ func (r *Renderer) factGroups(v *briefing.ArticleFacts) []FactGroup {
 	var out []FactGroup
 	for _, g := range [...]struct{ title, kind string }{{"People", "person"}, {"Organizations", "organization"}, {"Places", "place"}} {
 		var list []FactActor
-		for _, a := range v.Actors {
+		for i := range v.Actors {
+			a := &v.Actors[i]
 			if a.Kind != g.kind {
 				continue
 			}

@@ -512,3 +512,18 @@ func FuzzMarkdown(f *testing.F) {
 		}
 	})
 }
+
+// TestCountWords checks the ASCII fast path against unicode.IsSpace.
+func TestCountWords(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{"", 0}, {"one", 1}, {"  two words ", 2}, {"tab\tnew\nline\r\nfeed\fv\vx", 6},
+		{"non\u00a0breaking", 2}, {"em\u2003space", 2}, {"naïve café", 2}, {"\xff\xfe bad", 2},
+	} {
+		if got := countWords([]byte(c.in)); got != c.want {
+			t.Errorf("countWords(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
