@@ -185,10 +185,15 @@ func (x *Briefing) eventActorCount(e *timeline.Entry) int {
 func (x *Briefing) timeline(facts FactsOf, rules *actorRules) {
 	in := make([]timeline.Input, 0, len(x.Articles))
 	seen := map[string]bool{}
+	total := 0
+	for _, a := range x.Articles {
+		total += len(facts(a).Actors)
+	}
+	actorSlab := make([]actors.Actor, 0, total) // every article's actors, one after the other
 	for _, a := range x.Articles {
 		f := facts(a)
 		ids := x.byArt[a]
-		as := make([]actors.Actor, 0, len(f.Actors))
+		from := len(actorSlab)
 		clear(seen)
 		for _, ac := range f.Actors {
 			ra := ids[ac.ID]
@@ -205,14 +210,15 @@ func (x *Briefing) timeline(facts FactsOf, rules *actorRules) {
 			case "place":
 				k = actors.Place
 			}
-			as = append(as, actors.Actor{ID: ra.ID, Name: ra.Name, Kind: k})
+			actorSlab = append(actorSlab, actors.Actor{ID: ra.ID, Name: ra.Name, Kind: k})
 		}
+		as := actorSlab[from:len(actorSlab):len(actorSlab)]
 		evs := make([]events.Event, 0, len(f.Events))
 		n := 0
 		for _, ev := range f.Events {
 			n += len(ev.Actors)
 		}
-		slab := make([]string, 0, n) // every event's mapped actors, one after the other
+		slab := make([]string, 0, n) // the article's events' mapped actors, one after the other
 		for _, ev := range f.Events {
 			from := len(slab)
 			for _, id := range ev.Actors {

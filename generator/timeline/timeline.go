@@ -159,10 +159,13 @@ func Build(in []Input) *Timeline {
 	actorSlab := make([]Actor, 0, nact)
 	venueKeys := map[string]string{}
 	sortKeys := map[string]string{}
+	names := map[string]*actors.Actor{}
 	for _, a := range in {
-		names := make(map[string]actors.Actor, len(a.Actors))
-		for _, x := range a.Actors {
-			names[x.ID] = x
+		clear(names)
+		if len(a.Events) > 0 {
+			for i := range a.Actors {
+				names[a.Actors[i].ID] = &a.Actors[i]
+			}
 		}
 		var (
 			lastSpan doc.Span
@@ -190,7 +193,7 @@ func Build(in []Input) *Timeline {
 			}
 			from := len(actorSlab)
 			for _, id := range ev.Actors {
-				if x, ok := names[id]; ok {
+				if x := names[id]; x != nil {
 					actorSlab = append(actorSlab, Actor{ID: x.ID, Name: x.Name, Kind: x.Kind})
 				}
 			}
