@@ -269,7 +269,7 @@ func safeTag(t string) bool {
 
 // safeAttrName allows plain attribute names and refuses event handlers.
 func safeAttrName(n string) bool {
-	if n == "" || strings.HasPrefix(strings.ToLower(n), "on") {
+	if n == "" || len(n) >= 2 && n[0]|0x20 == 'o' && n[1]|0x20 == 'n' { // "on…", any case
 		return false
 	}
 	for _, c := range n {
@@ -283,9 +283,15 @@ func safeAttrName(n string) bool {
 // safeURL refuses URLs with a scheme that runs code (javascript:, vbscript:,
 // data:); relative and http(s) URLs pass.
 func safeURL(u string) bool {
-	u = strings.ToLower(strings.TrimLeft(u, " \t\r\n\x00"))
+	u = strings.TrimLeft(u, " \t\r\n\x00")
+	for i := 0; i < len(u) && i < 16; i++ {
+		if u[i] >= 0x80 { // EqualFold below is ToLower's match for ASCII only
+			u = strings.ToLower(u)
+			break
+		}
+	}
 	for _, bad := range []string{"javascript:", "vbscript:", "data:"} {
-		if strings.HasPrefix(u, bad) {
+		if len(u) >= len(bad) && strings.EqualFold(u[:len(bad)], bad) {
 			return false
 		}
 	}

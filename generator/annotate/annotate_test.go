@@ -139,3 +139,33 @@ func FuzzGoldmark(f *testing.F) {
 		}
 	})
 }
+
+// TestSafeURL checks the scheme filter of mark links, in any case and
+// with leading space, against the lower-casing it stands for.
+func TestSafeURL(t *testing.T) {
+	for _, c := range []struct {
+		u    string
+		want bool
+	}{
+		{"/a/b/#s-1", true}, {"https://example.org/", true}, {"#actor-x", true},
+		{"javascript:alert(1)", false}, {"JavaScript:x", false}, {" \tvbscript:x", false},
+		{"DATA:text/html,x", false}, {"data", true}, {"javascrİpt:x", false}, {"JAVASCRİPT:x", false},
+		{"ⓙavascript:x", true}, {"dAtA:x", false},
+	} {
+		want := c.want
+		lower := strings.ToLower(strings.TrimLeft(c.u, " \t\r\n\x00"))
+		naive := !(strings.HasPrefix(lower, "javascript:") || strings.HasPrefix(lower, "vbscript:") || strings.HasPrefix(lower, "data:"))
+		if naive != want {
+			t.Fatalf("test case %q: want %v disagrees with lower-casing (%v)", c.u, want, naive)
+		}
+		if got := safeURL(c.u); got != want {
+			t.Errorf("safeURL(%q) = %v, want %v", c.u, got, want)
+		}
+	}
+	for _, n := range []string{"onclick", "ONload", "On", "data-x", "href", "title"} {
+		want := !strings.HasPrefix(strings.ToLower(n), "on") && strings.ToLower(n) == n
+		if got := safeAttrName(n); got != want {
+			t.Errorf("safeAttrName(%q) = %v, want %v", n, got, want)
+		}
+	}
+}
