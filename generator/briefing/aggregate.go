@@ -53,7 +53,7 @@ func Aggregate(b *source.Briefing, facts FactsOf, opt Options) *Briefing {
 	rules.apply(x.Actors)
 	assignFinalIDs(x.Actors, names)
 	x.index(facts)
-	related(x.Articles, facts, x.byMember)
+	related(x.Actors, x.Articles, facts, x.byMember)
 	x.quotes(facts, rules)
 	x.timeline(facts, rules)
 	roleWords := map[string][]string{}

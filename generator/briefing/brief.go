@@ -497,7 +497,7 @@ var urlEscaper = strings.NewReplacer("<", "%3C", ">", "%3E", "\n", "", "\r", "",
 
 // collapse is strings.Join(strings.Fields(s), " "): s with leading and
 // trailing white space dropped and each run of it made one space.
-func collapse(s string) string { return collapseText(s) }
+func collapse(s string) string { return collapseText([]byte(s)) }
 
 // collapseSpan is collapse(d.Slice(sp)) without the copies between.
 func collapseSpan(d *doc.Doc, sp doc.Span) string {
@@ -508,42 +508,17 @@ func collapseSpan(d *doc.Doc, sp doc.Span) string {
 	return collapseText(d.Text[sp.Start:sp.End])
 }
 
-func collapseText[T string | []byte](s T) string {
-	// White space as strings.Fields sees it: ASCII spaces, and runes
-	// unicode.IsSpace reports (invalid UTF-8 is not space).
-	space := func(i int) (bool, int) {
-		if c := s[i]; c < utf8.RuneSelf {
-			return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r', 1
-		}
-		var r rune
-		var n int
-		switch v := any(s).(type) {
-		case string:
-			r, n = utf8.DecodeRuneInString(v[i:])
-		case []byte:
-			r, n = utf8.DecodeRune(v[i:])
-		}
-		return unicode.IsSpace(r), n
-	}
-	// Fast path: already collapsed.
-	clean := true
-	prevSpace := true // a leading space is not clean
-	for i := 0; i < len(s); {
-		sp, n := space(i)
-		if sp && (prevSpace || s[i] != ' ' || i+n == len(s)) {
-			clean = false
-			break
-		}
-		prevSpace = sp
-		i += n
-	}
-	if clean {
+// collapseText is collapse on bytes. White space is what strings.Fields
+// sees: ASCII spaces, and runes unicode.IsSpace reports (invalid UTF-8 is
+// not space).
+func collapseText(s []byte) string {
+	if collapsed(s) {
 		return string(s)
 	}
 	out := make([]byte, 0, len(s))
 	word := -1 // start of the word being read, or -1 between words
 	for i := 0; i < len(s); {
-		sp, n := space(i)
+		sp, n := spaceAt(s, i)
 		switch {
 		case sp && word >= 0:
 			if len(out) > 0 {
@@ -563,6 +538,45 @@ func collapseText[T string | []byte](s T) string {
 		out = append(out, s[word:]...)
 	}
 	return string(out)
+}
+
+// collapsed reports whether collapseText would return s as it is: no
+// white space but single ' ' between words.
+func collapsed(s []byte) bool {
+	prevSpace := true // so a leading space is not collapsed
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == ' ' {
+				if prevSpace || i+1 == len(s) {
+					return false
+				}
+				prevSpace = true
+			} else if asciiSpace(c) {
+				return false
+			} else {
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		sp, n := spaceAt(s, i)
+		if sp {
+			return false
+		}
+		prevSpace = false
+		i += n
+	}
+	return true
+}
+
+// spaceAt reports whether the rune at s[i] is white space, and its length.
+func spaceAt(s []byte, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiSpace(c), 1
+	}
+	r, n := utf8.DecodeRune(s[i:])
+	return unicode.IsSpace(r), n
 }
 
 // clip shortens s to at most n bytes at a word boundary, with an ellipsis.

@@ -772,15 +772,17 @@ func boolInt(b bool) int {
 }
 
 // related counts, for every actor, the actors mentioned in the same
-// sentences.
-func related(arts []*source.Article, facts FactsOf, byMember map[member]*Actor) {
-	type pair struct{ x, y *Actor }
-	type mention struct {
-		sent int
-		a    *Actor
+// sentences. as are the registry actors byMember leads to.
+func related(as []*Actor, arts []*source.Article, facts FactsOf, byMember map[member]*Actor) {
+	as = slices.Clip(as) // actors found nowhere else are appended to a copy
+	idx := make(map[*Actor]uint64, len(as))
+	for i, a := range as {
+		idx[a] = uint64(i)
 	}
-	counts := map[pair]int{}
-	var ms []mention
+	// Every (sentence, actor) mention as sentence<<32|actor, and every
+	// ordered pair of actors in one sentence as x<<32|y: sorted, equal
+	// values are consecutive and counting them needs no map.
+	var ms, pairs []uint64
 	for _, art := range arts {
 		f := facts(art)
 		if f == nil {
@@ -792,41 +794,46 @@ func related(arts []*source.Article, facts FactsOf, byMember map[member]*Actor) 
 			if ra == nil {
 				continue
 			}
+			k, ok := idx[ra]
+			if !ok {
+				k = uint64(len(as))
+				as = append(as, ra)
+				idx[ra] = k
+			}
 			for _, m := range f.Actors[i].Mentions {
-				ms = append(ms, mention{doc.SentenceAt(f.Sentences, m.Start), ra})
+				ms = append(ms, uint64(doc.SentenceAt(f.Sentences, m.Start))<<32|k)
 			}
 		}
-		// Group by sentence; within one, each actor once.
-		slices.SortFunc(ms, func(a, b mention) int { return cmp.Compare(a.sent, b.sent) })
+		slices.Sort(ms)
+		ms = slices.Compact(ms) // each actor once per sentence
 		for lo := 0; lo < len(ms); {
 			hi := lo + 1
-			for hi < len(ms) && ms[hi].sent == ms[lo].sent {
+			for hi < len(ms) && ms[hi]>>32 == ms[lo]>>32 {
 				hi++
 			}
-			list := ms[lo:hi]
-			n := 0
-			for _, m := range list {
-				if !slices.ContainsFunc(list[:n], func(o mention) bool { return o.a == m.a }) {
-					list[n] = m
-					n++
-				}
-			}
-			for _, x := range list[:n] {
-				for _, y := range list[:n] {
-					if x.a != y.a {
-						counts[pair{x.a, y.a}]++
+			for _, x := range ms[lo:hi] {
+				for _, y := range ms[lo:hi] {
+					if x != y {
+						pairs = append(pairs, (x&0xffffffff)<<32|y&0xffffffff)
 					}
 				}
 			}
 			lo = hi
 		}
 	}
+	slices.Sort(pairs)
 	var withRelated []*Actor
-	for p, n := range counts {
-		if len(p.x.Related) == 0 {
-			withRelated = append(withRelated, p.x)
+	for lo := 0; lo < len(pairs); {
+		hi := lo + 1
+		for hi < len(pairs) && pairs[hi] == pairs[lo] {
+			hi++
 		}
-		p.x.Related = append(p.x.Related, Related{p.y, n})
+		x, y := as[pairs[lo]>>32], as[pairs[lo]&0xffffffff]
+		if len(x.Related) == 0 {
+			withRelated = append(withRelated, x)
+		}
+		x.Related = append(x.Related, Related{y, hi - lo})
+		lo = hi
 	}
 	for _, x := range withRelated {
 		slices.SortFunc(x.Related, func(a, b Related) int {
