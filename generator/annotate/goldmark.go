@@ -89,15 +89,27 @@ func (transformer) Transform(node *ast.Document, reader text.Reader, pc parser.C
 				break
 			}
 		}
+		// The new nodes of a text are allocated together, a slice of
+		// each kind, rather than one by one.
+		nm := 0
+		for _, pc := range pieces {
+			if len(pc.marks) > 0 {
+				nm++
+			}
+		}
+		children, ms := make([]ast.Text, len(pieces)), make([]marked, nm)
 		for k, pc := range pieces {
-			child := ast.NewTextSegment(text.NewSegment(pc.start-st.base, pc.end-st.base))
+			child := &children[k]
+			child.Segment = text.NewSegment(pc.start-st.base, pc.end-st.base)
 			if k == len(pieces)-1 {
 				child.SetSoftLineBreak(t.SoftLineBreak())
 				child.SetHardLineBreak(t.HardLineBreak())
 			}
 			var n ast.Node = child
 			if len(pc.marks) > 0 {
-				m := &marked{st: st, marks: pc.marks, inLink: inLink}
+				m := &ms[0]
+				ms = ms[1:]
+				m.st, m.marks, m.inLink = st, pc.marks, inLink
 				m.AppendChild(m, child)
 				n = m
 			}
