@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -491,8 +493,33 @@ func BenchmarkSessionEdits(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.Logf("first build: %v, %s", time.Since(start).Round(time.Millisecond), heapNote())
+	if p := os.Getenv("BRIEFGEN_BENCH_HEAP"); p != "" {
+		// What the Session keeps between builds.
+		f, err := os.Create(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.WriteHeapProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+	}
 	edit := 0
+	// The CPU time of the process per rebuild (the collector's included),
+	// a steadier figure than ns/op on a shared machine.
+	var (
+		cpuStart time.Time
+		cpuUsed0 time.Duration
+	)
+	report := func(b *testing.B) {
+		b.ReportMetric(float64((cpuTime()-cpuUsed0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		cpuStart = time.Time{}
+	}
 	build := func(b *testing.B, changed ...string) {
+		if b.N > 0 && cpuStart.IsZero() {
+			cpuStart = time.Now()
+			cpuUsed0 = cpuTime()
+		}
 		res, err := s.Build(changed)
 		if err != nil {
 			b.Fatal(err)
@@ -518,6 +545,7 @@ func BenchmarkSessionEdits(b *testing.B) {
 			}
 			build(b, rel(p))
 		}
+		report(b)
 	})
 	var added []string
 	b.Run("add", func(b *testing.B) {
@@ -535,6 +563,7 @@ func BenchmarkSessionEdits(b *testing.B) {
 			added = append(added, p)
 			build(b, rel(p))
 		}
+		report(b)
 	})
 	b.Run("delete", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
@@ -548,6 +577,7 @@ func BenchmarkSessionEdits(b *testing.B) {
 			}
 			build(b, rel(p))
 		}
+		report(b)
 	})
 	b.Logf("after %d edits: %s", edit, heapNote())
 }
@@ -567,4 +597,13 @@ func heapNote() string {
 		}
 	}
 	return fmt.Sprintf("live heap %d MB, RSS %s", ms.HeapAlloc>>20, rss)
+}
+
+// cpuTime is the user and system CPU time of the process so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -510,5 +511,52 @@ func TestSiteBuilderClose(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(filepath.Join(root, "out")); len(ents) != 0 {
 		t.Errorf("build after Close left %v", ents)
+	}
+}
+
+// A SiteBuilder returns free memory to the system once no build has
+// started for IdleTrim after a good one, not while builds keep coming,
+// and not after Close.
+func TestSiteBuilderIdleTrim(t *testing.T) {
+	var trims atomic.Int32
+	oldTrim, oldIdle := trimMemory, IdleTrim
+	trimMemory, IdleTrim = func() { trims.Add(1) }, 50*time.Millisecond
+	defer func() { trimMemory, IdleTrim = oldTrim, oldIdle }()
+	root := t.TempDir()
+	src := filepath.Join(root, "site")
+	os.MkdirAll(filepath.Join(src, "content", "b"), 0o755)
+	os.WriteFile(filepath.Join(src, "content", "b", "one.md"), []byte("---\ntitle: One\ndate: 2024-01-02\n---\nText.\n"), 0o644)
+	b, err := NewSiteBuilder(afero.NewOsFs(), build.Options{Source: src, Destination: filepath.Join(root, "out"), Theme: os.DirFS("../.."), Quiet: true, NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	// A build starting stops the trim the last one armed.
+	b.mu.Lock()
+	armed := b.trim != nil
+	b.mu.Unlock()
+	if !armed {
+		t.Fatal("no trim armed after a good build")
+	}
+	b.stopTrim()
+	if _, err := b.Build([]string{"content/b/one.md"}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for trims.Load() == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := trims.Load(); n != 1 {
+		t.Fatalf("%d trims after two builds and a pause, want 1", n)
+	}
+	if _, err := b.Build([]string{"content/b/one.md"}); err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	time.Sleep(3 * IdleTrim)
+	if n := trims.Load(); n != 1 {
+		t.Errorf("%d trims, want still 1 after Close", n)
 	}
 }
