@@ -15,13 +15,14 @@ import (
 // Rendering each once per briefing instead of once per page saves most of
 // the template work of actor pages.
 //
-// Only pointer values are cached. A cached key holds its pointer, so the
+// Only pointer and string keys are cached. A cached key holds its pointer, so the
 // value stays alive (and its address cannot be reused by another value)
 // while its HTML is cached.
 type fragments struct {
 	set *template.Template // the partials alone
-	mu  sync.RWMutex
-	m   map[fragKey]template.HTML
+	// m maps a fragKey to its template.HTML. A sync.Map, because pages
+	// read it far more than they add to it, from every worker at once.
+	m sync.Map
 }
 
 type fragKey struct {
@@ -54,11 +55,8 @@ func (r *Renderer) fragmentBy(name string, key, v any) (template.HTML, error) {
 	}
 	k := fragKey{name, key}
 	if cacheable {
-		f.mu.RLock()
-		h, ok := f.m[k]
-		f.mu.RUnlock()
-		if ok {
-			return h, nil
+		if h, ok := f.m.Load(k); ok {
+			return h.(template.HTML), nil
 		}
 	}
 	if f.set == nil || f.set.Lookup(name) == nil {
@@ -71,12 +69,7 @@ func (r *Renderer) fragmentBy(name string, key, v any) (template.HTML, error) {
 	}
 	h := template.HTML(buf.String())
 	if cacheable {
-		f.mu.Lock()
-		if f.m == nil {
-			f.m = map[fragKey]template.HTML{}
-		}
-		f.m[k] = h
-		f.mu.Unlock()
+		f.m.Store(k, h)
 	}
 	return h, nil
 }
@@ -85,9 +78,7 @@ func (r *Renderer) fragmentBy(name string, key, v any) (template.HTML, error) {
 // build that renders briefing by briefing calls it when a briefing's pages
 // are written, so the cache holds about one briefing's worth.
 func (r *Renderer) ClearFragments() {
-	r.frags.mu.Lock()
-	clear(r.frags.m)
-	r.frags.mu.Unlock()
+	r.frags.m.Clear()
 }
 
 // fragments writes, for each item of list (a slice or array), sep and the
