@@ -26,7 +26,7 @@ type Briefing struct {
 
 	facts    FactsOf
 	byID     map[string]*Actor
-	byMember map[member]*Actor
+	regOf    map[*source.Article][]*Actor // by index into the article's facts.Actors
 	byArt    map[*source.Article]map[string]*Actor // article actor id -> registry actor
 }
 
@@ -49,11 +49,11 @@ func Aggregate(b *source.Briefing, facts FactsOf, opt Options) *Briefing {
 	}
 	rules := newActorRules(opt.Site, opt.Own)
 	names := newNameCache()
-	x.Actors, x.byMember = buildRegistry(x.Articles, facts, rules, names)
+	x.Actors, x.regOf = buildRegistry(x.Articles, facts, rules, names)
 	rules.apply(x.Actors)
 	assignFinalIDs(x.Actors, names)
 	x.index(facts)
-	related(x.Actors, x.Articles, facts, x.byMember)
+	related(x.Actors, x.Articles, facts, x.regOf)
 	x.quotes(facts, rules)
 	x.timeline(facts, rules)
 	roleWords := map[string][]string{}
@@ -64,7 +64,7 @@ func Aggregate(b *source.Briefing, facts FactsOf, opt Options) *Briefing {
 		a.path = ActorPath(b, a.ID)
 		a.members = nil
 	}
-	x.byMember = nil // only needed while merging
+	x.regOf = nil // only needed while merging
 	return x
 }
 
@@ -76,14 +76,17 @@ func (x *Briefing) index(facts FactsOf) {
 		x.byID[a.ID] = a
 	}
 	x.byArt = make(map[*source.Article]map[string]*Actor, len(x.Articles))
-	for m, a := range x.byMember {
-		f := facts(m.art)
-		ids := x.byArt[m.art]
-		if ids == nil {
-			ids = make(map[string]*Actor, len(f.Actors))
-			x.byArt[m.art] = ids
+	for _, art := range x.Articles {
+		list := x.regOf[art]
+		if len(list) == 0 {
+			continue
 		}
-		ids[f.Actors[m.index].ID] = a
+		f := facts(art)
+		ids := make(map[string]*Actor, len(f.Actors))
+		for i, a := range list {
+			ids[f.Actors[i].ID] = a
+		}
+		x.byArt[art] = ids
 	}
 }
 

@@ -219,3 +219,37 @@ func BenchmarkTimelineJSON(b *testing.B) {
 		}
 	}
 }
+
+// TestRelatedPaths checks that related counts the same with its matrix
+// and with its sorted pairs.
+func TestRelatedPaths(t *testing.T) {
+	if testing.Short() {
+		t.Skip("extraction of 20 articles")
+	}
+	br := benchBriefing(t, 20)
+	facts := make(map[*source.Article]*extract.Facts, len(br.Articles))
+	for _, a := range br.Articles {
+		facts[a] = extract.Run(a.Doc)
+	}
+	factsOf := func(a *source.Article) *extract.Facts { return facts[a] }
+	want := Aggregate(br, factsOf, Options{})
+	defer func(n int) { relatedMatrixMax = n }(relatedMatrixMax)
+	relatedMatrixMax = 0
+	got := Aggregate(br, factsOf, Options{})
+	n := 0
+	for i, a := range want.Actors {
+		g := got.Actors[i]
+		if len(a.Related) != len(g.Related) {
+			t.Fatalf("%s: %d related, with pairs %d", a.ID, len(a.Related), len(g.Related))
+		}
+		for k, r := range a.Related {
+			if r.Actor.ID != g.Related[k].Actor.ID || r.Count != g.Related[k].Count {
+				t.Errorf("%s: related %d = %s×%d, with pairs %s×%d", a.ID, k, r.Actor.ID, r.Count, g.Related[k].Actor.ID, g.Related[k].Count)
+			}
+			n++
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d related actors: the test briefing is too thin", n)
+	}
+}

@@ -227,7 +227,7 @@ func key(tokens []string) string { return strings.Join(tokens, " ") }
 
 // buildRegistry merges the actors of arts (oldest first) into registry
 // actors. facts gives each article's facts.
-func buildRegistry(arts []*source.Article, facts FactsOf, ov *actorRules, names *nameCache) ([]*Actor, map[member]*Actor) {
+func buildRegistry(arts []*source.Article, facts FactsOf, ov *actorRules, names *nameCache) ([]*Actor, map[*source.Article][]*Actor) {
 	g := &registry{names: names}
 	n := 0
 	for _, art := range arts {
@@ -574,7 +574,7 @@ func (g *registry) ambiguous(items []int) bool {
 }
 
 // clusters turns the union-find sets into registry actors with stable IDs.
-func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
+func (g *registry) clusters(facts FactsOf) ([]*Actor, map[*source.Article][]*Actor) {
 	// The sets, in order of their first item, each with its items in
 	// order: a counting sort by root.
 	setNo := make([]int32, len(g.items)) // root item -> set number + 1
@@ -602,7 +602,18 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 	}
 
 	out := make([]*Actor, 0, len(roots))
-	byMember := make(map[member]*Actor, len(g.items))
+	// Each article's actors are consecutive items: each article's
+	// registry actors are a window of one slab.
+	regOf := map[*source.Article][]*Actor{}
+	regSlab := make([]*Actor, len(g.items))
+	for lo := 0; lo < len(g.items); {
+		hi := lo + 1
+		for hi < len(g.items) && g.items[hi].art == g.items[lo].art {
+			hi++
+		}
+		regOf[g.items[lo].art] = regSlab[lo:hi:hi]
+		lo = hi
+	}
 	members := make([]member, len(g.items)) // each actor's members are a window of it
 	names := map[string]int{}
 	canon := map[string]int{}
@@ -618,7 +629,7 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 			it := &g.items[i]
 			m := member{it.art, it.index}
 			a.members[n] = m
-			byMember[m] = a
+			regSlab[i] = a
 			names[it.a.Name] += len(it.a.Mentions) + 1
 			for _, al := range it.a.Aliases {
 				if _, ok := names[al]; !ok {
@@ -689,7 +700,7 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[member]*Actor) {
 		}
 	}
 	assignRegistryIDs(out, g.names)
-	return out, byMember
+	return out, regOf
 }
 
 // canonicalName picks the name a registry actor is known by: among the
@@ -771,35 +782,49 @@ func boolInt(b bool) int {
 	return 0
 }
 
+// relatedMatrixMax is the most actors related counts pairs of in an n×n
+// matrix (4 MiB at most).
+var relatedMatrixMax = 1024
+
 // related counts, for every actor, the actors mentioned in the same
-// sentences. as are the registry actors byMember leads to.
-func related(as []*Actor, arts []*source.Article, facts FactsOf, byMember map[member]*Actor) {
-	as = slices.Clip(as) // actors found nowhere else are appended to a copy
+// sentences. as are the registry actors regOf leads to.
+func related(as []*Actor, arts []*source.Article, facts FactsOf, regOf map[*source.Article][]*Actor) {
+	as = slices.Clip(as) // actors not in as (there should be none) are appended to a copy
 	idx := make(map[*Actor]uint64, len(as))
 	for i, a := range as {
 		idx[a] = uint64(i)
 	}
-	// Every (sentence, actor) mention as sentence<<32|actor, and every
-	// ordered pair of actors in one sentence as x<<32|y: sorted, equal
-	// values are consecutive and counting them needs no map.
-	var ms, pairs []uint64
+	for _, art := range arts {
+		for _, ra := range regOf[art] {
+			if _, ok := idx[ra]; !ok && ra != nil {
+				idx[ra] = uint64(len(as))
+				as = append(as, ra)
+			}
+		}
+	}
+	// Every (sentence, actor) mention as sentence<<32|actor: sorted, one
+	// sentence's actors are consecutive. Pairs are counted in a matrix
+	// when the briefing's actors are few enough, else as packed x<<32|y
+	// integers, sorted and counted in runs.
+	n := len(as)
+	var matrix []int32
+	var pairs []uint64
+	if n <= relatedMatrixMax {
+		matrix = make([]int32, n*n)
+	}
+	var ms []uint64
 	for _, art := range arts {
 		f := facts(art)
 		if f == nil {
 			continue
 		}
 		ms = ms[:0]
+		list := regOf[art]
 		for i := range f.Actors {
-			ra := byMember[member{art, i}]
-			if ra == nil {
+			if i >= len(list) || list[i] == nil {
 				continue
 			}
-			k, ok := idx[ra]
-			if !ok {
-				k = uint64(len(as))
-				as = append(as, ra)
-				idx[ra] = k
-			}
+			k := idx[list[i]]
 			for _, m := range f.Actors[i].Mentions {
 				ms = append(ms, uint64(doc.SentenceAt(f.Sentences, m.Start))<<32|k)
 			}
@@ -820,20 +845,38 @@ func related(as []*Actor, arts []*source.Article, facts FactsOf, byMember map[me
 			}
 			lo = hi
 		}
-	}
-	slices.Sort(pairs)
-	var withRelated []*Actor
-	for lo := 0; lo < len(pairs); {
-		hi := lo + 1
-		for hi < len(pairs) && pairs[hi] == pairs[lo] {
-			hi++
+		if matrix != nil {
+			for _, p := range pairs {
+				matrix[int(p>>32)*n+int(p&0xffffffff)]++
+			}
+			pairs = pairs[:0]
 		}
-		x, y := as[pairs[lo]>>32], as[pairs[lo]&0xffffffff]
+	}
+	var withRelated []*Actor
+	add := func(x, y *Actor, count int) {
 		if len(x.Related) == 0 {
 			withRelated = append(withRelated, x)
 		}
-		x.Related = append(x.Related, Related{y, hi - lo})
-		lo = hi
+		x.Related = append(x.Related, Related{y, count})
+	}
+	if matrix != nil {
+		for xi := range n {
+			for yi, c := range matrix[xi*n : (xi+1)*n] {
+				if c > 0 {
+					add(as[xi], as[yi], int(c))
+				}
+			}
+		}
+	} else {
+		slices.Sort(pairs)
+		for lo := 0; lo < len(pairs); {
+			hi := lo + 1
+			for hi < len(pairs) && pairs[hi] == pairs[lo] {
+				hi++
+			}
+			add(as[pairs[lo]>>32], as[pairs[lo]&0xffffffff], hi-lo)
+			lo = hi
+		}
 	}
 	for _, x := range withRelated {
 		slices.SortFunc(x.Related, func(a, b Related) int {
