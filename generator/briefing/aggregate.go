@@ -24,10 +24,10 @@ type Briefing struct {
 	Quotes   []*Quote          // by date, then speaker
 	Timeline *timeline.Timeline
 
-	facts    FactsOf
-	byID     map[string]*Actor
-	regOf    map[*source.Article][]*Actor // by index into the article's facts.Actors
-	byArt    map[*source.Article]map[string]*Actor // article actor id -> registry actor
+	facts FactsOf
+	byID  map[string]*Actor
+	regOf map[*source.Article][]*Actor          // by index into the article's facts.Actors
+	byArt map[*source.Article]map[string]*Actor // article actor id -> registry actor
 }
 
 // Options configure Aggregate.
