@@ -64,6 +64,10 @@ type Staging struct {
 	// syncAtCommit: files are not synced one by one; Commit flushes the
 	// whole staging tree at once (OS file system on Linux).
 	syncAtCommit bool
+
+	// tree writes with plain system calls (OS file system on Linux); nil
+	// means through fs.
+	tree *osTree
 }
 
 // Begin recovers from an interrupted earlier build (see Recover) and creates
@@ -91,6 +95,14 @@ func Begin(afs afero.Fs, dest string, opt Options) (*Staging, error) {
 	}
 	s := &Staging{fs: afs, dest: dest, dir: dir, opt: opt, dirs: map[string]bool{".": true}}
 	s.syncAtCommit = !opt.NoSync && haveSyncTree && isOsFs(afs)
+	if haveOsTree && isOsFs(afs) {
+		t, err := openOsTree(dir)
+		if err != nil {
+			s.removeAll(dir)
+			return nil, fmt.Errorf("publish: opening staging directory: %w", err)
+		}
+		s.tree = t
+	}
 	return s, nil
 }
 
@@ -128,6 +140,15 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 	c, err := CleanRel(rel)
 	if err != nil {
 		return err
+	}
+	if s.tree != nil {
+		if err := s.tree.mkdirs(path2dir(c)); err != nil {
+			return fmt.Errorf("publish: %w", err)
+		}
+		if err := s.tree.writeFile(c, data); err != nil {
+			return fmt.Errorf("publish: writing %s: %w", c, err)
+		}
+		return nil
 	}
 	if err := s.mkdirs(path2dir(c)); err != nil {
 		return err
@@ -191,10 +212,19 @@ func (s *Staging) Commit() error {
 		return errors.New("publish: staging already finished")
 	}
 	s.done = true
+	var serr error
+	if s.tree != nil {
+		if s.syncAtCommit {
+			serr = s.tree.sync()
+		}
+		s.tree.close()
+	} else if s.syncAtCommit {
+		serr = syncTree(s.dir)
+	}
 	switch {
 	case s.syncAtCommit:
-		if err := syncTree(s.dir); err != nil {
-			s.fs.RemoveAll(s.dir)
+		if err := serr; err != nil {
+			s.removeAll(s.dir)
 			return fmt.Errorf("publish: flushing the new site to disk: %w", err)
 		}
 	case !s.opt.NoSync:
@@ -207,13 +237,13 @@ func (s *Staging) Commit() error {
 			err := exchange(s.dir, s.dest)
 			if err == nil {
 				syncDir(s.fs, filepath.Dir(s.dest), s.opt)
-				if err := s.fs.RemoveAll(s.dir); err != nil {
+				if err := s.removeAll(s.dir); err != nil {
 					return fmt.Errorf("publish: removing the previous site: %w", err)
 				}
 				return nil
 			}
 			if !errors.Is(err, errUnsupported) {
-				s.fs.RemoveAll(s.dir)
+				s.removeAll(s.dir)
 				return fmt.Errorf("publish: swapping the new site into place: %w", err)
 			}
 		}
@@ -222,11 +252,11 @@ func (s *Staging) Commit() error {
 	if _, err := s.fs.Stat(s.dest); err == nil {
 		old = s.dest + oldInfix + randomSuffix()
 		if err := s.fs.Rename(s.dest, old); err != nil {
-			s.fs.RemoveAll(s.dir)
+			s.removeAll(s.dir)
 			return fmt.Errorf("publish: moving the previous site aside: %w", err)
 		}
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		s.fs.RemoveAll(s.dir)
+		s.removeAll(s.dir)
 		return fmt.Errorf("publish: %w", err)
 	}
 	if err := s.fs.Rename(s.dir, s.dest); err != nil {
@@ -234,12 +264,12 @@ func (s *Staging) Commit() error {
 			// Put the previous site back; the build failed.
 			_ = s.fs.Rename(old, s.dest)
 		}
-		s.fs.RemoveAll(s.dir)
+		s.removeAll(s.dir)
 		return fmt.Errorf("publish: moving the new site into place: %w", err)
 	}
 	syncDir(s.fs, filepath.Dir(s.dest), s.opt)
 	if old != "" {
-		if err := s.fs.RemoveAll(old); err != nil {
+		if err := s.removeAll(old); err != nil {
 			return fmt.Errorf("publish: removing the previous site: %w", err)
 		}
 	}
@@ -253,7 +283,23 @@ func (s *Staging) Abort() error {
 		return nil
 	}
 	s.done = true
-	return s.fs.RemoveAll(s.dir)
+	if s.tree != nil {
+		s.tree.close()
+	}
+	return s.removeAll(s.dir)
+}
+
+// removeAll removes a staging or previous site: on the OS file system
+// with several goroutines and no probing (removeTree), else through fs.
+func (s *Staging) removeAll(name string) error {
+	return removeAll(s.fs, name)
+}
+
+func removeAll(afs afero.Fs, name string) error {
+	if isOsFs(afs) {
+		return removeTree(name)
+	}
+	return afs.RemoveAll(name)
 }
 
 func (s *Staging) syncDirs() {
@@ -334,7 +380,7 @@ func Recover(afs afero.Fs, dest string) error {
 		olds = olds[1:]
 	}
 	for _, e := range append(staging, olds...) {
-		if err := afs.RemoveAll(filepath.Join(parent, e.Name())); err != nil {
+		if err := removeAll(afs, filepath.Join(parent, e.Name())); err != nil {
 			return fmt.Errorf("publish: removing leftover %s: %w", e.Name(), err)
 		}
 	}
