@@ -99,6 +99,7 @@ type Session struct {
 	gens     []map[string]uint64   // each generator's files -> hash, by index in generators
 	base     *search.Index         // the last good build's search.Base, without actors and quotes
 	docs     *search.DocCache      // the search index's article documents, since the last whole-site render
+	json     search.JSONCache      // the search index's encoded pieces
 	statics  map[string]uint64     // static files -> hash
 	siteOv   []string              // unused site-wide overrides of the last whole build
 	out      map[string]uint64     // every output file of the last good build -> hash
@@ -937,6 +938,7 @@ func (s *Session) siteWide(r *render.Renderer, site *source.Site, ov *editorOver
 		}
 	}
 	if parts {
+		idx.UseCache(&s.json)
 		// One allocation each instead of append's repeated growth.
 		var na, nq int
 		for _, st := range states {

@@ -38,6 +38,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -59,6 +60,8 @@ type Index struct {
 	Articles  []Article  `json:"articles"`
 	Actors    []Actor    `json:"actors"`
 	Quotes    []Quote    `json:"quotes"`
+
+	enc *encoding // set by UseCache
 }
 
 // Briefing is a briefing as the index names it.
@@ -347,6 +350,9 @@ type Part struct {
 func (idx *Index) Add(p Part) {
 	idx.Actors = append(idx.Actors, p.Actors...)
 	idx.Quotes = append(idx.Quotes, p.Quotes...)
+	if idx.enc != nil {
+		idx.enc.parts = append(idx.enc.parts, p)
+	}
 }
 
 func (opt Options) actorURL() ActorURL {
@@ -567,7 +573,152 @@ func (idx *Index) addBriefing(b *source.Briefing, bi int, arts []*source.Article
 }
 
 // JSON returns the index as compact JSON.
-func (idx *Index) JSON() ([]byte, error) { return json.Marshal(idx) }
+func (idx *Index) JSON() ([]byte, error) {
+	if e := idx.enc; e != nil && e.fits(idx) {
+		return e.json(idx)
+	}
+	return json.Marshal(idx)
+}
+
+// A JSONCache keeps the encoded pieces of the last index JSON made through
+// it, so that the next one, mostly the same (a preview server's rebuild),
+// is encoded only where it differs: each article document by its value,
+// and each part's actors and quotations by the part's slices (a part made
+// again, or changed, has new ones; parts must not be changed in place).
+// The bytes are json.Marshal's.
+type JSONCache struct {
+	articles map[Article][]byte
+	parts    map[partKey][]byte
+}
+
+// partKey names a part's actors or quotations by their array.
+type partKey struct {
+	actor *Actor
+	quote *Quote
+	n     int
+}
+
+// encoding is an index's use of a JSONCache: the parts added since.
+type encoding struct {
+	c     *JSONCache
+	parts []Part
+}
+
+// UseCache makes JSON encode through c, with the parts added from now on
+// (call it before the first Add, on an index without actors or
+// quotations). One JSONCache serves one index at a time.
+func (idx *Index) UseCache(c *JSONCache) {
+	idx.enc = &encoding{c: c}
+}
+
+// fits reports whether the index's actors and quotations are the parts'.
+func (e *encoding) fits(idx *Index) bool {
+	if idx.Briefings == nil || idx.Articles == nil || idx.Actors == nil || idx.Quotes == nil {
+		return false // json.Marshal writes null
+	}
+	na, nq := 0, 0
+	for _, p := range e.parts {
+		na, nq = na+len(p.Actors), nq+len(p.Quotes)
+	}
+	return na == len(idx.Actors) && nq == len(idx.Quotes)
+}
+
+func (e *encoding) json(idx *Index) ([]byte, error) {
+	c := e.c
+	articles := make(map[Article][]byte, len(idx.Articles))
+	parts := make(map[partKey][]byte, 2*len(e.parts))
+	piece := func(k partKey, encode func() ([]byte, error)) ([]byte, error) {
+		if b, ok := c.parts[k]; ok {
+			parts[k] = b
+			return b, nil
+		}
+		b, err := encode()
+		if err != nil {
+			return nil, err
+		}
+		parts[k] = b
+		return b, nil
+	}
+	brief, err := json.Marshal(idx.Briefings)
+	if err != nil {
+		return nil, err
+	}
+	var size int
+	for _, b := range c.articles {
+		size += len(b) + 1
+	}
+	for _, b := range c.parts {
+		size += len(b) + 1
+	}
+	out := make([]byte, 0, size+len(brief)+64)
+	out = append(out, `{"v":`...)
+	out = strconv.AppendInt(out, int64(idx.Version), 10)
+	out = append(out, `,"briefings":`...)
+	out = append(out, brief...)
+	out = append(out, `,"articles":[`...)
+	for i, a := range idx.Articles {
+		b, ok := c.articles[a]
+		if !ok {
+			if b, err = json.Marshal(a); err != nil {
+				return nil, err
+			}
+		}
+		articles[a] = b
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, b...)
+	}
+	list := func(key func(p Part) partKey, encode func(p Part) ([]byte, error)) error {
+		first := true
+		for _, p := range e.parts {
+			k := key(p)
+			if k.n == 0 {
+				continue
+			}
+			b, err := piece(k, func() ([]byte, error) { return encode(p) })
+			if err != nil {
+				return err
+			}
+			if !first {
+				out = append(out, ',')
+			}
+			first = false
+			out = append(out, b...)
+		}
+		return nil
+	}
+	// A list's elements, comma-separated, without the brackets.
+	inner := func(b []byte, err error) ([]byte, error) {
+		if err != nil {
+			return nil, err
+		}
+		return b[1 : len(b)-1], nil
+	}
+	out = append(out, `],"actors":[`...)
+	err = list(func(p Part) partKey {
+		if len(p.Actors) == 0 {
+			return partKey{}
+		}
+		return partKey{actor: &p.Actors[0], n: len(p.Actors)}
+	}, func(p Part) ([]byte, error) { return inner(json.Marshal(p.Actors)) })
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, `],"quotes":[`...)
+	err = list(func(p Part) partKey {
+		if len(p.Quotes) == 0 {
+			return partKey{}
+		}
+		return partKey{quote: &p.Quotes[0], n: len(p.Quotes)}
+	}, func(p Part) ([]byte, error) { return inner(json.Marshal(p.Quotes)) })
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, "]}"...)
+	c.articles, c.parts = articles, parts
+	return out, nil
+}
 
 // leadParagraph is the default excerpt: the first body paragraph that is
 // not the title.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -587,5 +588,72 @@ func TestBaseCached(t *testing.T) {
 				t.Errorf("cache holds %d documents, the site has %d articles", len(c.docs), len(next.Articles))
 			}
 		})
+	}
+}
+
+// TestJSONCache: an index encoded through a JSONCache is json.Marshal's,
+// build after build, whatever changed: a part made again, a part gone, an
+// article's document, nothing.
+func TestJSONCache(t *testing.T) {
+	site, of := loadSite(t, "testdata/site")
+	var parts []Part
+	base, pos := Base(site, Options{})
+	for bi, b := range site.Briefings {
+		parts = append(parts, FactsPart(b, bi, b.Articles, pos, of, Options{}))
+	}
+	if loose := Loose(site); len(loose) > 0 {
+		parts = append(parts, FactsPart(nil, -1, loose, pos, of, Options{}))
+	}
+	if len(parts) < 2 || len(parts[0].Quotes) == 0 || len(parts[0].Actors) == 0 {
+		t.Fatal("test site too small")
+	}
+	var c JSONCache
+	check := func(name string, arts []Article, parts []Part) {
+		t.Helper()
+		idx := *base
+		idx.Articles = arts
+		idx.Actors, idx.Quotes = []Actor{}, []Quote{}
+		idx.UseCache(&c)
+		for _, p := range parts {
+			idx.Add(p)
+		}
+		got, err := idx.JSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		idx.enc = nil
+		want, err := json.Marshal(&idx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: cached JSON differs from json.Marshal's:\n%.300s\nwant\n%.300s", name, got, want)
+		}
+	}
+	check("first", base.Articles, parts)
+	check("same again", base.Articles, parts)
+	redone := slices.Clone(parts)
+	redone[0].Quotes = slices.Clone(parts[0].Quotes)
+	redone[0].Quotes[0].Text = "A quotation <changed> & escaped"
+	check("a part made again", base.Articles, redone)
+	arts := slices.Clone(base.Articles)
+	arts[0].Title = "Retitled"
+	arts = arts[1:]
+	check("articles changed", arts, redone)
+	check("a part gone", arts, redone[1:])
+	check("no parts", arts, nil)
+	if len(c.parts) != 0 || len(c.articles) != len(arts) {
+		t.Errorf("cache keeps %d parts and %d articles, want 0 and %d", len(c.parts), len(c.articles), len(arts))
+	}
+	// Actors or quotations not from the parts: json.Marshal's all the same.
+	idx := *base
+	idx.Actors, idx.Quotes = []Actor{}, []Quote{}
+	idx.UseCache(&c)
+	idx.Add(parts[0])
+	idx.Actors = append(idx.Actors, Actor{Name: "Extra"})
+	got, _ := idx.JSON()
+	idx.enc = nil
+	if want, _ := json.Marshal(&idx); !bytes.Equal(got, want) {
+		t.Error("an index changed after Add is not json.Marshal's")
 	}
 }
