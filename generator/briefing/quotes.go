@@ -44,24 +44,36 @@ func NormalizeQuote(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
-	for _, r := range s {
-		if r < utf8.RuneSelf { // ASCII: the same cases, without the tables
-			switch c := byte(r); {
-			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z':
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf { // ASCII: the same cases, without the tables
+			switch {
+			case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
 				if space && b.Len() > 0 {
 					b.WriteByte(' ')
 				}
 				space = false
-				if c >= 'A' && c <= 'Z' {
-					c += 'a' - 'A'
+				j := i + 1
+				for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= '0' && s[j] <= '9') {
+					j++
 				}
-				b.WriteByte(c)
+				b.WriteString(s[i:j])
+				i = j
+				continue
+			case c >= 'A' && c <= 'Z':
+				if space && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				space = false
+				b.WriteByte(c + 'a' - 'A')
 			case c == '\'':
 			default:
 				space = true
 			}
+			i++
 			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch {
 		case r == utf8.RuneError:
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -70,7 +82,7 @@ func NormalizeQuote(s string) string {
 			}
 			space = false
 			b.WriteRune(unicode.ToLower(r))
-		case r == '\'' || r == '’':
+		case r == '’':
 			// "don't" and "don’t" are one word
 		default:
 			space = true
@@ -124,7 +136,7 @@ func (x *Briefing) quotes(facts FactsOf, rules *actorRules) {
 				speaker = nil
 			}
 			q := exact[norm]
-			tokens := strings.Fields(norm)
+			tokens := strings.Split(norm, " ") // strings.Fields: norm has single spaces between words only
 			if q == nil {
 				for _, c := range byWord[longest(tokens)] {
 					if nearDuplicate(c.tokens, tokens) && (c.Speaker == nil || speaker == nil || c.Speaker == speaker) {

@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -130,8 +131,13 @@ func FuzzNormalizeQuote(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := NormalizeQuote(s), normalizeQuoteRunes(s); got != want {
+		got, want := NormalizeQuote(s), normalizeQuoteRunes(s)
+		if got != want {
 			t.Errorf("NormalizeQuote(%q) = %q, want %q", s, got, want)
+		}
+		// quotes splits it on single spaces.
+		if got != "" && !slices.Equal(strings.Split(got, " "), strings.Fields(got)) {
+			t.Errorf("NormalizeQuote(%q) = %q: not single-spaced words", s, got)
 		}
 	})
 }

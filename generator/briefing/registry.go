@@ -678,6 +678,7 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[*source.Article][]*Act
 	// Roles, first mention, in article order.
 	type roleKey struct{ text, path string }
 	seen := map[roleKey]bool{}
+	lower := map[string]string{} // strings.ToLower of each role text, once
 	for _, a := range out {
 		clear(seen)
 		for _, m := range a.members {
@@ -687,7 +688,12 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[*source.Article][]*Act
 				a.First = Source{m.art, doc.SentenceAt(f.Sentences, x.Mentions[0].Start)}
 			}
 			for _, r := range x.Roles {
-				k := roleKey{strings.ToLower(r.Text), m.art.Path}
+				l, ok := lower[r.Text]
+				if !ok {
+					l = strings.ToLower(r.Text)
+					lower[r.Text] = l
+				}
+				k := roleKey{l, m.art.Path}
 				if seen[k] {
 					continue
 				}

@@ -390,15 +390,55 @@ func (e *Entry) summaryWords() []string {
 // words returns the distinct lower-cased words of 3+ letters of s, sorted.
 func words(s string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
-	}) {
-		if len(f) >= 3 {
-			out = append(out, f)
+	if lower, ok := asciiLower(s); ok {
+		// ASCII: letters and digits are the word bytes.
+		start := -1
+		for i := 0; i <= len(lower); i++ {
+			if i < len(lower) && (lower[i] >= 'a' && lower[i] <= 'z' || lower[i] >= '0' && lower[i] <= '9') {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 && i-start >= 3 {
+				out = append(out, lower[start:i])
+			}
+			start = -1
+		}
+	} else {
+		for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+			return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+		}) {
+			if len(f) >= 3 {
+				out = append(out, f)
+			}
 		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// asciiLower returns strings.ToLower(s) when s is ASCII, and false when it
+// is not.
+func asciiLower(s string) (string, bool) {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return "", false
+		}
+		upper = upper || c >= 'A' && c <= 'Z'
+	}
+	if !upper {
+		return s, true
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b), true
 }
 
 // flagDiscrepancies flags pairs of entries that look like the same meeting

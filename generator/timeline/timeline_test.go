@@ -3,6 +3,7 @@ package timeline
 import (
 	"encoding/json"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -361,4 +362,30 @@ func TestDays(t *testing.T) {
 			t.Errorf("civilDate(dayNumber(%q)) = %q", s, civilDate(n))
 		}
 	}
+}
+
+// wordsReference is words as first written: the lower-cased string split
+// on everything but ASCII letters, digits and non-ASCII runes.
+func wordsReference(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	}) {
+		if len(f) >= 3 {
+			out = append(out, f)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"Xi met Lula in Brasilia, the G20 host", "ab abc ABC abc-def 2024", "Ça va, İstanbul", "a\xffbcd", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := words(s), wordsReference(s); !slices.Equal(got, want) {
+			t.Errorf("words(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
