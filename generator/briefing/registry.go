@@ -858,12 +858,29 @@ func related(as []*Actor, arts []*source.Article, facts FactsOf, regOf map[*sour
 			pairs = pairs[:0]
 		}
 	}
-	var withRelated []*Actor
+	// Each actor keeps the 8 it appears with most (ties by ID): a list
+	// kept in that order as counts arrive, rather than every count sorted.
+	const keep = 8
+	byRank := func(a, b Related) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Actor.ID, b.Actor.ID))
+	}
 	add := func(x, y *Actor, count int) {
-		if len(x.Related) == 0 {
-			withRelated = append(withRelated, x)
+		r := Related{y, count}
+		if len(x.Related) == keep && byRank(r, x.Related[keep-1]) >= 0 {
+			return
 		}
-		x.Related = append(x.Related, Related{y, count})
+		if x.Related == nil {
+			x.Related = make([]Related, 0, keep)
+		}
+		i := len(x.Related)
+		for i > 0 && byRank(r, x.Related[i-1]) < 0 {
+			i--
+		}
+		if len(x.Related) < keep {
+			x.Related = append(x.Related, Related{})
+		}
+		copy(x.Related[i+1:], x.Related[i:])
+		x.Related[i] = r
 	}
 	if matrix != nil {
 		for xi := range n {
@@ -882,14 +899,6 @@ func related(as []*Actor, arts []*source.Article, facts FactsOf, regOf map[*sour
 			}
 			add(as[pairs[lo]>>32], as[pairs[lo]&0xffffffff], hi-lo)
 			lo = hi
-		}
-	}
-	for _, x := range withRelated {
-		slices.SortFunc(x.Related, func(a, b Related) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Actor.ID, b.Actor.ID))
-		})
-		if len(x.Related) > 8 {
-			x.Related = x.Related[:8]
 		}
 	}
 }
