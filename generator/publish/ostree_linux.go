@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 )
@@ -14,9 +15,22 @@ import (
 // openat, one write and one close per file, one mkdirat per folder. An
 // os.File costs several fcntl calls and a failing epoll registration more
 // per file, which for a 40,000-file site is a second of system time.
+//
+// A file that the previous site (the destination, while it is built) holds
+// with the same bytes is not written again but hard-linked from there:
+// after the swap the previous site is removed, so the page simply moves
+// to the new site, and the file system neither allocates an inode and
+// blocks for it nor frees (and, on a disk mounted with discard, trims)
+// the old ones. A rebuild where most pages did not change writes and
+// frees little more than the folders. Only a plain file of ours is taken:
+// not a link, one link only, our owner, the mode a new file would get.
 type osTree struct {
 	dir string // path of the staging directory, for messages
 	fd  int    // the staging directory, open for the *at calls and syncfs
+	old int    // the previous site, open for reading; -1 for none
+
+	perm uint32 // permissions of a new file (0644 less the umask)
+	uid  uint32
 
 	mu   sync.Mutex
 	dirs map[string]*dirOnce // folders below dir, created once each
@@ -31,13 +45,39 @@ type dirOnce struct {
 
 const haveOsTree = true
 
-// openOsTree opens the freshly created staging directory dir.
-func openOsTree(dir string) (*osTree, error) {
+// openOsTree opens the freshly created staging directory dir and, when it
+// is a folder, the previous site at dest.
+func openOsTree(dir, dest string) (*osTree, error) {
 	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: dir, Err: err}
 	}
-	return &osTree{dir: dir, fd: fd, dirs: map[string]*dirOnce{}}, nil
+	t := &osTree{dir: dir, fd: fd, old: -1, dirs: map[string]*dirOnce{}, uid: uint32(os.Geteuid())}
+	if old, err := unix.Open(dest, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_NOFOLLOW|unix.O_CLOEXEC, 0); err == nil {
+		// The mode a new file gets is that of a file just made: read it
+		// back from the first one rather than change the process umask.
+		t.old = old
+		t.perm = newFilePerm(fd)
+	}
+	return t, nil
+}
+
+// newFilePerm returns the permissions a file created with 0644 gets in
+// the folder dirfd (the umask applied), or 0 when that cannot be told.
+func newFilePerm(dirfd int) uint32 {
+	name := ".perm-" + randomSuffix()
+	f, err := unix.Openat(dirfd, name, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0o644)
+	if err != nil {
+		return 0
+	}
+	var st unix.Stat_t
+	serr := unix.Fstat(f, &st)
+	unix.Close(f)
+	unix.Unlinkat(dirfd, name, 0)
+	if serr != nil {
+		return 0
+	}
+	return st.Mode & 0o7777
 }
 
 // mkdirs creates the folder rel (a clean slash path, "." for the root) and
@@ -73,14 +113,25 @@ func (t *osTree) mkdirs(rel string) error {
 }
 
 // writeFile writes data to rel (a clean slash path) in its folder, which
-// must exist. A symbolic link at rel is not followed.
+// must exist, or links the previous site's file when it holds data. A
+// file already at rel is replaced, never written into (it may be linked
+// from the previous site); a symbolic link at rel is not followed.
 func (t *osTree) writeFile(rel string, data []byte) error {
 	name := func() string { return filepath.Join(t.dir, filepath.FromSlash(rel)) }
+	if t.old >= 0 && t.perm != 0 && t.linkSame(rel, data) {
+		return nil
+	}
 	var fd int
-	err := ignoringEINTR(func() (err error) {
-		fd, err = unix.Openat(t.fd, rel, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0o644)
+	create := func() (err error) {
+		fd, err = unix.Openat(t.fd, rel, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0o644)
 		return err
-	})
+	}
+	err := ignoringEINTR(create)
+	if err == unix.EEXIST {
+		if err = unix.Unlinkat(t.fd, rel, 0); err == nil {
+			err = ignoringEINTR(create)
+		}
+	}
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: name(), Err: err}
 	}
@@ -108,6 +159,83 @@ func (t *osTree) writeFile(rel string, data []byte) error {
 	return nil
 }
 
+// linkSame links the previous site's file at rel into the staging
+// directory when it is a plain file of ours holding exactly data, and
+// reports whether it did.
+func (t *osTree) linkSame(rel string, data []byte) bool {
+	var fd int
+	err := ignoringEINTR(func() (err error) {
+		// O_NONBLOCK: a named pipe in the old site must not hang us.
+		fd, err = unix.Openat(t.old, rel, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NOFOLLOW|unix.O_NONBLOCK, 0)
+		return err
+	})
+	if err != nil {
+		return false
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Size != int64(len(data)) ||
+		st.Nlink != 1 || st.Uid != t.uid || st.Mode&0o7777 != t.perm {
+		return false
+	}
+	if !sameContent(fd, data) {
+		return false
+	}
+	// Link the very file compared (by its descriptor) where the kernel
+	// allows it, else by name and check it is still that file.
+	if !noEmptyPathLink.Load() {
+		err := unix.Linkat(fd, "", t.fd, rel, unix.AT_EMPTY_PATH)
+		if err == nil {
+			return true
+		}
+		if err != unix.EPERM && err != unix.ENOENT && err != unix.EINVAL {
+			return false
+		}
+		noEmptyPathLink.Store(true)
+	}
+	if unix.Linkat(t.old, rel, t.fd, rel, 0) != nil {
+		return false
+	}
+	var got unix.Stat_t
+	if unix.Fstatat(t.fd, rel, &got, unix.AT_SYMLINK_NOFOLLOW) == nil && got.Ino == st.Ino && got.Dev == st.Dev {
+		return true
+	}
+	unix.Unlinkat(t.fd, rel, 0)
+	return false
+}
+
+// noEmptyPathLink is set once linkat(AT_EMPTY_PATH) was refused (older
+// kernels want a capability for it).
+var noEmptyPathLink atomic.Bool
+
+// readBufs are the buffers sameContent reads into.
+var readBufs = sync.Pool{New: func() any { b := make([]byte, 128<<10); return &b }}
+
+// sameContent reports whether the file fd holds exactly data (its size
+// already checked).
+func sameContent(fd int, data []byte) bool {
+	bp := readBufs.Get().(*[]byte)
+	defer readBufs.Put(bp)
+	buf := *bp
+	for {
+		var n int
+		err := ignoringEINTR(func() (err error) {
+			n, err = unix.Read(fd, buf)
+			return err
+		})
+		if err != nil {
+			return false
+		}
+		if n == 0 {
+			return len(data) == 0
+		}
+		if n > len(data) || string(buf[:n]) != string(data[:n]) {
+			return false
+		}
+		data = data[n:]
+	}
+}
+
 // sync flushes the file system that holds the staging directory.
 func (t *osTree) sync() error { return unix.Syncfs(t.fd) }
 
@@ -116,6 +244,10 @@ func (t *osTree) close() {
 	if t.fd >= 0 {
 		unix.Close(t.fd)
 		t.fd = -1
+	}
+	if t.old >= 0 {
+		unix.Close(t.old)
+		t.old = -1
 	}
 }
 

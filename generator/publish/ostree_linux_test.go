@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/spf13/afero"
@@ -74,8 +75,9 @@ func TestOsTreeWrites(t *testing.T) {
 	}
 }
 
-// A link or a file where the build needs a folder or a file is an error,
-// never followed: nothing outside the staging directory is touched.
+// A link or a file where the build needs a folder is an error, a link
+// where it writes a file is replaced: nothing outside the staging
+// directory is touched.
 func TestOsTreeDoesNotFollowLinks(t *testing.T) {
 	parent := t.TempDir()
 	outside := filepath.Join(parent, "outside")
@@ -94,7 +96,14 @@ func TestOsTreeDoesNotFollowLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(s.Dir(), "file"), nil, 0o644)
-	for _, p := range []string{"dirlink/index.html", "filelink", "file/index.html"} {
+	// A link where a file goes is replaced, not written through.
+	if err := s.WriteFile("filelink", []byte("new")); err != nil {
+		t.Error(err)
+	}
+	if fi, err := os.Lstat(filepath.Join(s.Dir(), "filelink")); err != nil || !fi.Mode().IsRegular() {
+		t.Errorf("filelink: %v, %v", fi, err)
+	}
+	for _, p := range []string{"dirlink/index.html", "file/index.html"} {
 		if err := s.WriteFile(p, []byte("new")); err == nil {
 			t.Errorf("WriteFile(%s) followed a link or wrote below a file", p)
 		} else if !strings.Contains(err.Error(), filepath.Join(s.Dir(), strings.Split(p, "/")[0])) {
@@ -169,5 +178,138 @@ func BenchmarkOsTreeWrite(b *testing.B) {
 		if err := s.WriteFile(fmt.Sprintf("b%d/a%d/index.html", i%100, i), page); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func inode(t *testing.T, name string) uint64 {
+	t.Helper()
+	var st syscall.Stat_t
+	if err := syscall.Lstat(name, &st); err != nil {
+		t.Fatal(err)
+	}
+	return st.Ino
+}
+
+// A page the previous site holds with the same bytes moves to the new site
+// as it is (a hard link, then the old name is removed); a changed page is
+// written anew; the previous site stays as it was until the swap and after
+// an abort.
+func TestOsTreeLinksUnchangedFiles(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	fsys := afero.NewOsFs()
+	publish(t, fsys, dest, map[string]string{"a/index.html": "same", "b/index.html": "old", "c.css": "", "big.js": strings.Repeat("x", 300<<10)})
+	before := map[string]uint64{}
+	for _, p := range []string{"a/index.html", "b/index.html", "c.css", "big.js"} {
+		before[p] = inode(t, filepath.Join(dest, p))
+	}
+	for _, commit := range []bool{false, true} {
+		s, err := Begin(fsys, dest, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for p, body := range map[string]string{"a/index.html": "same", "b/index.html": "new", "c.css": "", "big.js": strings.Repeat("x", 300<<10-1) + "y"} {
+			if err := s.WriteFile(p, []byte(body)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := inode(t, filepath.Join(s.Dir(), "a/index.html")); got != before["a/index.html"] {
+			t.Error("unchanged page was written again, not linked")
+		}
+		for _, p := range []string{"b/index.html", "big.js"} {
+			if inode(t, filepath.Join(s.Dir(), p)) == before[p] {
+				t.Errorf("changed %s was linked", p)
+			}
+		}
+		if !commit {
+			// Writing a linked page again must not write into the old site.
+			if err := s.WriteFile("a/index.html", []byte("twice")); err != nil {
+				t.Fatal(err)
+			}
+			if got := read(t, fsys, filepath.Join(dest, "a/index.html")); got != "same" {
+				t.Fatalf("old site's page = %q after a second write", got)
+			}
+			if got := read(t, fsys, filepath.Join(s.Dir(), "a/index.html")); got != "twice" {
+				t.Fatalf("second write: page = %q", got)
+			}
+			s.Abort()
+			for p, body := range map[string]string{"a/index.html": "same", "b/index.html": "old"} {
+				if got := read(t, fsys, filepath.Join(dest, p)); got != body {
+					t.Errorf("after abort %s = %q", p, got)
+				}
+			}
+			continue
+		}
+		if err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for p, body := range map[string]string{"a/index.html": "same", "b/index.html": "new", "c.css": ""} {
+		if got := read(t, fsys, filepath.Join(dest, p)); got != body {
+			t.Errorf("%s = %q, want %q", p, got, body)
+		}
+		var st syscall.Stat_t
+		syscall.Lstat(filepath.Join(dest, p), &st)
+		if st.Nlink != 1 {
+			t.Errorf("%s has %d links after the swap", p, st.Nlink)
+		}
+	}
+	if got := inode(t, filepath.Join(dest, "a/index.html")); got != before["a/index.html"] {
+		t.Error("unchanged page did not move to the new site")
+	}
+}
+
+// Only a plain file of ours with one link and the usual mode is taken from
+// the previous site; anything else is written anew, and a named pipe does
+// not block the build.
+func TestOsTreeLinksOnlyPlainFiles(t *testing.T) {
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "public")
+	fsys := afero.NewOsFs()
+	publish(t, fsys, dest, map[string]string{"mode": "x", "twice": "x", "target": "x"})
+	os.Chmod(filepath.Join(dest, "mode"), 0o600)
+	os.Link(filepath.Join(dest, "twice"), filepath.Join(parent, "elsewhere"))
+	os.Symlink("target", filepath.Join(dest, "link"))
+	if err := syscall.Mkfifo(filepath.Join(dest, "fifo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Begin(fsys, dest, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"mode", "twice", "link", "fifo"} {
+		if err := s.WriteFile(p, []byte("x")); err != nil {
+			t.Fatal(err)
+		}
+		if inode(t, filepath.Join(s.Dir(), p)) == inode(t, filepath.Join(dest, p)) {
+			t.Errorf("%s was linked", p)
+		}
+		if fi, err := os.Lstat(filepath.Join(s.Dir(), p)); err != nil || !fi.Mode().IsRegular() {
+			t.Errorf("%s: %v %v", p, fi, err)
+		}
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, fsys, filepath.Join(parent, "elsewhere")); got != "x" {
+		t.Errorf("the other link = %q", got)
+	}
+}
+
+// Where the kernel refuses to link by descriptor, the file is linked by
+// name, and still only when it is the file compared.
+func TestOsTreeLinksByName(t *testing.T) {
+	prev := noEmptyPathLink.Load()
+	noEmptyPathLink.Store(true)
+	defer noEmptyPathLink.Store(prev)
+	dest := filepath.Join(t.TempDir(), "public")
+	fsys := afero.NewOsFs()
+	publish(t, fsys, dest, map[string]string{"a/index.html": "same"})
+	was := inode(t, filepath.Join(dest, "a/index.html"))
+	publish(t, fsys, dest, map[string]string{"a/index.html": "same", "b": "new"})
+	if inode(t, filepath.Join(dest, "a/index.html")) != was {
+		t.Error("unchanged page was not linked by name")
+	}
+	if got := read(t, fsys, filepath.Join(dest, "a/index.html")); got != "same" {
+		t.Errorf("page = %q", got)
 	}
 }

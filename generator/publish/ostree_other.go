@@ -13,7 +13,7 @@ type osTree struct{}
 
 const haveOsTree = false
 
-func openOsTree(dir string) (*osTree, error)              { return nil, errors.ErrUnsupported }
+func openOsTree(dir, dest string) (*osTree, error)        { return nil, errors.ErrUnsupported }
 func (t *osTree) mkdirs(rel string) error                 { return errors.ErrUnsupported }
 func (t *osTree) writeFile(rel string, data []byte) error { return errors.ErrUnsupported }
 func (t *osTree) sync() error                             { return errors.ErrUnsupported }

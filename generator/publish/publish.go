@@ -21,6 +21,13 @@
 // All access goes through an afero.Fs. Before the swap the new site is
 // flushed to disk: with one syncfs(2) when the staging directory is on the
 // operating system's file system under Linux, else file by file.
+//
+// On the operating system's file system under Linux the staging directory
+// is written with plain system calls relative to its descriptor, and a
+// file the previous site holds with the same bytes is hard-linked from it
+// instead of written again (it keeps its inode and modification time), so
+// a rebuild that changes few pages allocates and frees few files; the
+// previous site is removed by several goroutines at once.
 package publish
 
 import (
@@ -96,7 +103,7 @@ func Begin(afs afero.Fs, dest string, opt Options) (*Staging, error) {
 	s := &Staging{fs: afs, dest: dest, dir: dir, opt: opt, dirs: map[string]bool{".": true}}
 	s.syncAtCommit = !opt.NoSync && haveSyncTree && isOsFs(afs)
 	if haveOsTree && isOsFs(afs) {
-		t, err := openOsTree(dir)
+		t, err := openOsTree(dir, dest)
 		if err != nil {
 			s.removeAll(dir)
 			return nil, fmt.Errorf("publish: opening staging directory: %w", err)
