@@ -50,12 +50,13 @@ import (
 //     unit. Their data (render's briefing, timeline, article, actor and
 //     quotes pages) holds the unit's briefing, its articles and its
 //     aggregate; briefingOf finds an article's own briefing; .Site is the
-//     same for every page. Only .Site.Briefings (every briefing and
-//     article) and .Site.Updated (the newest article's date) lead out of
-//     the unit, so when a unit page's template, or a template it runs,
-//     reaches .Site other than through a config field (unitsSeeSite reads
-//     the parse trees), the whole site is rendered whenever any article's
-//     or briefing's metadata changed, as before;
+//     same for every page. Only .Site.Briefings (every briefing, article
+//     and article text) and .Site.Updated (the newest article's date) lead
+//     out of the unit, so when a unit page's template, or a template it
+//     runs, reaches .Site other than through a config field (unitsSeeSite
+//     reads the parse trees), every change to a briefing or an article
+//     renders the whole site (keep .Site.Briefings to the home page and
+//     the site-wide pages for fast previews);
 //   - the site-wide files are rendered again only when what they are made
 //     of changed: the sitemap and the search index's articles when a
 //     redone unit's metadata changed (metaOf), the actor and quotation
@@ -63,6 +64,8 @@ import (
 //     when its part, an excerpt or metadata did. Search parts point to
 //     articles by their position in the index; the kept ones are re-based
 //     by path when articles moved;
+//   - content/_index.md shows on the home page alone: it renders only the
+//     site-wide files;
 //   - anything else (templates/, static/, the site config, data/, a
 //     briefing added or removed, its slug or its _index.md appearing or
 //     going, the first or last article directly in content/) renders the
@@ -259,6 +262,10 @@ func (s *Session) build(changed []string) (*Result, error) {
 				redo = nil
 			}
 		}
+		if s.seesSite && len(redo) > 0 {
+			// Every unit's pages may show what changed.
+			redo = nil
+		}
 	}
 	res := &Result{Articles: len(site.Articles), Warnings: site.Warnings}
 	s.rendered = len(redo)
@@ -346,38 +353,18 @@ func folderOf(p string) string {
 
 // shapeOf hashes what must stay the same for a build to render only the
 // units whose files changed: the units themselves (each briefing's slug
-// and _index.md, and whether there are articles directly in content/)
-// and, when the unit pages' templates may show other units
-// (unitsSeeSite), every article's and briefing's metadata and the home
-// page's _index.md.
+// and _index.md, and whether there are articles directly in content/).
 func (s *Session) shapeOf(site *source.Site) uint64 {
 	var h maphash.Hash
 	h.SetSeed(s.seed)
-	str := func(ss ...string) {
-		for _, x := range ss {
+	for _, b := range site.Briefings {
+		for _, x := range []string{"u", b.Slug, b.Path} {
 			h.WriteString(x)
 			h.WriteByte(0)
 		}
 	}
-	for _, b := range site.Briefings {
-		str("u", b.Slug, b.Path)
-	}
 	if len(search.Loose(site)) > 0 {
-		str("loose")
-	}
-	if !s.seesSite {
-		return h.Sum64()
-	}
-	str("sees")
-	for _, a := range site.Articles {
-		writeArticleMeta(&h, a)
-	}
-	for _, b := range site.Briefings {
-		writeBriefingMeta(&h, b)
-	}
-	if site.Home != nil {
-		str("h", site.Home.Title, string(site.Home.Body))
-		fmt.Fprintf(&h, "%v", site.Home.Params)
+		h.WriteString("loose")
 	}
 	return h.Sum64()
 }

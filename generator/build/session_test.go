@@ -362,21 +362,26 @@ func dirsOf(t *testing.T, afs afero.Fs, dir string) map[string]string {
 }
 
 // TestSessionSiteTemplates: when a unit page's template shows other
-// briefings' articles (an override listing .Site.Briefings), an article
-// added to one briefing reaches every briefing's pages: the whole site is
-// rendered, and the output is still a full build's.
+// briefings' articles (an override listing .Site.Briefings), a change to
+// one briefing's article reaches every briefing's pages: the whole site
+// is rendered, and the output is still a full build's. The home page's
+// _index.md still renders only the site-wide files.
 func TestSessionSiteTemplates(t *testing.T) {
 	setup := func(e *sessionEnv) {
 		tpl, err := fs.ReadFile(theme, "templates/article.html")
 		if err != nil {
 			t.Fatal(err)
 		}
-		e.write("templates/article.html", strings.Replace(string(tpl), "</article>", `<ul>{{range .Site.Briefings}}{{range .Articles}}<li>{{.Title}}</li>{{end}}{{end}}</ul></article>`, 1))
+		e.write("templates/article.html", strings.Replace(string(tpl), "</article>", `<ul>{{range .Site.Briefings}}{{range .Articles}}<li>{{.Title}}: {{excerpt . 60}}</li>{{end}}{{end}}</ul></article>`, 1))
 	}
 	steps := []sessionStep{
 		{name: "first build", units: -1},
-		{name: "article body changed", changed: []string{"content/b1/a1.md"}, units: 1, do: func(e *sessionEnv) {
-			e.write("content/b1/a1.md", e.read("content/b1/a1.md")+"\nOne more sentence.\n")
+		{name: "article body changed", changed: []string{"content/b1/a1.md"}, units: -1, do: func(e *sessionEnv) {
+			front, body, _ := strings.Cut(e.read("content/b1/a1.md"), "---\n\n")
+			e.write("content/b1/a1.md", front+"---\n\nA new lead that other briefings' pages show.\n\n"+body)
+		}},
+		{name: "home _index.md added", changed: []string{"content/_index.md"}, units: 0, do: func(e *sessionEnv) {
+			e.write("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n")
 		}},
 		{name: "article added", changed: []string{"content/b2/new.md"}, units: -1, do: func(e *sessionEnv) {
 			e.write("content/b2/new.md", "---\ntitle: New one\ndate: 2025-03-20\n---\n\nThe council met again on Friday.\n")
