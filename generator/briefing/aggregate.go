@@ -110,7 +110,10 @@ func (x *Briefing) Visible() []*Actor {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b *Actor) int {
-		return cmp.Or(cmp.Compare(b.Mentions+3*len(b.Quotes), a.Mentions+3*len(a.Quotes)), cmp.Compare(a.ID, b.ID))
+		if c := cmp.Compare(b.Mentions+3*len(b.Quotes), a.Mentions+3*len(a.Quotes)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
 	})
 	return out
 }
@@ -123,8 +126,31 @@ func (x *Briefing) Speakers() []*Actor {
 			out = append(out, a)
 		}
 	}
-	slices.SortFunc(out, func(a, b *Actor) int { return cmp.Or(cmp.Compare(sortName(a), sortName(b)), cmp.Compare(a.ID, b.ID)) })
+	sortByName(out, func(a *Actor) (string, string, string) { return a.Name, a.Kind, a.ID })
 	return out
+}
+
+// sortByName sorts list by sortName, then ID, with each sort name made
+// once rather than at every comparison.
+func sortByName[T any](list []T, key func(T) (name, kind, id string)) {
+	type keyed struct {
+		name, id string
+		v        T
+	}
+	ks := make([]keyed, len(list))
+	for i, v := range list {
+		name, kind, id := key(v)
+		ks[i] = keyed{sortName(&Actor{Name: name, Kind: kind}), id, v}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		if c := strings.Compare(a.name, b.name); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	for i, k := range ks {
+		list[i] = k.v
+	}
 }
 
 // Unattributed lists the visible quotations nobody is named for.
@@ -364,9 +390,7 @@ func Site(xs []*Briefing) []SiteActor {
 		slices.SortFunc(s.In, func(a, b SiteEntry) int { return cmp.Compare(a.Briefing.Slug, b.Briefing.Slug) })
 		out = append(out, *s)
 	}
-	slices.SortFunc(out, func(a, b SiteActor) int {
-		return cmp.Or(cmp.Compare(sortName(&Actor{Name: a.Name, Kind: a.Kind}), sortName(&Actor{Name: b.Name, Kind: b.Kind})), cmp.Compare(a.ID, b.ID))
-	})
+	sortByName(out, func(a SiteActor) (string, string, string) { return a.Name, a.Kind, a.ID })
 	return out
 }
 

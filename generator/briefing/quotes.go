@@ -1,7 +1,6 @@
 package briefing
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -167,7 +166,10 @@ func (x *Briefing) quotes(facts FactsOf, rules *actorRules) {
 		q.norm, q.tokens = "", nil // only needed to merge
 	}
 	slices.SortStableFunc(x.Quotes, func(a, b *Quote) int {
-		return cmp.Or(a.Date().Compare(b.Date()), compareSource(a.Sources[0], b.Sources[0]))
+		if c := a.Date().Compare(b.Date()); c != 0 {
+			return c
+		}
+		return compareSource(a.Sources[0], b.Sources[0])
 	})
 	for i, q := range x.Quotes {
 		q.ID = "q-" + strconv.Itoa(i+1)

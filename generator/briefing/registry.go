@@ -753,13 +753,19 @@ func assignRegistryIDs(as []*Actor, names *nameCache) {
 		ks[i] = keyed{names.slug(a.Name), a}
 	}
 	slices.SortFunc(ks, func(x, y keyed) int {
+		// Each key only when the ones before tie (cmp.Or would compute
+		// them all).
+		if c := strings.Compare(x.slug, y.slug); c != 0 {
+			return c
+		}
 		a, b := x.a, y.a
-		return cmp.Or(
-			cmp.Compare(x.slug, y.slug),
-			cmp.Compare(a.Name, b.Name),
-			cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)),
-			compareSource(a.First, b.First),
-		)
+		if c := strings.Compare(a.Name, b.Name); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(kindRank(a.Kind), kindRank(b.Kind)); c != 0 {
+			return c
+		}
+		return compareSource(a.First, b.First)
 	})
 	used := make(map[string]bool, len(as))
 	for i, k := range ks {
@@ -778,7 +784,13 @@ func compareSource(a, b Source) int {
 	if a.Article == nil || b.Article == nil {
 		return cmp.Compare(boolInt(a.Article == nil), boolInt(b.Article == nil))
 	}
-	return cmp.Or(a.Article.Date.Compare(b.Article.Date), cmp.Compare(a.Article.Path, b.Article.Path), cmp.Compare(a.Sentence, b.Sentence))
+	if c := a.Article.Date.Compare(b.Article.Date); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Article.Path, b.Article.Path); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Sentence, b.Sentence)
 }
 
 func boolInt(b bool) int {
@@ -862,7 +874,10 @@ func related(as []*Actor, arts []*source.Article, facts FactsOf, regOf map[*sour
 	// kept in that order as counts arrive, rather than every count sorted.
 	const keep = 8
 	byRank := func(a, b Related) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Actor.ID, b.Actor.ID))
+		if c := cmp.Compare(b.Count, a.Count); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Actor.ID, b.Actor.ID)
 	}
 	add := func(x, y *Actor, count int) {
 		r := Related{y, count}

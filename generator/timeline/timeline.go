@@ -227,16 +227,29 @@ func Build(in []Input) *Timeline {
 	return &Timeline{Entries: entries, Groups: groups}
 }
 
+// compareEntries orders entries by date (SortKey, then value), end, venue,
+// first source and summary. Each key is compared only when the ones
+// before it tie (cmp.Or would compare them all).
 func compareEntries(a, b *Entry) int {
-	return cmp.Or(
-		cmp.Compare(a.sortKey, b.sortKey),
-		cmp.Compare(a.Date, b.Date),
-		cmp.Compare(a.End, b.End),
-		cmp.Compare(a.VenueKey, b.VenueKey),
-		cmp.Compare(a.Evidence[0].Article.URL, b.Evidence[0].Article.URL),
-		cmp.Compare(a.Evidence[0].Sentence, b.Evidence[0].Sentence),
-		cmp.Compare(a.Summary, b.Summary),
-	)
+	if c := strings.Compare(a.sortKey, b.sortKey); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Date, b.Date); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.End, b.End); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.VenueKey, b.VenueKey); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Evidence[0].Article.URL, b.Evidence[0].Article.URL); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Evidence[0].Sentence, b.Evidence[0].Sentence); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Summary, b.Summary)
 }
 
 // placeable reports whether a TIMEX3 value names a point on the calendar.
