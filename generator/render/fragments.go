@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // fragments caches the HTML of partial templates by name and value, for
@@ -20,9 +21,47 @@ import (
 // while its HTML is cached.
 type fragments struct {
 	set *template.Template // the partials alone
-	// m maps a fragKey to its template.HTML. A sync.Map, because pages
-	// read it far more than they add to it, from every worker at once.
-	m sync.Map
+	// cur and old map a fragKey to its template.HTML: sync.Maps, because
+	// pages read them far more than they add to them, from every worker
+	// at once. ClearFragments makes cur the old generation and drops the
+	// old one, and a hit in old moves to cur, so a briefing whose pages
+	// are in progress while another briefing clears the cache keeps what
+	// it uses (a build renders several briefings at a time).
+	cur, old atomic.Pointer[sync.Map]
+}
+
+// load returns the cached HTML for k.
+func (f *fragments) load(k fragKey) (template.HTML, bool) {
+	cur := f.cur.Load()
+	if cur != nil {
+		if h, ok := cur.Load(k); ok {
+			return h.(template.HTML), true
+		}
+	}
+	if old := f.old.Load(); old != nil {
+		if h, ok := old.Load(k); ok {
+			if cur != nil {
+				cur.Store(k, h)
+			}
+			return h.(template.HTML), true
+		}
+	}
+	return "", false
+}
+
+// store caches h for k.
+func (f *fragments) store(k fragKey, h template.HTML) {
+	cur := f.cur.Load()
+	if cur == nil {
+		f.cur.CompareAndSwap(nil, new(sync.Map))
+		cur = f.cur.Load()
+	}
+	cur.Store(k, h)
+}
+
+// clear starts a new generation.
+func (f *fragments) clear() {
+	f.old.Store(f.cur.Swap(new(sync.Map)))
 }
 
 type fragKey struct {
@@ -55,8 +94,8 @@ func (r *Renderer) fragmentBy(name string, key, v any) (template.HTML, error) {
 	}
 	k := fragKey{name, key}
 	if cacheable {
-		if h, ok := f.m.Load(k); ok {
-			return h.(template.HTML), nil
+		if h, ok := f.load(k); ok {
+			return h, nil
 		}
 	}
 	if f.set == nil || f.set.Lookup(name) == nil {
@@ -69,16 +108,18 @@ func (r *Renderer) fragmentBy(name string, key, v any) (template.HTML, error) {
 	}
 	h := template.HTML(buf.String())
 	if cacheable {
-		f.m.Store(k, h)
+		f.store(k, h)
 	}
 	return h, nil
 }
 
-// ClearFragments empties the cache of the fragment template function. A
-// build that renders briefing by briefing calls it when a briefing's pages
-// are written, so the cache holds about one briefing's worth.
+// ClearFragments empties the cache of the fragment template function,
+// except for what is used again before the next call. A build that
+// renders briefing by briefing calls it when a briefing's pages are
+// written, so the cache holds about as many briefings' worth as are
+// rendered at a time.
 func (r *Renderer) ClearFragments() {
-	r.frags.m.Clear()
+	r.frags.clear()
 }
 
 // fragments writes, for each item of list (a slice or array), sep and the

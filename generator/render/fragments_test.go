@@ -52,3 +52,42 @@ func TestFragments(t *testing.T) {
 		t.Error("fragments accepted a partial that does not exist")
 	}
 }
+
+// TestClearFragments checks the cache's generations: an entry outlives
+// one ClearFragments, and another when it is used in between, but not
+// two in a row.
+func TestClearFragments(t *testing.T) {
+	site := loadSite(t, exampleSite)
+	over := fstest.MapFS{"partials/t.html": {Data: []byte(`{{define "t"}}{{.Title}}{{end}}`)}}
+	r, err := New(site, Options{Templates: Overlay(over, theme())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := site.Articles[0]
+	orig := a.Title
+	defer func() { a.Title = orig }()
+	get := func() string {
+		h, err := r.fragment("t", a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(h)
+	}
+	if got := get(); got != template.HTMLEscapeString(orig) {
+		t.Fatalf("fragment = %q", got)
+	}
+	a.Title = "changed"
+	r.ClearFragments()
+	if got := get(); got != template.HTMLEscapeString(orig) {
+		t.Errorf("after one clear, used: %q, want the cached %q", got, orig)
+	}
+	r.ClearFragments()
+	if got := get(); got != template.HTMLEscapeString(orig) {
+		t.Errorf("used since the last clear: %q, want the cached %q", got, orig)
+	}
+	r.ClearFragments()
+	r.ClearFragments()
+	if got := get(); got != "changed" {
+		t.Errorf("after two clears without use: %q, want it rendered again", got)
+	}
+}
