@@ -31,6 +31,7 @@ const (
 // depends only on the inputs.
 func (x *Briefing) Brief(link func(string) string) []byte {
 	var w bytes.Buffer
+	w.Grow(8 << 10)
 	b := x.Briefing
 	title := b.Title
 	if title == "" {
@@ -105,9 +106,8 @@ func (x *Briefing) briefDevelopments(w *bytes.Buffer, link func(string) string) 
 		return
 	}
 	type scored struct {
-		g     timeline.Group
 		score int
-		order int
+		order int // index in tl.Groups
 	}
 	score := make(map[*timeline.Entry]int, len(tl.Entries)) // entryScore, once per entry
 	for _, e := range tl.Entries {
@@ -129,16 +129,21 @@ func (x *Briefing) briefDevelopments(w *bytes.Buffer, link func(string) string) 
 		if g.Venue != "" {
 			s += 5
 		}
-		gs = append(gs, scored{g, s, i})
+		gs = append(gs, scored{s, i})
 	}
-	slices.SortStableFunc(gs, func(a, b scored) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.order, b.order)) })
+	slices.SortStableFunc(gs, func(a, b scored) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.order, b.order)
+	})
 	if len(gs) > briefGroups {
 		gs = gs[:briefGroups]
 	}
 	slices.SortFunc(gs, func(a, b scored) int { return cmp.Compare(a.order, b.order) })
 	w.WriteString("## Key developments\n\n")
 	for _, s := range gs {
-		g := s.g
+		g := tl.Groups[s.order]
 		var entries []*timeline.Entry
 		for _, d := range g.Days {
 			for _, e := range d.Entries {
@@ -631,7 +636,11 @@ func EscapeMarkdown(s string) string {
 			}
 			b.WriteRune(r)
 		default:
-			b.WriteRune(r)
+			if r < utf8.RuneSelf {
+				b.WriteByte(byte(r))
+			} else {
+				b.WriteRune(r)
+			}
 		}
 	}
 	return b.String()
