@@ -61,9 +61,14 @@ import (
 //     of changed: the sitemap and the search index's articles when a
 //     redone unit's metadata changed (metaOf), the actor and quotation
 //     indexes when its compact aggregate or metadata did, the search index
-//     when its part, an excerpt or metadata did. Search parts point to
-//     articles by their position in the index; the kept ones are re-based
-//     by path when articles moved;
+//     and page when its part, an excerpt or metadata did; always when
+//     their templates may show articles' text through .Site
+//     (indexesSeeText). (The
+//     compact aggregates count articles by path: an index template that
+//     digs an article's text out of them would go stale on a body edit
+//     that changes no fact.) Search parts point to articles by their
+//     position in the index; the kept ones are re-based by path when
+//     articles moved;
 //   - content/_index.md shows on the home page alone: it renders only the
 //     site-wide files;
 //   - anything else (templates/, static/, the site config, data/, a
@@ -94,18 +99,21 @@ type Session struct {
 	excerpts       map[*doc.Doc]string    // search excerpts; a Doc is reused only while its file is unchanged
 
 	built    bool
-	shape    uint64                // shapeOf the last good build's site
-	seesSite bool                  // unitsSeeSite of the last whole-site render's templates
-	paths    []string              // the last good build's articles' paths, in the site's order
-	units    map[string]*unitState // by unitKey
-	site     map[string]uint64     // render.SitePages' files -> hash
-	gens     []map[string]uint64   // each generator's files -> hash, by index in generators
-	base     *search.Index         // the last good build's search.Base, without actors and quotes
-	docs     *search.DocCache      // the search index's article documents, since the last whole-site render
-	json     search.JSONCache      // the search index's encoded pieces
-	statics  map[string]uint64     // static files -> hash
-	siteOv   []string              // unused site-wide overrides of the last whole build
-	out      map[string]uint64     // every output file of the last good build -> hash
+	shape    uint64 // shapeOf the last good build's site
+	seesSite bool   // unitsSeeSite of the last whole-site render's templates
+	// indexesSeeText: the site-wide generators' templates may show
+	// articles' text through .Site, so they are never skipped.
+	indexesSeeText bool
+	paths          []string              // the last good build's articles' paths, in the site's order
+	units          map[string]*unitState // by unitKey
+	site           map[string]uint64     // render.SitePages' files -> hash
+	gens           []map[string]uint64   // each generator's files -> hash, by index in generators
+	base           *search.Index         // the last good build's search.Base, without actors and quotes
+	docs           *search.DocCache      // the search index's article documents, since the last whole-site render
+	json           search.JSONCache      // the search index's encoded pieces
+	statics        map[string]uint64     // static files -> hash
+	siteOv         []string              // unused site-wide overrides of the last whole build
+	out            map[string]uint64     // every output file of the last good build -> hash
 
 	pending    []string // changed paths of failed builds since the last good one
 	pendingAll bool     // a failed build was to build everything
@@ -251,6 +259,7 @@ func (s *Session) build(changed []string) (*Result, error) {
 	}
 	if full {
 		s.seesSite = unitsSeeSite(templates)
+		s.indexesSeeText = indexesSeeText(templates)
 	}
 	shape := s.shapeOf(site)
 	us := units(site)
@@ -686,9 +695,9 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 	for g, gen := range generators {
 		switch reflect.ValueOf(gen).Pointer() {
 		case reflect.ValueOf(siteIndexes).Pointer():
-			skip[g] = sameCompacts && sameMeta
+			skip[g] = sameCompacts && sameMeta && !s.indexesSeeText
 		case reflect.ValueOf(searchGenerator).Pointer():
-			skip[g] = sameParts && !s.excerptChanged && sameMeta
+			skip[g] = sameParts && !s.excerptChanged && sameMeta && !s.indexesSeeText
 		}
 	}
 	siteRec := &recorder{s: s, files: map[string]uint64{}, data: map[string][]byte{}}
@@ -1130,12 +1139,35 @@ var configSiteFields = map[string]bool{"Title": true, "Language": true, "Descrip
 // (partials/*.html and <kind>.html) and answers true when in doubt (a
 // template that does not parse).
 func unitsSeeSite(templates fs.FS) bool {
+	site, _ := kindsSeeSite(templates, unitKinds)
+	return site
+}
+
+// indexKinds are the page kinds of the site-wide generators a Session may
+// skip (the actor and quotation indexes, the search page).
+var indexKinds = []string{"actors", "quotes-index", "search"}
+
+// indexesSeeText reports whether the site-wide indexes' pages (indexKinds)
+// may show articles' text through .Site: whether their templates reach
+// .Site beyond the config and name a field Articles anywhere. From
+// .Site.Briefings a template reaches the briefings' metadata (which
+// metaOf covers) and, only through their Articles, the articles and their
+// text; .Site.Updated is a date.
+func indexesSeeText(templates fs.FS) bool {
+	site, articles := kindsSeeSite(templates, indexKinds)
+	return site && articles
+}
+
+// kindsSeeSite reports whether the templates of the page kinds, or a
+// template they run, reach .Site beyond configSiteFields, and whether
+// they name a field Articles.
+func kindsSeeSite(templates fs.FS, kinds []string) (site, articles bool) {
 	if templates == nil {
-		return true
+		return true, true
 	}
 	partials, err := fs.Glob(templates, "partials/*.html")
 	if err != nil {
-		return true
+		return true, true
 	}
 	byName := map[string][]*parse.Tree{}
 	parseFile := func(p string) bool {
@@ -1157,34 +1189,32 @@ func unitsSeeSite(templates fs.FS) bool {
 	}
 	for _, p := range partials {
 		if !parseFile(p) {
-			return true
+			return true, true
 		}
 	}
-	for _, kind := range unitKinds {
+	for _, kind := range kinds {
 		p := kind + ".html"
 		if _, err := fs.Stat(templates, p); err != nil {
 			continue // render.New requires the four basic kinds; others are optional
 		}
 		if !parseFile(p) {
-			return true
+			return true, true
 		}
 	}
 	w := &siteWalk{byName: byName, seen: map[*parse.Tree]bool{}}
-	for _, kind := range unitKinds {
+	for _, kind := range kinds {
 		w.follow(kind + ".html")
-		if w.site {
-			return true
-		}
 	}
-	return w.site
+	return w.site, w.articles
 }
 
 // siteWalk walks parse trees looking for a use of .Site beyond the
 // config's fields.
 type siteWalk struct {
-	byName map[string][]*parse.Tree
-	seen   map[*parse.Tree]bool
-	site   bool
+	byName   map[string][]*parse.Tree
+	seen     map[*parse.Tree]bool
+	site     bool
+	articles bool // a field named Articles
 }
 
 // follow walks every template defined under name (each file's and each
@@ -1200,6 +1230,9 @@ func (w *siteWalk) follow(name string) {
 
 func (w *siteWalk) idents(ids []string) {
 	for i, id := range ids {
+		if id == "Articles" {
+			w.articles = true
+		}
 		if id == "Site" && (i+1 == len(ids) || !configSiteFields[ids[i+1]]) {
 			w.site = true
 		}
@@ -1207,7 +1240,7 @@ func (w *siteWalk) idents(ids []string) {
 }
 
 func (w *siteWalk) node(n parse.Node) {
-	if n == nil || w.site {
+	if n == nil || (w.site && w.articles) {
 		return
 	}
 	switch n := n.(type) {

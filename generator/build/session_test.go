@@ -393,6 +393,52 @@ func TestSessionSiteTemplates(t *testing.T) {
 	runSessionSteps(t, "mem", setup, steps)
 }
 
+// TestSessionIndexTemplates: a site-wide index page whose template shows
+// articles' text through .Site (here the search page) is rendered again
+// on every build, even when the search index did not change.
+func TestSessionIndexTemplates(t *testing.T) {
+	setup := func(e *sessionEnv) {
+		e.write("templates/search.html", `<html><body>{{range .Site.Briefings}}{{range .Articles}}<p>{{.Title}}: {{excerpt . 300}}</p>{{end}}{{end}}</body></html>`)
+	}
+	steps := []sessionStep{
+		{name: "first build", units: -1},
+		{name: "paragraph appended", changed: []string{"content/b1/a1.md"}, units: 1, do: func(e *sessionEnv) {
+			e.write("content/b1/a1.md", e.read("content/b1/a1.md")+"\nA plain sentence the excerpt of 300 bytes may show.\n")
+		}},
+	}
+	runSessionSteps(t, "mem", setup, steps)
+}
+
+// TestIndexesSeeText: which index templates may show articles' text.
+func TestIndexesSeeText(t *testing.T) {
+	sub, err := fs.Sub(theme, "templates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if indexesSeeText(sub) {
+		t.Error("the default theme's index pages are said to show articles' text")
+	}
+	for _, tc := range []struct {
+		name string
+		file string
+		text string
+		want bool
+	}{
+		{"briefing titles", "quotes-index.html", `{{range .Site.Briefings}}{{.Title}}{{end}}`, false},
+		{"count", "search.html", `{{len .Site.Briefings}} {{.Site.Updated}}`, false},
+		{"articles", "search.html", `{{range .Site.Briefings}}{{range .Articles}}{{excerpt . 9}}{{end}}{{end}}`, true},
+		{"through a variable", "actors.html", `{{$s := .Site}}{{range $s.Briefings}}{{len .Articles}}{{end}}`, true},
+		{"articles but no .Site", "actors.html", `{{range .Actors}}{{.Articles}}{{end}}`, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := fstest.MapFS{tc.file: &fstest.MapFile{Data: []byte(tc.text)}}
+			if got := indexesSeeText(m); got != tc.want {
+				t.Errorf("indexesSeeText = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestUnitsSeeSite: which templates may show other units on a unit page.
 func TestUnitsSeeSite(t *testing.T) {
 	basic := map[string]string{
