@@ -402,11 +402,21 @@ func TestSessionIndexTemplates(t *testing.T) {
 	}
 	steps := []sessionStep{
 		{name: "first build", units: -1},
-		{name: "paragraph appended", changed: []string{"content/b1/a1.md"}, units: 1, do: func(e *sessionEnv) {
-			e.write("content/b1/a1.md", e.read("content/b1/a1.md")+"\nA plain sentence the excerpt of 300 bytes may show.\n")
+		{name: "long lead", changed: []string{"content/b1/a1.md"}, units: 1, do: func(e *sessionEnv) {
+			e.write("content/b1/a1.md", "---\ntitle: Article 5\ndate: 2025-02-11\nsource: Outlet\n---\n\n"+longLead("one")+"\n\nThe talks resume in Geneva.\n")
+		}},
+		// The search index's excerpt (200 bytes) stays; the page's 300
+		// bytes change.
+		{name: "lead changed after 200 bytes", changed: []string{"content/b1/a1.md"}, units: 1, do: func(e *sessionEnv) {
+			e.write("content/b1/a1.md", "---\ntitle: Article 5\ndate: 2025-02-11\nsource: Outlet\n---\n\n"+longLead("two")+"\n\nThe talks resume in Geneva.\n")
 		}},
 	}
 	runSessionSteps(t, "mem", setup, steps)
+}
+
+// longLead is a plain paragraph of about 280 bytes whose last word is w.
+func longLead(w string) string {
+	return strings.Repeat("the plain words of a long lead paragraph go on ", 5) + "and end with " + w + "."
 }
 
 // TestIndexesSeeText: which index templates may show articles' text.
