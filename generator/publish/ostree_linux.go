@@ -29,8 +29,9 @@ type osTree struct {
 	fd  int    // the staging directory, open for the *at calls and syncfs
 	old int    // the previous site, open for reading; -1 for none
 
-	perm uint32 // permissions of a new file (0644 less the umask)
-	uid  uint32
+	perm    uint32 // permissions of a new file (0644 less the umask)
+	uid     uint32
+	noLinks atomic.Bool // the file system refused a hard link
 
 	mu   sync.Mutex
 	dirs map[string]*dirOnce // folders below dir, created once each
@@ -118,7 +119,7 @@ func (t *osTree) mkdirs(rel string) error {
 // from the previous site); a symbolic link at rel is not followed.
 func (t *osTree) writeFile(rel string, data []byte) error {
 	name := func() string { return filepath.Join(t.dir, filepath.FromSlash(rel)) }
-	if t.old >= 0 && t.perm != 0 && t.linkSame(rel, data) {
+	if t.old >= 0 && t.perm != 0 && !t.noLinks.Load() && t.linkSame(rel, data) {
 		return nil
 	}
 	var fd int
@@ -193,7 +194,12 @@ func (t *osTree) linkSame(rel string, data []byte) bool {
 		}
 		noEmptyPathLink.Store(true)
 	}
-	if unix.Linkat(t.old, rel, t.fd, rel, 0) != nil {
+	if err := unix.Linkat(t.old, rel, t.fd, rel, 0); err != nil {
+		if err == unix.EPERM || err == unix.EOPNOTSUPP {
+			// A file system without hard links (we own the file):
+			// stop comparing, write every file.
+			t.noLinks.Store(true)
+		}
 		return false
 	}
 	var got unix.Stat_t
