@@ -128,9 +128,6 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		return nil, err
 	}
 	n, pages, err := write(fsys, opts, site, statics, func(emit func(render.File) error) error {
-		if err := r.SitePages(emit); err != nil {
-			return err
-		}
 		return writeUnits(r, site, ov, emit, prog)
 	}, prog)
 	if err != nil {
@@ -274,18 +271,23 @@ func staticFiles(static fs.FS, dir string) ([]render.File, []string, error) {
 	return out, warns, nil
 }
 
-// writeUnits writes every briefing's and article's pages, a few units at
-// a time, then the site-wide pages the generators make of what the units
-// left.
+// writeUnits writes the pages render.SitePages makes and every briefing's
+// and article's pages, a few units at a time, then the site-wide pages the
+// generators make of what the units left, all generators at once. An error
+// of the site pages is reported before a unit's, a unit's before a later
+// one's, whichever came first.
 func writeUnits(r *render.Renderer, site *source.Site, ov *editorOverrides, emit func(render.File) error, prog *progress) error {
 	bd := &builder{site: site, r: r, ov: ov, searchOpt: searchOptions(r), emit: emit, prog: prog}
 	idx, articles := search.Base(site, bd.searchOpt)
 	bd.articles = articles
 	us := units(site)
 	results := make([]unitResult, len(us))
-	err := parallel(len(us), func(i int) error {
+	err := parallel(1+len(us), func(i int) error {
+		if i == 0 {
+			return r.SitePages(emit)
+		}
 		var err error
-		results[i], err = bd.unit(us[i], emit)
+		results[i-1], err = bd.unit(us[i-1], emit)
 		return err
 	})
 	if err != nil {
@@ -301,12 +303,9 @@ func writeUnits(r *render.Renderer, site *source.Site, ov *editorOverrides, emit
 		}
 	}
 	slices.SortFunc(sd.briefings, func(a, b *briefing.Briefing) int { return strings.Compare(a.Briefing.Slug, b.Briefing.Slug) })
-	for _, gen := range generators {
-		if err := gen(r, site, sd, emit); err != nil {
-			return err
-		}
-	}
-	return nil
+	return parallel(len(generators), func(i int) error {
+		return generators[i](r, site, sd, emit)
+	})
 }
 
 // write renders the site straight into a staging directory and publishes
