@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 
+	"briefgen/generator/actors"
 	"briefgen/generator/doc"
 	"briefgen/generator/source"
 )
@@ -230,6 +231,14 @@ func TestHasFields(t *testing.T) {
 			if got, want := hasFields(s, n), len(strings.Fields(s)) >= n; got != want {
 				t.Errorf("hasFields(%q, %d) = %v, want %v", s, n, got, want)
 			}
+		}
+	}
+}
+
+func TestKindRankOf(t *testing.T) {
+	for k := actors.Kind(0); k < 8; k++ {
+		if kindRankOf(k) != kindRank(k.String()) {
+			t.Errorf("kindRankOf(%d) = %d, kindRank(%q) = %d", k, kindRankOf(k), k.String(), kindRank(k.String()))
 		}
 	}
 }

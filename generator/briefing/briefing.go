@@ -76,16 +76,27 @@ func (f *ArticleFacts) ofKind(k string) []ArticleActor {
 func Article(d *doc.Doc, f *extract.Facts) *ArticleFacts {
 	v := &ArticleFacts{Events: len(f.Events)}
 	anchor := func(pos int) string { return sentenceID(doc.SentenceAt(f.Sentences, pos)) }
-	var quotes map[string]int
-	var names map[string]string
+	// The speakers of the article's quotations (by article actor id):
+	// how many each speaks, and their names.
+	type speaker struct {
+		quotes int
+		name   string
+	}
+	var speakers map[string]*speaker
 	if len(f.Quotes) > 0 {
-		quotes = make(map[string]int, len(f.Actors))
-		names = make(map[string]string, len(f.Actors))
+		speakers = map[string]*speaker{}
 		for _, q := range f.Quotes {
-			quotes[q.Speaker]++
+			sp := speakers[q.Speaker]
+			if sp == nil {
+				sp = &speaker{}
+				speakers[q.Speaker] = sp
+			}
+			sp.quotes++
 		}
 		for _, a := range f.Actors {
-			names[a.ID] = a.Name
+			if sp := speakers[a.ID]; sp != nil {
+				sp.name = a.Name
+			}
 		}
 	}
 	// People, then organizations, places and others, each in the order
@@ -94,13 +105,16 @@ func Article(d *doc.Doc, f *extract.Facts) *ArticleFacts {
 	for rank := range 4 {
 		for i := range f.Actors {
 			a := &f.Actors[i]
-			kind := a.Kind.String()
-			if kindRank(kind) != rank {
+			if kindRankOf(a.Kind) != rank {
 				continue
 			}
+			kind := a.Kind.String()
 			va := ArticleActor{
 				ID: a.ID, Name: a.Name, Kind: kind, Aliases: a.Aliases,
-				Mentions: len(a.Mentions), Quotes: quotes[a.ID],
+				Mentions: len(a.Mentions),
+			}
+			if sp := speakers[a.ID]; sp != nil {
+				va.Quotes = sp.quotes
 			}
 			if len(a.Mentions) > 0 {
 				va.Anchor = anchor(a.Mentions[0].Start)
@@ -118,7 +132,7 @@ func Article(d *doc.Doc, f *extract.Facts) *ArticleFacts {
 	}
 	for _, q := range f.Quotes {
 		v.Quotes = append(v.Quotes, ArticleQuote{
-			Text: d.Slice(q.Span), SpeakerID: q.Speaker, Speaker: names[q.Speaker],
+			Text: d.Slice(q.Span), SpeakerID: q.Speaker, Speaker: speakers[q.Speaker].name,
 			Partial: q.Partial, Anchor: anchor(q.Span.Start),
 		})
 	}
@@ -140,6 +154,19 @@ func sentenceID(n int) string {
 		return sentenceIDs[n]
 	}
 	return doc.SentenceID(n)
+}
+
+// kindRankOf is kindRank(k.String()).
+func kindRankOf(k actors.Kind) int {
+	switch k {
+	case actors.Person:
+		return 0
+	case actors.Organization:
+		return 1
+	case actors.Place:
+		return 2
+	}
+	return 3
 }
 
 func kindRank(k string) int {
