@@ -712,10 +712,6 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[*source.Article][]*Act
 // canonicalName picks the name a registry actor is known by: among the
 // names of its article actors, the most used of those with the most
 // words (for people: full names beat surnames), ties broken by order.
-func canonicalName(names map[string]int, kind actors.Kind) string {
-	return (&registry{names: newNameCache()}).canonicalName(names, kind)
-}
-
 func (g *registry) canonicalName(names map[string]int, kind actors.Kind) string {
 	best, bestScore, bestWords := "", -1, -1
 	for n, score := range names {

@@ -1,6 +1,7 @@
 package briefing
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -183,5 +184,22 @@ func TestTimelineUsesRegistryIDs(t *testing.T) {
 	xi := x.Actor("xi-jinping")
 	if xi == nil || len(x.EventsOf(xi)) != 1 {
 		t.Errorf("Xi Jinping's events: %+v", xi)
+	}
+}
+
+// TestNameCache checks that the cache gives what nameTokens, key and
+// actors.Slug give, on a second lookup too.
+func TestNameCache(t *testing.T) {
+	c := newNameCache()
+	for range 2 {
+		for _, n := range []string{"Donald J. Trump", "U.S.", "Mr. Kim", "Luiz Inácio Lula da Silva", "actor", "The Actors Guild", "", "O'Leary"} {
+			tk, k := c.tokens(n)
+			if want := nameTokens(n); !slices.Equal(tk, want) || k != key(want) {
+				t.Errorf("tokens(%q) = %q, %q; want %q, %q", n, tk, k, want, key(want))
+			}
+			if got, want := c.slug(n), actors.Slug(n); got != want {
+				t.Errorf("slug(%q) = %q, want %q", n, got, want)
+			}
+		}
 	}
 }
