@@ -363,11 +363,9 @@ func sharedActors(a, b *Entry) int {
 	return n
 }
 
-// similar reports whether two summaries share at least a third of their
-// content words (Jaccard similarity over lower-cased words of 3+ letters).
-func similar(a, b string) bool { return similarWords(words(a), words(b)) }
-
-// similarWords is similar on the sorted word sets of two summaries.
+// similarWords reports whether two summaries share at least a third of
+// their content words (Jaccard similarity over lower-cased words of 3+
+// letters), given their words (see words).
 func similarWords(wa, wb []string) bool {
 	if len(wa) == 0 || len(wb) == 0 {
 		return false

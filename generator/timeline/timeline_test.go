@@ -213,6 +213,18 @@ func TestMergeManyOnOneDay(t *testing.T) {
 	}
 }
 
+// tjsDateOf is tjsDateOfKey as the reference used it: nil for no date.
+func tjsDateOf(v string) *tjsDate {
+	if v == "" {
+		return nil
+	}
+	d, ok := tjsDateOfKey(v, SortKey(v))
+	if !ok {
+		return nil
+	}
+	return &d
+}
+
 // referenceJSON is how JSON wrote the document before it wrote it by hand:
 // the TimelineJS value, html.EscapeString on every piece of text, and
 // json.MarshalIndent. JSON must give the same bytes.

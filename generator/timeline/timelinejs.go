@@ -298,21 +298,9 @@ func appendJSONChars(b []byte, s string) []byte {
 	return append(b, s[start:]...)
 }
 
-// tjsDateOf converts a TIMEX3 value to a TimelineJS date at the same
-// precision; nil for values TimelineJS cannot place.
-func tjsDateOf(v string) *tjsDate {
-	if v == "" {
-		return nil
-	}
-	d, ok := tjsDateOfKey(v, SortKey(v))
-	if !ok {
-		return nil
-	}
-	return &d
-}
-
-// tjsDateOfKey is tjsDateOf given SortKey(v) ("YYYY-MM-DD..." with 00 for
-// unknown month/day).
+// tjsDateOfKey converts a TIMEX3 value to a TimelineJS date at the same
+// precision, given its SortKey ("YYYY-MM-DD..." with 00 for unknown
+// month/day); false for values TimelineJS cannot place.
 func tjsDateOfKey(v, key string) (tjsDate, bool) {
 	if v == "" || len(key) < 10 || key[0] == '~' {
 		return tjsDate{}, false
