@@ -135,12 +135,28 @@ func (r *Renderer) fragments(name, sep string, list any) (template.HTML, error) 
 	default:
 		return "", fmt.Errorf("fragments: %T is not a list", list)
 	}
-	var b strings.Builder
-	for i := 0; i < v.Len(); i++ {
+	n := v.Len()
+	if n == 1 {
+		h, err := r.fragment(name, v.Index(0).Interface())
+		if err != nil {
+			return "", err
+		}
+		return template.HTML(sep) + h, nil
+	}
+	// The pieces first, then one string of the right size.
+	hs := make([]template.HTML, n)
+	size := n * len(sep)
+	for i := range hs {
 		h, err := r.fragment(name, v.Index(i).Interface())
 		if err != nil {
 			return "", err
 		}
+		hs[i] = h
+		size += len(h)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, h := range hs {
 		b.WriteString(sep)
 		b.WriteString(string(h))
 	}
