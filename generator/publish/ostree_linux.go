@@ -217,29 +217,25 @@ var noEmptyPathLink atomic.Bool
 // readBufs are the buffers sameContent reads into.
 var readBufs = sync.Pool{New: func() any { b := make([]byte, 128<<10); return &b }}
 
-// sameContent reports whether the file fd holds exactly data (its size
-// already checked).
+// sameContent reports whether the file fd, of len(data) bytes, holds
+// exactly data. It stops reading at that size, without reading once more
+// to hear the end.
 func sameContent(fd int, data []byte) bool {
 	bp := readBufs.Get().(*[]byte)
 	defer readBufs.Put(bp)
 	buf := *bp
-	for {
+	for len(data) > 0 {
 		var n int
 		err := ignoringEINTR(func() (err error) {
-			n, err = unix.Read(fd, buf)
+			n, err = unix.Read(fd, buf[:min(len(buf), len(data))])
 			return err
 		})
-		if err != nil {
-			return false
-		}
-		if n == 0 {
-			return len(data) == 0
-		}
-		if n > len(data) || string(buf[:n]) != string(data[:n]) {
+		if err != nil || n == 0 || string(buf[:n]) != string(data[:n]) {
 			return false
 		}
 		data = data[n:]
 	}
+	return true
 }
 
 // sync flushes the file system that holds the staging directory.
