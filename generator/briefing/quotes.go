@@ -124,8 +124,11 @@ func (x *Briefing) quotes(facts FactsOf, rules *actorRules) {
 	for _, art := range x.Articles {
 		f := facts(art)
 		for _, fq := range f.Quotes {
-			text := collapseSpan(art.Doc, fq.Span)
-			norm := NormalizeQuote(text)
+			// The normal form of the raw text is that of its collapsed
+			// text (collapsing only changes white space, which
+			// NormalizeQuote reads as a word break): the collapsed text
+			// is made only for a new quotation.
+			norm := NormalizeQuote(art.Doc.Slice(fq.Span))
 			if norm == "" {
 				continue
 			}
@@ -135,8 +138,9 @@ func (x *Briefing) quotes(facts FactsOf, rules *actorRules) {
 				speaker = nil
 			}
 			q := exact[norm]
-			tokens := strings.Split(norm, " ") // strings.Fields: norm has single spaces between words only
+			var tokens []string
 			if q == nil {
+				tokens = strings.Split(norm, " ") // strings.Fields: norm has single spaces between words only
 				for _, c := range byWord[longest(tokens)] {
 					if nearDuplicate(c.tokens, tokens) && (c.Speaker == nil || speaker == nil || c.Speaker == speaker) {
 						q = c
@@ -154,6 +158,7 @@ func (x *Briefing) quotes(facts FactsOf, rules *actorRules) {
 				q.Partial = q.Partial && fq.Partial
 				continue
 			}
+			text := collapseSpan(art.Doc, fq.Span)
 			q = &Quote{Text: text, Speaker: speaker, Partial: fq.Partial, Sources: []Source{src}, norm: norm, tokens: tokens, words: len(tokens)}
 			exact[norm] = q
 			w := longest(tokens)

@@ -135,6 +135,10 @@ func FuzzNormalizeQuote(f *testing.F) {
 		if got != want {
 			t.Errorf("NormalizeQuote(%q) = %q, want %q", s, got, want)
 		}
+		// quotes normalizes the raw text for the collapsed text.
+		if c := NormalizeQuote(collapse(s)); c != got {
+			t.Errorf("NormalizeQuote(collapse(%q)) = %q, NormalizeQuote = %q", s, c, got)
+		}
 		// quotes splits it on single spaces.
 		if got != "" && !slices.Equal(strings.Split(got, " "), strings.Fields(got)) {
 			t.Errorf("NormalizeQuote(%q) = %q: not single-spaced words", s, got)
