@@ -292,7 +292,8 @@ func merge(entries []*Entry) []*Entry {
 				}
 			}
 		}
-		prev *Entry
+		prev    *Entry
+		wordsOf = map[string][]string{} // words of each summary: sources often repeat one
 	)
 	for _, e := range entries {
 		if prev == nil || e.Date != prev.Date || e.End != prev.End || e.VenueKey != prev.VenueKey {
@@ -313,7 +314,7 @@ func merge(entries []*Entry) []*Entry {
 				if best != nil && pos[o] <= pos[best] {
 					break // lists are in order of creation: nothing later remains
 				}
-				if similarWords(o.summaryWords(), e.summaryWords()) {
+				if similarWords(o.summaryWords(wordsOf), e.summaryWords(wordsOf)) {
 					best = o
 					break
 				}
@@ -387,13 +388,19 @@ func similarWords(wa, wb []string) bool {
 	return inter*3 >= union
 }
 
-// summaryWords returns words(e.Summary), computed once.
-func (e *Entry) summaryWords() []string {
+// summaryWords returns words(e.Summary), computed once per summary text
+// (cache holds them by text).
+func (e *Entry) summaryWords(cache map[string][]string) []string {
 	if e.words == nil {
-		e.words = words(e.Summary)
-		if e.words == nil {
-			e.words = []string{}
+		w, ok := cache[e.Summary]
+		if !ok {
+			w = words(e.Summary)
+			if w == nil {
+				w = []string{}
+			}
+			cache[e.Summary] = w
 		}
+		e.words = w
 	}
 	return e.words
 }
