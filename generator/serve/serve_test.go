@@ -515,12 +515,12 @@ func TestSiteBuilderClose(t *testing.T) {
 }
 
 // A SiteBuilder returns free memory to the system once no build has
-// started for IdleTrim after a good one, not while builds keep coming,
-// and not after Close.
+// started for IdleTrim after a good one; a build starting, or Close,
+// stops the pending trim.
 func TestSiteBuilderIdleTrim(t *testing.T) {
 	var trims atomic.Int32
 	oldTrim, oldIdle := trimMemory, IdleTrim
-	trimMemory, IdleTrim = func() { trims.Add(1) }, 50*time.Millisecond
+	trimMemory, IdleTrim = func() { trims.Add(1) }, time.Hour
 	defer func() { trimMemory, IdleTrim = oldTrim, oldIdle }()
 	root := t.TempDir()
 	src := filepath.Join(root, "site")
@@ -530,33 +530,43 @@ func TestSiteBuilderIdleTrim(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	pending := func() *time.Timer {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		return b.trim
+	}
 	if _, err := b.Build(nil); err != nil {
 		t.Fatal(err)
 	}
-	// A build starting stops the trim the last one armed.
-	b.mu.Lock()
-	armed := b.trim != nil
-	b.mu.Unlock()
-	if !armed {
-		t.Fatal("no trim armed after a good build")
+	first := pending()
+	if first == nil {
+		t.Fatal("no trim pending after a good build")
 	}
-	b.stopTrim()
+	IdleTrim = time.Millisecond
 	if _, err := b.Build([]string{"content/b/one.md"}); err != nil {
 		t.Fatal(err)
+	}
+	if first.Stop() {
+		t.Error("the next build did not stop the pending trim")
 	}
 	deadline := time.Now().Add(10 * time.Second)
 	for trims.Load() == 0 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(5 * time.Millisecond)
 	}
 	if n := trims.Load(); n != 1 {
-		t.Fatalf("%d trims after two builds and a pause, want 1", n)
+		t.Fatalf("%d trims after a build and a pause, want 1", n)
 	}
+	IdleTrim = time.Hour
 	if _, err := b.Build([]string{"content/b/one.md"}); err != nil {
 		t.Fatal(err)
 	}
+	last := pending()
 	b.Close()
-	time.Sleep(3 * IdleTrim)
-	if n := trims.Load(); n != 1 {
-		t.Errorf("%d trims, want still 1 after Close", n)
+	if pending() != nil || last == nil || last.Stop() {
+		t.Error("Close did not stop the pending trim")
+	}
+	b.Build([]string{"content/b/one.md"})
+	if pending() != nil {
+		t.Error("a build after Close armed a trim")
 	}
 }
