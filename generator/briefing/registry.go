@@ -615,12 +615,11 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[*source.Article][]*Act
 		lo = hi
 	}
 	members := make([]member, len(g.items)) // each actor's members are a window of it
-	names := map[string]int{}
-	canon := map[string]int{}
+	var names, canon nameCounts
 	for k, r := range roots {
 		a := &Actor{}
-		clear(names)
-		clear(canon)
+		names.reset()
+		canon.reset()
 		var kinds [4]int // by actors.Kind
 		var pinnedName string
 		set := order[start[k]:start[k+1]]
@@ -630,11 +629,9 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[*source.Article][]*Act
 			m := member{it.art, it.index}
 			a.members[n] = m
 			regSlab[i] = a
-			names[it.a.Name] += len(it.a.Mentions) + 1
+			names.add(it.a.Name, len(it.a.Mentions)+1)
 			for _, al := range it.a.Aliases {
-				if _, ok := names[al]; !ok {
-					names[al] = 0
-				}
+				names.add(al, 0)
 			}
 			if it.kind < actors.Kind(len(kinds)) {
 				kinds[it.kind] += len(it.a.Mentions) + 1
@@ -644,18 +641,16 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[*source.Article][]*Act
 				a.Articles = append(a.Articles, it.art)
 			}
 			if it.canon != "" {
-				canon[it.canon] += len(it.a.Mentions) + 1
+				canon.add(it.canon, len(it.a.Mentions)+1)
 			}
 			if it.pinned != "" && pinnedName == "" {
 				pinnedName = it.pinned
 			}
 		}
-		a.Name = g.canonicalName(names, g.items[r].kind)
-		if len(canon) > 0 {
-			a.Name = g.canonicalName(canon, actors.Organization)
-			if _, ok := names[a.Name]; !ok {
-				names[a.Name] = 0
-			}
+		a.Name = g.canonicalName(names.list, g.items[r].kind)
+		if len(canon.list) > 0 {
+			a.Name = g.canonicalName(canon.list, actors.Organization)
+			names.add(a.Name, 0)
 		}
 		bestKind, bestN := actors.Other, -1
 		for _, k := range []actors.Kind{actors.Person, actors.Organization, actors.Place, actors.Other} {
@@ -664,12 +659,12 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[*source.Article][]*Act
 			}
 		}
 		a.Kind = bestKind.String()
-		if len(names) > 1 {
-			a.Aliases = make([]string, 0, len(names)-1)
+		if len(names.list) > 1 {
+			a.Aliases = make([]string, 0, len(names.list)-1)
 		}
-		for n := range names {
-			if n != a.Name {
-				a.Aliases = append(a.Aliases, n)
+		for _, c := range names.list {
+			if c.name != a.Name {
+				a.Aliases = append(a.Aliases, c.name)
 			}
 		}
 		slices.Sort(a.Aliases)
@@ -712,9 +707,10 @@ func (g *registry) clusters(facts FactsOf) ([]*Actor, map[*source.Article][]*Act
 // canonicalName picks the name a registry actor is known by: among the
 // names of its article actors, the most used of those with the most
 // words (for people: full names beat surnames), ties broken by order.
-func (g *registry) canonicalName(names map[string]int, kind actors.Kind) string {
+func (g *registry) canonicalName(names []nameCount, kind actors.Kind) string {
 	best, bestScore, bestWords := "", -1, -1
-	for n, score := range names {
+	for _, c := range names {
+		n, score := c.name, c.n
 		if score == 0 {
 			continue // an alias only
 		}
@@ -728,13 +724,58 @@ func (g *registry) canonicalName(names map[string]int, kind actors.Kind) string 
 		}
 	}
 	if best == "" {
-		for n := range names {
-			if best == "" || n < best {
-				best = n
+		for _, c := range names {
+			if best == "" || c.name < best {
+				best = c.name
 			}
 		}
 	}
 	return best
+}
+
+// nameCounts counts the uses of a registry actor's names: a short list
+// searched in order, with a map once it grows long.
+type nameCounts struct {
+	list []nameCount    // distinct names, in order of first use
+	idx  map[string]int // index into list; nil while list is short
+}
+
+type nameCount struct {
+	name string
+	n    int // 0: an alias only
+}
+
+func (c *nameCounts) reset() { c.list, c.idx = c.list[:0], nil }
+
+// add adds n to name's count, 0 for a name not counted yet.
+func (c *nameCounts) add(name string, n int) {
+	i := -1
+	if c.idx != nil {
+		if j, ok := c.idx[name]; ok {
+			i = j
+		}
+	} else {
+		for j := range c.list {
+			if c.list[j].name == name {
+				i = j
+				break
+			}
+		}
+	}
+	if i >= 0 {
+		c.list[i].n += n
+		return
+	}
+	c.list = append(c.list, nameCount{name, n})
+	switch {
+	case c.idx != nil:
+		c.idx[name] = len(c.list) - 1
+	case len(c.list) > 16:
+		c.idx = make(map[string]int, 2*len(c.list))
+		for j, x := range c.list {
+			c.idx[x.name] = j
+		}
+	}
 }
 
 // assignRegistryIDs gives each actor the slug of its name; actors whose

@@ -203,3 +203,27 @@ func TestNameCache(t *testing.T) {
 		}
 	}
 }
+
+// TestNameCounts checks the counter against a map, below and above the
+// length where it starts to index its list.
+func TestNameCounts(t *testing.T) {
+	var c nameCounts
+	for _, n := range []int{3, 16, 17, 40} {
+		c.reset()
+		want := map[string]int{}
+		for i := range 3 * n {
+			name := "name-" + string(rune('a'+i%n%26)) + string(rune('a'+i%n/26))
+			add := i % 4 // 0: an alias only
+			c.add(name, add)
+			want[name] += add
+		}
+		if len(c.list) != len(want) {
+			t.Fatalf("n=%d: %d names, want %d", n, len(c.list), len(want))
+		}
+		for _, x := range c.list {
+			if want[x.name] != x.n {
+				t.Errorf("n=%d: %s counted %d, want %d", n, x.name, x.n, want[x.name])
+			}
+		}
+	}
+}
