@@ -62,7 +62,7 @@ func Aggregate(b *source.Briefing, facts FactsOf, opt Options) *Briefing {
 			a.setRole(roleWords) // computed once here, so pages may read it concurrently
 		}
 		a.path = ActorPath(b, a.ID)
-		a.members = nil
+		a.members, a.seenIn = nil, 0
 	}
 	x.regOf = nil // only needed while merging
 	return x
@@ -213,23 +213,25 @@ func (x *Briefing) eventActorCount(e *timeline.Entry) int {
 // event overrides.
 func (x *Briefing) timeline(facts FactsOf, rules *actorRules) {
 	in := make([]timeline.Input, 0, len(x.Articles))
-	seen := map[string]bool{}
 	total := 0
 	for _, a := range x.Articles {
 		total += len(facts(a).Actors)
 	}
 	actorSlab := make([]actors.Actor, 0, total) // every article's actors, one after the other
-	for _, a := range x.Articles {
+	for n, a := range x.Articles {
 		f := facts(a)
 		ids := x.byArt[a]
+		reg := x.regOf[a] // ids by index: article actor ids are unique in their article
 		from := len(actorSlab)
-		clear(seen)
-		for _, ac := range f.Actors {
-			ra := ids[ac.ID]
-			if ra == nil || ra.Hidden || seen[ra.ID] {
+		for i := range f.Actors {
+			var ra *Actor
+			if i < len(reg) {
+				ra = reg[i]
+			}
+			if ra == nil || ra.Hidden || ra.seenIn == n+1 {
 				continue
 			}
-			seen[ra.ID] = true
+			ra.seenIn = n + 1 // once per article
 			k := actors.Other
 			switch ra.Kind {
 			case "person":

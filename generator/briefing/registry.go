@@ -56,6 +56,7 @@ type Actor struct {
 	Hidden   bool        // an editor hid it
 	role     *string     // Role, once computed
 	path     string      // ActorPath, once computed
+	seenIn   int         // while aggregating: 1 + the index of the last article that listed it
 	pinnedID string
 
 	Mentions int // references across all articles
@@ -155,6 +156,13 @@ type nameInfo struct {
 
 func newNameCache() *nameCache { return &nameCache{m: map[string]*nameInfo{}} }
 
+// grow makes room for n more names.
+func (c *nameCache) grow(n int) {
+	if len(c.m) == 0 {
+		c.m = make(map[string]*nameInfo, n)
+	}
+}
+
 func (c *nameCache) get(name string) *nameInfo {
 	n := c.m[name]
 	if n == nil {
@@ -236,6 +244,7 @@ func buildRegistry(arts []*source.Article, facts FactsOf, ov *actorRules, names 
 		}
 	}
 	g.items = make([]articleActor, 0, n)
+	names.grow(n / 2)
 	canon := map[string]string{} // non-person name -> the gazetteer's name, or ""
 	for n, art := range arts {
 		f := facts(art)
