@@ -185,21 +185,18 @@ func (t *osTree) linkSame(rel string, data []byte) bool {
 	// Link the very file compared (by its descriptor) where the kernel
 	// allows it, else by name and check it is still that file.
 	if !noEmptyPathLink.Load() {
-		err := unix.Linkat(fd, "", t.fd, rel, unix.AT_EMPTY_PATH)
-		if err == nil {
+		switch err := unix.Linkat(fd, "", t.fd, rel, unix.AT_EMPTY_PATH); err {
+		case nil:
 			return true
-		}
-		if err != unix.EPERM && err != unix.ENOENT && err != unix.EINVAL {
+		case unix.EPERM, unix.ENOENT, unix.EINVAL:
+			noEmptyPathLink.Store(true)
+		default:
+			t.refused(err)
 			return false
 		}
-		noEmptyPathLink.Store(true)
 	}
 	if err := unix.Linkat(t.old, rel, t.fd, rel, 0); err != nil {
-		if err == unix.EPERM || err == unix.EOPNOTSUPP {
-			// A file system without hard links (we own the file):
-			// stop comparing, write every file.
-			t.noLinks.Store(true)
-		}
+		t.refused(err)
 		return false
 	}
 	var got unix.Stat_t
@@ -208,6 +205,15 @@ func (t *osTree) linkSame(rel string, data []byte) bool {
 	}
 	unix.Unlinkat(t.fd, rel, 0)
 	return false
+}
+
+// refused notes a failed hard link: where the file system has none (the
+// file is ours), or the previous site is on another one, comparing is
+// stopped and every file written.
+func (t *osTree) refused(err error) {
+	if err == unix.EPERM || err == unix.EOPNOTSUPP || err == unix.EXDEV {
+		t.noLinks.Store(true)
+	}
 }
 
 // noEmptyPathLink is set once linkat(AT_EMPTY_PATH) was refused (older

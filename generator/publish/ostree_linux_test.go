@@ -313,3 +313,30 @@ func TestOsTreeLinksByName(t *testing.T) {
 		t.Errorf("page = %q", got)
 	}
 }
+
+// Once the file system refuses a hard link for good, files are written
+// without comparing; a refusal for one file only changes nothing.
+func TestOsTreeStopsLinkingWhenRefused(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	fsys := afero.NewOsFs()
+	publish(t, fsys, dest, map[string]string{"a": "same", "b": "same"})
+	s, err := Begin(fsys, dest, Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Abort()
+	s.tree.refused(syscall.EEXIST)
+	if err := s.WriteFile("a", []byte("same")); err != nil {
+		t.Fatal(err)
+	}
+	if inode(t, filepath.Join(s.Dir(), "a")) != inode(t, filepath.Join(dest, "a")) {
+		t.Error("not linked after a refusal for one file")
+	}
+	s.tree.refused(syscall.EXDEV)
+	if err := s.WriteFile("b", []byte("same")); err != nil {
+		t.Fatal(err)
+	}
+	if inode(t, filepath.Join(s.Dir(), "b")) == inode(t, filepath.Join(dest, "b")) {
+		t.Error("linked after the file system refused links")
+	}
+}
