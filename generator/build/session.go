@@ -307,15 +307,13 @@ func (s *Session) build(changed []string) (*Result, error) {
 // affected returns the keys of the units the changed paths belong to, or
 // nil when one of them belongs to none (the whole site is rendered).
 func (s *Session) affected(site *source.Site, changed []string) map[string]bool {
-	folders := map[string]string{} // "content/<folder>" -> briefing slug
-	for _, a := range site.Articles {
-		if a.Briefing != "" {
-			folders[folderOf(a.Path)] = a.Briefing
-		}
-	}
+	// A briefing is a folder: its _index.md and its articles lie in it.
+	folders := make(map[string]string, len(site.Briefings)) // "content/<folder>" -> briefing slug
 	for _, b := range site.Briefings {
 		if b.Path != "" {
 			folders[path.Dir(b.Path)] = b.Slug
+		} else if len(b.Articles) > 0 {
+			folders[folderOf(b.Articles[0].Path)] = b.Slug
 		}
 	}
 	redo := map[string]bool{}
@@ -486,7 +484,8 @@ func (s *Session) searchOptions(r *render.Renderer) search.Options {
 
 // pruneExcerpts drops the excerpts of Docs no longer in the site.
 func (s *Session) pruneExcerpts(site *source.Site) {
-	if len(s.excerpts) <= len(site.Articles) {
+	// Each edit leaves one stale entry: prune once there are a few.
+	if len(s.excerpts) <= len(site.Articles)+len(site.Articles)/16+8 {
 		return
 	}
 	keep := make(map[*doc.Doc]string, len(site.Articles))
