@@ -26,7 +26,12 @@ import (
 //	                    HTML kept while the renderer's fragments are (see
 //	                    Renderer.ClearFragments): for a partial that many
 //	                    pages repeat with the same pointer value (a
-//	                    quotation, an event, an article's list item)
+//	                    quotation, an event, an article's list item). The
+//	                    partial gets a view of v with links and dates
+//	                    ready-made: a *QuoteItem for a *briefing.Quote, an
+//	                    *EventItem for a *timeline.Entry, an *ArticleItem
+//	                    for a *source.Article (each embeds v, so v's own
+//	                    fields and methods work in it as before)
 //	fragmentBy name key v  the same, cached by key (a string or pointer
 //	                    that alone decides the partial's output) instead of v
 //	fragments name sep list  for each item of list, sep and fragment name
