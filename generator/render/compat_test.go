@@ -1,0 +1,67 @@
+package render
+
+import (
+	"os"
+	"testing"
+
+	"briefgen/generator/annotate"
+	"briefgen/generator/briefing"
+	"briefgen/generator/source"
+	"briefgen/generator/timeline"
+)
+
+// TestThemeV1Compatible renders a briefing's pages with the default theme
+// and with testdata/theme-v1, the theme as it was before pages and
+// partials were given ready-made fields and views (it computes them with
+// template functions and methods, as a site's own templates may). Both
+// must render every page to the same bytes: the data fields and functions
+// a theme used still work, with the same results.
+func TestThemeV1Compatible(t *testing.T) {
+	bb := newBenchBriefing(t)
+	v1, err := New(bb.site, Options{Templates: os.DirFS("testdata/theme-v1"), Markdown: NewMarkdown(annotate.Extension),
+		Timeline: func(*source.Briefing) *timeline.Timeline { return bb.x.Timeline }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := func(r *Renderer) map[string]string {
+		out := map[string]string{}
+		add := func(name string, b []byte, err error) {
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			out[name] = string(b)
+		}
+		b, err := r.Home()
+		add("home", b, err)
+		b, err = r.NotFound()
+		add("404", b, err)
+		br := bb.site.Briefings[0]
+		err = r.BriefingPages(br, bb.x.Timeline, bb.x.Brief(r.URLs().Abs), func(f File) error { out[f.Path] = string(f.Data); return nil })
+		add("briefing pages", nil, err)
+		b, err = r.Quotes(bb.x)
+		add("quotes", b, err)
+		for _, a := range bb.pages {
+			b, err = r.Actor(bb.x, a)
+			add("actor "+a.ID, b, err)
+		}
+		for _, a := range bb.site.Articles {
+			b, err = r.Article(a, bb.articleFacts(a))
+			add("article "+a.Path, b, err)
+		}
+		all := briefing.Site([]*briefing.Briefing{bb.x.Compact()})
+		b, err = r.ActorsIndex(all)
+		add("actors", b, err)
+		b, err = r.QuotesIndex(briefing.SiteSpeakers(all))
+		add("quotes-index", b, err)
+		return out
+	}
+	got, want := pages(bb.r), pages(v1)
+	if len(got) != len(want) || len(got) < 20 {
+		t.Fatalf("%d pages with the default theme, %d with theme-v1", len(got), len(want))
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s differs from theme-v1's:\n%s\nwant:\n%s", name, got[name], w)
+		}
+	}
+}
