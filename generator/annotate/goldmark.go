@@ -5,6 +5,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -13,13 +14,21 @@ import (
 // document. The marks of a document travel in its parser context: convert
 // with parser.WithContext(NewContext(base, marks)). A document converted
 // without such a context renders unchanged.
+//
+// The marks are written while the document renders: the extension renders
+// text nodes (before goldmark's HTML renderer, which it asks to write each
+// piece of text), cutting a text where a mark starts or ends and opening
+// and closing the marks around each piece. The document's tree is left as
+// parsed.
 var Extension goldmark.Extender = markExtension{}
 
 type markExtension struct{}
 
 func (markExtension) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(transformer{}, 10000)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nodeRenderer{}, 10000)))
+	// Before the HTML renderer (priority 1000), so that its text renderer
+	// is the one used; it gets the same options.
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{html: html.NewRenderer()}, 999)))
 }
 
 var contextKey = parser.NewContextKey()
@@ -27,6 +36,7 @@ var contextKey = parser.NewContextKey()
 type state struct {
 	base int // file offset of the Markdown source's first byte
 	wr   *writer
+	tmp  ast.Text // a piece of text being written, reused
 }
 
 // NewContext returns a parser context carrying marks for a Markdown source
@@ -38,101 +48,106 @@ func NewContext(base int, marks []Mark) parser.Context {
 	return pc
 }
 
-// kindMarked is the kind of a marked node: a run of text wrapped in marks.
-var kindMarked = ast.NewNodeKind("AnnotateMarked")
-
-type marked struct {
-	ast.BaseInline
-	st     *state
-	marks  []int
-	inLink bool
-}
-
-func (n *marked) Kind() ast.NodeKind { return kindMarked }
-
-func (n *marked) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+// stateAttr is the name of the document attribute that carries the marks'
+// state from the parser to the renderer (a document's attributes are not
+// written).
+const stateAttr = "\x00annotate"
 
 type transformer struct{}
 
-// Transform replaces every text node that a mark touches by marked nodes,
-// one per piece of text covered by the same marks.
+// Transform hands the document the marks of its parser context.
 func (transformer) Transform(node *ast.Document, reader text.Reader, pc parser.Context) {
 	st, _ := pc.Get(contextKey).(*state)
 	if st == nil || len(st.wr.marks) == 0 {
 		return
 	}
-	var texts []*ast.Text
-	ast.Walk(node, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n.Kind() {
-		case ast.KindCodeSpan, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindRawHTML, ast.KindAutoLink:
-			return ast.WalkSkipChildren, nil
-		}
-		if t, ok := n.(*ast.Text); ok && !t.IsRaw() {
-			texts = append(texts, t)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, t := range texts {
-		seg := t.Segment
-		pieces := st.wr.split(seg.Start+st.base, seg.Stop+st.base)
-		if len(pieces) == 1 && len(pieces[0].marks) == 0 {
-			continue
-		}
-		parent := t.Parent()
-		inLink := false
-		for p := parent; p != nil; p = p.Parent() {
-			if p.Kind() == ast.KindLink {
-				inLink = true
-				break
-			}
-		}
-		// The new nodes of a text are allocated together, a slice of
-		// each kind, rather than one by one.
-		nm := 0
-		for _, pc := range pieces {
-			if len(pc.marks) > 0 {
-				nm++
-			}
-		}
-		children, ms := make([]ast.Text, len(pieces)), make([]marked, nm)
-		for k, pc := range pieces {
-			child := &children[k]
-			child.Segment = text.NewSegment(pc.start-st.base, pc.end-st.base)
-			if k == len(pieces)-1 {
-				child.SetSoftLineBreak(t.SoftLineBreak())
-				child.SetHardLineBreak(t.HardLineBreak())
-			}
-			var n ast.Node = child
-			if len(pc.marks) > 0 {
-				m := &ms[0]
-				ms = ms[1:]
-				m.st, m.marks, m.inLink = st, pc.marks, inLink
-				m.AppendChild(m, child)
-				n = m
-			}
-			parent.InsertBefore(parent, t, n)
-		}
-		parent.RemoveChild(parent, t)
+	node.SetAttributeString(stateAttr, st)
+}
+
+// nodeRenderer renders text nodes with their marks, through html (the
+// HTML renderer's own text renderer) for the text itself.
+type nodeRenderer struct {
+	html renderer.NodeRenderer
+	text renderer.NodeRendererFunc
+}
+
+// SetOption hands the renderer's options to html, as goldmark hands them
+// to its HTML renderer.
+func (r *nodeRenderer) SetOption(name renderer.OptionName, value any) {
+	if so, ok := r.html.(renderer.SetOptioner); ok {
+		so.SetOption(name, value)
 	}
 }
 
-type nodeRenderer struct{}
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	r.html.RegisterFuncs(textOnly{&r.text})
+	reg.Register(ast.KindText, r.renderText)
+}
 
-func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(kindMarked, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		m := n.(*marked)
-		if entering {
-			for _, i := range m.marks {
-				m.st.wr.open(w, i, m.inLink)
+// textOnly keeps the text renderer of what registers with it.
+type textOnly struct{ f *renderer.NodeRendererFunc }
+
+func (t textOnly) Register(k ast.NodeKind, f renderer.NodeRendererFunc) {
+	if k == ast.KindText {
+		*t.f = f
+	}
+}
+
+// skipKinds are the nodes whose text is never marked: code, raw HTML and
+// autolinks.
+func skipKind(k ast.NodeKind) bool {
+	switch k {
+	case ast.KindCodeSpan, ast.KindCodeBlock, ast.KindFencedCodeBlock, ast.KindHTMLBlock, ast.KindRawHTML, ast.KindAutoLink:
+		return true
+	}
+	return false
+}
+
+// renderText writes a text node, each piece of it covered by the same
+// marks inside those marks' elements.
+func (r *nodeRenderer) renderText(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	t := n.(*ast.Text)
+	if !entering || t.IsRaw() {
+		return r.text(w, source, n, entering)
+	}
+	var st *state
+	inLink := false
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch k := p.Kind(); {
+		case k == ast.KindLink:
+			inLink = true
+		case k == ast.KindDocument:
+			if v, ok := p.AttributeString(stateAttr); ok {
+				st, _ = v.(*state)
 			}
-		} else {
-			for k := len(m.marks) - 1; k >= 0; k-- {
-				m.st.wr.close(w, m.marks[k], m.inLink)
-			}
+		case skipKind(k):
+			return r.text(w, source, n, entering)
 		}
-		return ast.WalkContinue, nil
-	})
+	}
+	if st == nil {
+		return r.text(w, source, n, entering)
+	}
+	seg := t.Segment
+	pieces := st.wr.split(seg.Start+st.base, seg.Stop+st.base)
+	if len(pieces) == 1 && len(pieces[0].marks) == 0 {
+		return r.text(w, source, n, entering)
+	}
+	for k, pc := range pieces {
+		piece := &st.tmp
+		*piece = ast.Text{Segment: text.NewSegment(pc.start-st.base, pc.end-st.base)}
+		if k == len(pieces)-1 {
+			piece.SetSoftLineBreak(t.SoftLineBreak())
+			piece.SetHardLineBreak(t.HardLineBreak())
+		}
+		for _, i := range pc.marks {
+			st.wr.open(w, i, inLink)
+		}
+		if _, err := r.text(w, source, piece, true); err != nil {
+			return ast.WalkStop, err
+		}
+		for k := len(pc.marks) - 1; k >= 0; k-- {
+			st.wr.close(w, pc.marks[k], inLink)
+		}
+	}
+	return ast.WalkContinue, nil
 }
