@@ -14,9 +14,10 @@
 //
 // A failed build calls Abort, which removes the staging directory and leaves
 // the destination untouched. A build killed half-way leaves a staging or an
-// old directory behind; Begin cleans those up, and when the destination is
-// missing but an old directory exists (the build died between the two
-// renames) it restores the old directory first.
+// old directory behind; when the destination is missing but an old
+// directory exists (the build died between the two renames) Begin restores
+// the old directory, and it removes the other leftovers while the new site
+// is built (Commit and Abort wait for that).
 //
 // All access goes through an afero.Fs. Before the swap the new site is
 // flushed to disk: with one syncfs(2) when the staging directory is on the
@@ -75,16 +76,23 @@ type Staging struct {
 	// tree writes with plain system calls (OS file system on Linux); nil
 	// means through fs.
 	tree *osTree
+
+	// cleanup receives the result of removing what an interrupted build
+	// left; nil when there was nothing.
+	cleanup chan error
 }
 
 // Begin recovers from an interrupted earlier build (see Recover) and creates
-// a fresh, empty staging directory beside dest.
+// a fresh, empty staging directory beside dest. What the interrupted build
+// left is removed while the new one is built: Commit and Abort wait for
+// that, and Commit fails, leaving dest as it is, when it failed.
 func Begin(afs afero.Fs, dest string, opt Options) (*Staging, error) {
 	dest = filepath.Clean(dest)
 	if dest == "." || dest == string(filepath.Separator) || dest == "" {
 		return nil, fmt.Errorf("publish: refusing to publish into %q", dest)
 	}
-	if err := Recover(afs, dest); err != nil {
+	leftovers, err := restore(afs, dest)
+	if err != nil {
 		return nil, err
 	}
 	// Commit replaces the destination wholesale: that is only right for a
@@ -110,7 +118,24 @@ func Begin(afs afero.Fs, dest string, opt Options) (*Staging, error) {
 		}
 		s.tree = t
 	}
+	if len(leftovers) > 0 {
+		// A killed build of a large site leaves tens of thousands of
+		// files: remove them alongside the build, not before it.
+		s.cleanup = make(chan error, 1)
+		go func() { s.cleanup <- removeLeftovers(afs, leftovers) }()
+	}
 	return s, nil
+}
+
+// waitCleanup waits for the removal of an interrupted build's leftovers
+// and returns its error.
+func (s *Staging) waitCleanup() error {
+	if s.cleanup == nil {
+		return nil
+	}
+	err := <-s.cleanup
+	s.cleanup = nil
+	return err
 }
 
 // Dir returns the staging directory's path.
@@ -219,6 +244,13 @@ func (s *Staging) Commit() error {
 		return errors.New("publish: staging already finished")
 	}
 	s.done = true
+	if err := s.waitCleanup(); err != nil {
+		if s.tree != nil {
+			s.tree.close()
+		}
+		s.removeAll(s.dir)
+		return err
+	}
 	var serr error
 	if s.tree != nil {
 		if s.syncAtCommit {
@@ -293,7 +325,11 @@ func (s *Staging) Abort() error {
 	if s.tree != nil {
 		s.tree.close()
 	}
-	return s.removeAll(s.dir)
+	err := s.removeAll(s.dir)
+	if cerr := s.waitCleanup(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // removeAll removes a staging or previous site: on the OS file system
@@ -353,14 +389,25 @@ func syncDir(afs afero.Fs, dir string, opt Options) {
 //
 // Recover assumes no other build of the same destination is running.
 func Recover(afs afero.Fs, dest string) error {
+	leftovers, err := restore(afs, dest)
+	if err != nil {
+		return err
+	}
+	return removeLeftovers(afs, leftovers)
+}
+
+// restore is Recover's first half: it puts the previous site back when an
+// interrupted build left dest missing, and returns the leftover folders
+// (full paths) to remove.
+func restore(afs afero.Fs, dest string) ([]string, error) {
 	dest = filepath.Clean(dest)
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	entries, err := afero.ReadDir(afs, parent)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil
+			return nil, nil
 		}
-		return fmt.Errorf("publish: %w", err)
+		return nil, fmt.Errorf("publish: %w", err)
 	}
 	var staging, olds []os.FileInfo
 	for _, e := range entries {
@@ -382,13 +429,22 @@ func Recover(afs afero.Fs, dest string) error {
 			return olds[i].Name() < olds[j].Name()
 		})
 		if err := afs.Rename(filepath.Join(parent, olds[0].Name()), dest); err != nil {
-			return fmt.Errorf("publish: restoring the previous site: %w", err)
+			return nil, fmt.Errorf("publish: restoring the previous site: %w", err)
 		}
 		olds = olds[1:]
 	}
+	var leftovers []string
 	for _, e := range append(staging, olds...) {
-		if err := removeAll(afs, filepath.Join(parent, e.Name())); err != nil {
-			return fmt.Errorf("publish: removing leftover %s: %w", e.Name(), err)
+		leftovers = append(leftovers, filepath.Join(parent, e.Name()))
+	}
+	return leftovers, nil
+}
+
+// removeLeftovers removes the folders restore found.
+func removeLeftovers(afs afero.Fs, leftovers []string) error {
+	for _, p := range leftovers {
+		if err := removeAll(afs, p); err != nil {
+			return fmt.Errorf("publish: removing leftover %s: %w", filepath.Base(p), err)
 		}
 	}
 	return nil

@@ -158,20 +158,24 @@ func TestRecover(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				want := []string{"public", "publicity", filepath.Base(s.Dir())}
-				if tt.wantIndex == "" {
-					want = want[1:]
-				}
-				sort.Strings(want)
-				if got := siblings(t, afs, parent); strings.Join(got, ",") != strings.Join(want, ",") {
-					t.Fatalf("after Begin: %v, want %v", got, want)
-				}
 				if tt.wantIndex != "" {
 					if got := read(t, afs, filepath.Join(dest, "index.html")); got != tt.wantIndex {
 						t.Fatalf("dest holds %q, want %q", got, tt.wantIndex)
 					}
+				} else if ok, _ := afero.Exists(afs, dest); ok {
+					t.Fatal("dest exists after Begin")
 				}
-				s.Abort()
+				// The leftovers are gone once the build ends.
+				if err := s.Abort(); err != nil {
+					t.Fatal(err)
+				}
+				want := []string{"public", "publicity"}
+				if tt.wantIndex == "" {
+					want = want[1:]
+				}
+				if got := siblings(t, afs, parent); strings.Join(got, ",") != strings.Join(want, ",") {
+					t.Fatalf("after the build: %v, want %v", got, want)
+				}
 			})
 		}
 	}
@@ -257,5 +261,39 @@ func TestCommitFailureRestoresOld(t *testing.T) {
 	}
 	if got := siblings(t, mem, "/site"); len(got) != 1 {
 		t.Fatalf("leftovers: %v", got)
+	}
+}
+
+// removeFailFs fails to remove what an interrupted build left.
+type removeFailFs struct{ afero.Fs }
+
+func (f removeFailFs) RemoveAll(name string) error {
+	if strings.Contains(name, oldInfix) {
+		return errors.New("injected removal failure")
+	}
+	return f.Fs.RemoveAll(name)
+}
+
+// When the leftovers of an interrupted build cannot be removed, the build
+// fails at Commit and the destination stays as it was.
+func TestCommitFailsWhenLeftoversStay(t *testing.T) {
+	mem := afero.NewMemMapFs()
+	publish(t, mem, "/site/public", map[string]string{"index.html": "old"})
+	mem.MkdirAll("/site/public.old-abc", 0o755)
+	s, err := Begin(removeFailFs{mem}, "/site/public", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.WriteFile("index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Commit(); err == nil || !strings.Contains(err.Error(), "leftover public.old-abc") {
+		t.Fatalf("Commit: %v", err)
+	}
+	if got := read(t, mem, "/site/public/index.html"); got != "old" {
+		t.Fatalf("dest holds %q after the failed build", got)
+	}
+	if got := siblings(t, mem, "/site"); strings.Join(got, ",") != "public,public.old-abc" {
+		t.Fatalf("beside the site: %v", got)
 	}
 }
