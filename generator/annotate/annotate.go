@@ -80,8 +80,7 @@ type piece struct {
 
 // split cuts [start, end) at every mark boundary inside it and lists the
 // marks that cover each piece. wr.marks must be sorted (see Sort). The
-// returned slice is reused by the next call; the pieces' mark lists stay
-// valid.
+// pieces and their mark lists are valid until the next call.
 //
 // Text is asked for in document order, so split sweeps: marks enter a
 // candidate list once the text reaches their start and leave it once the
@@ -133,6 +132,7 @@ func (wr *writer) split(start, end int) []piece {
 		}
 	}
 	out := wr.pieces[:0]
+	wr.arena = wr.arena[:0]
 	if len(active) == 0 {
 		wr.pieces = append(out, piece{start, end, nil})
 		return wr.pieces
@@ -163,11 +163,10 @@ func (wr *writer) split(start, end int) []piece {
 		open = open[:j]
 		p := piece{start: a, end: b}
 		if len(open) > 0 {
-			// The pieces' mark lists outlive the call (goldmark nodes
-			// keep them): they are carved from one growing slice, never
-			// written again once handed out.
+			// The pieces' mark lists are carved from one slice, reused
+			// from call to call.
 			if cap(wr.arena)-len(wr.arena) < len(open) {
-				wr.arena = make([]int, 0, max(256, 2*len(open)))
+				wr.arena = make([]int, 0, max(256, 2*cap(wr.arena), 2*len(open)))
 			}
 			n := len(wr.arena)
 			wr.arena = append(wr.arena, open...)
