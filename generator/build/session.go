@@ -63,12 +63,13 @@ import (
 //     indexes when its compact aggregate or metadata did, the search index
 //     and page when its part, an excerpt or metadata did; always when
 //     their templates may show articles' text through .Site
-//     (indexesSeeText). (The
-//     compact aggregates count articles by path: an index template that
-//     digs an article's text out of them would go stale on a body edit
-//     that changes no fact.) Search parts point to articles by their
-//     position in the index; the kept ones are re-based by path when
-//     articles moved;
+//     (indexesSeeText). (The compact aggregates count articles by path:
+//     an index template that digs an article's text out of them would go
+//     stale on a body edit that changes no fact.) Search parts point to
+//     articles by their position in the index; the kept ones are re-based
+//     by path when articles moved. The search index is encoded piece by
+//     piece through a search.JSONCache, its articles made through a
+//     search.DocCache;
 //   - content/_index.md shows on the home page alone: it renders only the
 //     site-wide files;
 //   - anything else (templates/, static/, the site config, data/, a
@@ -84,8 +85,9 @@ import (
 // renamed over the old one, and removes the files no longer produced; a
 // failed build writes nothing.
 //
-// A Session sets a soft memory limit for the process (see Build), unless
-// GOMEMLIMIT is set.
+// A Session sets the process's soft memory limit after each good build
+// (limitMemory: the live heap plus sessionHeadroom), unless GOMEMLIMIT is
+// set.
 type Session struct {
 	fs   afero.Fs
 	opts Options
