@@ -222,7 +222,8 @@ func actorsIn(sp doc.Span, as []actors.Actor) []string {
 		rank, pos int
 		id        string
 	}
-	var hs []hit
+	var buf [16]hit // a sentence names few actors: no allocation for the hits
+	hs := buf[:0]
 	for _, a := range as {
 		for _, m := range a.Mentions {
 			if sp.Contains(m) && a.ID != "" {

@@ -623,19 +623,30 @@ func words(s string) int {
 
 // wordsUpTo counts the blank-separated words of s, but stops at limit.
 func wordsUpTo(s string, limit int) int {
-	n, in := 0, false
+	// Branch-free counting: a word starts at a non-blank byte after a blank
+	// one (or at the start); word edges are too irregular to predict.
+	limit = max(limit, 1)
+	n, after := 0, uint8(1) // after: the byte before was blank
 	for i := 0; i < len(s); i++ {
-		sp := blank[s[i]]
-		if !sp && !in {
-			n++
-			if n >= limit {
-				return n
-			}
+		nb := nonBlank[s[i]]
+		n += int(nb & after)
+		if n >= limit {
+			return n
 		}
-		in = !sp
+		after = nb ^ 1
 	}
 	return n
 }
+
+// nonBlank is 1 for the bytes blank does not mark, 0 for those it does.
+var nonBlank = func() (t [256]uint8) {
+	for c := range t {
+		if !blank[c] {
+			t[c] = 1
+		}
+	}
+	return
+}()
 
 // blank marks the bytes that separate words: space, newline, tab, return.
 var blank = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}

@@ -504,7 +504,13 @@ func four(y int) string {
 
 func fmtDay(t time.Time) string {
 	y, m, d := t.Date()
-	return four(y) + "-" + two(int(m)) + "-" + two(d)
+	if y < 0 || y > 9999 {
+		return four(y) + "-" + two(int(m)) + "-" + two(d)
+	}
+	// the common case in one allocation: month and day are always 1-12 and 1-31
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
 }
 
 func fmtMonth(y, m int) string { return four(y) + "-" + two(m) }

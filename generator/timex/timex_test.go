@@ -292,3 +292,18 @@ func TestRunOnSentence(t *testing.T) {
 		t.Errorf("values %q %q %q %q", got[0].Value, got[1].Value, got[2].Value, got[3].Value)
 	}
 }
+
+// TestFmtDayMatchesPadding checks the one-allocation day format against the
+// padded pieces it replaces, for years at and past the four-digit edges.
+func TestFmtDayMatchesPadding(t *testing.T) {
+	for _, y := range []int{-12, 0, 1, 9, 10, 99, 100, 999, 1000, 1969, 2024, 9999, 10000, 123456} {
+		for _, md := range [][2]int{{1, 1}, {2, 29}, {9, 9}, {10, 10}, {12, 31}} {
+			d := time.Date(y, time.Month(md[0]), md[1], 0, 0, 0, 0, time.UTC)
+			yy, mm, dd := d.Date()
+			want := four(yy) + "-" + two(int(mm)) + "-" + two(dd)
+			if got := fmtDay(d); got != want {
+				t.Errorf("fmtDay(%v) = %q, want %q", d, got, want)
+			}
+		}
+	}
+}
