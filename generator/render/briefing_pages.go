@@ -164,12 +164,12 @@ func (r *Renderer) Actor(x *briefing.Briefing, a *briefing.Actor) ([]byte, error
 	rel := r.urls.Rel
 	for _, h := range a.RoleHistory() {
 		ar := ActorRole{RoleSpan: h, Text: h.Text, Editor: h.Editor}
-		if !h.Editor {
+		if !h.Editor && len(h.Sources) > 0 {
 			first, last := h.First(), h.Last()
-			if first.Format("2006-01-02") == last.Format("2006-01-02") {
-				ar.When = formatDate("January 2, 2006")(first)
+			if isoDate(first) == isoDate(last) {
+				ar.When = longDate(first)
 			} else {
-				ar.When = formatDate("Jan 2, 2006")(first) + " – " + formatDate("Jan 2, 2006")(last)
+				ar.When = shortDate(first) + " – " + shortDate(last)
 			}
 			ar.Links = make([]SourceLink, len(h.Sources))
 			for i, s := range h.Sources {

@@ -130,7 +130,10 @@ type TimelineEvidence struct {
 func (r *Renderer) timelineGroups(tl *timeline.Timeline) []TimelineGroup {
 	out := make([]TimelineGroup, len(tl.Groups))
 	for i, g := range tl.Groups {
-		tg := TimelineGroup{Venue: g.Venue, Label: g.Label(), Days: make([]TimelineDay, len(g.Days))}
+		tg := TimelineGroup{Venue: g.Venue, Days: make([]TimelineDay, len(g.Days))}
+		if len(g.Days) > 0 {
+			tg.Label = g.Label()
+		}
 		for j, d := range g.Days {
 			td := TimelineDay{Label: d.Label(), Entries: make([]TimelineEntry, len(d.Entries))}
 			for k, e := range d.Entries {
