@@ -535,11 +535,16 @@ func shorten(s string) string {
 		long = wordsUpTo(s, maxWords+1) > maxWords
 	}
 	if long {
-		// a break after word maxWords is no use: search only before it
-		lim := wordOffset(s, maxWords+1)
-		// word counts before a break come from the word starts, found once
-		var buf [maxWords + 2]int
-		starts := wordStarts(buf[:0], s[:lim])
+		// a break after word maxWords is no use: search only before it.
+		// Word counts before a break come from the word starts, found
+		// once with the start of word maxWords+1, the limit.
+		var buf [maxWords + 1]int
+		lim := len(s)
+		k := firstWordStarts(buf[:], s)
+		if k > maxWords {
+			lim = buf[maxWords]
+		}
+		starts := buf[:min(k, maxWords)]
 		cut := firstBreak(s, lim, starts, strongBreaks, false)
 		if cut < 0 {
 			cut = firstBreak(s, lim, starts, weakBreaks, true)
@@ -586,37 +591,28 @@ func shorten(s string) string {
 	return s + "."
 }
 
+// firstWordStarts writes the byte offsets where the first len(buf) words
+// of s start to buf and returns how many it wrote (fewer when s has fewer
+// words). As wordsUpTo, it counts without branching on word edges: the
+// offset is written at every byte and kept only where a word starts.
+func firstWordStarts(buf []int, s string) int {
+	if len(buf) == 0 {
+		return 0
+	}
+	n, after := 0, uint8(1)
+	for i := 0; i < len(s); i++ {
+		nb := nonBlank[s[i]]
+		buf[n] = i
+		n += int(nb & after)
+		if n == len(buf) {
+			return n
+		}
+		after = nb ^ 1
+	}
+	return n
+}
+
 // words counts the blank-separated words of s.
-// wordOffset returns the byte offset of word n (counted from 1) of s, or
-// len(s) when s has fewer words.
-func wordOffset(s string, n int) int {
-	in := false
-	for i := 0; i < len(s); i++ {
-		sp := blank[s[i]]
-		if !sp && !in {
-			n--
-			if n == 0 {
-				return i
-			}
-		}
-		in = !sp
-	}
-	return len(s)
-}
-
-// wordStarts appends the byte offsets where the words of s start.
-func wordStarts(out []int, s string) []int {
-	in := false
-	for i := 0; i < len(s); i++ {
-		sp := blank[s[i]]
-		if !sp && !in {
-			out = append(out, i)
-		}
-		in = !sp
-	}
-	return out
-}
-
 func words(s string) int {
 	return wordsUpTo(s, len(s))
 }

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -15,6 +16,56 @@ func TestWordsUpTo(t *testing.T) {
 			want := min(n, max(limit, 1))
 			if got := wordsUpTo(s, limit); got != want {
 				t.Errorf("wordsUpTo(%q, %d) = %d, want %d", s, limit, got, want)
+			}
+		}
+	}
+}
+
+// wordOffset returns the byte offset of word n (counted from 1) of s, or
+// len(s) when s has fewer words.
+func wordOffset(s string, n int) int {
+	in := false
+	for i := 0; i < len(s); i++ {
+		sp := blank[s[i]]
+		if !sp && !in {
+			n--
+			if n == 0 {
+				return i
+			}
+		}
+		in = !sp
+	}
+	return len(s)
+}
+
+// wordStarts appends the byte offsets where the words of s start.
+func wordStarts(out []int, s string) []int {
+	in := false
+	for i := 0; i < len(s); i++ {
+		sp := blank[s[i]]
+		if !sp && !in {
+			out = append(out, i)
+		}
+		in = !sp
+	}
+	return out
+}
+
+// TestFirstWordStarts checks the branch-free word starts against the plain
+// scans they replace in shorten: the start of word maxWords+1 and the
+// starts of the words before it.
+func TestFirstWordStarts(t *testing.T) {
+	texts := []string{"", "  ", "one", " one two ", "a  b\tc\nd", strings.Repeat("word ", 40), strings.Repeat("x ", maxWords) + "y"}
+	for _, s := range texts {
+		for _, n := range []int{1, 2, 5, maxWords + 1} {
+			buf := make([]int, n)
+			k := firstWordStarts(buf, s)
+			want := wordStarts(nil, s[:wordOffset(s, n)])
+			if k == n {
+				want = append(want, wordOffset(s, n))
+			}
+			if k != len(want) || !slices.Equal(buf[:k], want) {
+				t.Errorf("firstWordStarts(%q) with %d = %v, want %v", s, n, buf[:k], want)
 			}
 		}
 	}

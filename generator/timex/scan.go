@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -292,12 +293,8 @@ func (s *scanner) tenseAt(i, j int) int {
 		// tense[k] is the nearest marker before token k, else the nearest
 		// from k on: one pass each way keeps this linear however many
 		// expressions the sentence holds.
-		s.tense = s.tense[:0]
-		s.after = s.after[:0]
-		for range s.ts {
-			s.tense = append(s.tense, 0)
-			s.after = append(s.after, 0)
-		}
+		s.tense = slices.Grow(s.tense[:0], len(s.ts))[:len(s.ts)]
+		s.after = slices.Grow(s.after[:0], len(s.ts))[:len(s.ts)]
 		// A quotation mark is a wall: the tense of "she said" does not
 		// reach the dates inside “… to arrive in April.”
 		var last int8
@@ -306,7 +303,9 @@ func (s *scanner) tenseAt(i, j int) int {
 				last = 0
 			}
 			s.tense[k] = last
-			if m := s.marker(k); m != 0 {
+			m := s.marker(k)
+			s.after[k] = m // each token's own marker, read by the backward pass
+			if m != 0 {
 				last = m
 			}
 		}
@@ -315,7 +314,7 @@ func (s *scanner) tenseAt(i, j int) int {
 			if s.isPunct(k, '"') {
 				last = 0
 			}
-			if m := s.marker(k); m != 0 {
+			if m := s.after[k]; m != 0 {
 				last = m
 			}
 			s.after[k] = last
