@@ -43,3 +43,32 @@ func TestTableMatchesMap(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCapWord looks up the words of a few news sentences, capitalized
+// and not, as the actor tokenizer does for every capitalized word.
+func BenchmarkCapWord(b *testing.B) {
+	text := "President Maria Lopez told reporters in Geneva on Tuesday that the Ministry of Foreign Affairs " +
+		"and the United Nations Development Programme would meet again in March, according to a spokesperson " +
+		"for the European Commission. Senator John Smith of Ohio said the International Monetary Fund " +
+		"had agreed to extend the loan, which the Central Bank of Kenya requested last year."
+	var words [][]byte
+	n := 0
+	for _, w := range strings.Fields(text) {
+		w = strings.Trim(w, ".,")
+		words = append(words, []byte(w))
+		n += len(w)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	hits := 0
+	for i := 0; i < b.N; i++ {
+		for _, w := range words {
+			if CapWord(w).Flags != 0 {
+				hits++
+			}
+		}
+	}
+	if hits == 0 {
+		b.Fatal("no word of the sentences is in the tables")
+	}
+}
