@@ -154,7 +154,7 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 		for j < len(text) {
 			c := text[j]
 			if asciiWord[c] {
-				j++
+				j = alnumRun(text, j+1, len(text))
 				continue
 			}
 			if c < utf8.RuneSelf {

@@ -211,10 +211,7 @@ func mayHold(text []byte, start, end int) bool {
 		case bDigit:
 			return true
 		case bLetter:
-			j := i + 1
-			for j < end && byteKind[text[j]] == bLetter {
-				j++
-			}
+			j := letterRun(text, i+1, end)
 			if n := j - i; n <= 16 {
 				sec := 26
 				if n > 1 {

@@ -47,7 +47,7 @@ func tokenize(ts []tok, text []byte, start, end int) []tok {
 			ts = append(ts, tok{s: i, e: j, kind: kNum, val: v, nd: nd})
 			i = j
 		case tbLetter:
-			j := i + 1
+			j := letterRun(text, i+1, end) // the ASCII letters; the loop goes on past other letters
 			for j < end {
 				b := text[j]
 				if b < utf8.RuneSelf {
