@@ -113,7 +113,7 @@ func (a *attributor) wordAfter(p, hi int) (int, int) {
 	e := s
 	for e < hi {
 		if c := a.t[e]; asciiWord[c] {
-			e++ // the common case: an ASCII letter or digit
+			e = alnumRun(a.t, e+1, hi) // the common case: ASCII letters and digits
 			continue
 		}
 		r, n := a.runeAt(e, hi)
