@@ -16,11 +16,11 @@ import (
 	"briefgen/generator/timeline"
 )
 
-// benchSite is a briefing of benchArticles articles made from the
-// repository's example article: each copy starts at another paragraph
-// (so the articles differ) and has its own date, so the same people,
-// places and quotations recur across articles as in a real briefing.
+// benchArticles is how many articles the bench briefing has.
 const benchArticles = 12
+
+// benchBriefing is what the benchmarks render: an aggregated briefing,
+// its extraction facts and a Renderer with the default theme.
 
 type benchBriefing struct {
 	r     *Renderer
@@ -30,8 +30,12 @@ type benchBriefing struct {
 	pages []*briefing.Actor // actors with a page
 }
 
-// With BRIEFGEN_BENCH_SITE set to a site's directory, the benchmarks use
-// that site's first briefing instead (to measure on a generated corpus).
+// newBenchBriefing makes a briefing of benchArticles articles from the
+// repository's example article: each copy starts at another paragraph
+// (so the articles differ) and has its own date, so the same people,
+// places and quotations recur across articles as in a real briefing.
+// With BRIEFGEN_BENCH_SITE set to a site's directory, it takes that
+// site's first briefing instead (to measure on a generated corpus).
 func newBenchBriefing(tb testing.TB) *benchBriefing {
 	tb.Helper()
 	if dir := os.Getenv("BRIEFGEN_BENCH_SITE"); dir != "" {
