@@ -55,7 +55,9 @@ func datePhrase(text []byte, sp doc.Span, t timex.Timex, ts []timex.Timex, lo, h
 	for j > sp.Start && isWordByte(text[j-1]) {
 		j--
 	}
-	switch strings.ToLower(string(text[j:i])) {
+	var lb [16]byte // the word before, lower-cased without allocating
+	before := appendLower(lb[:0], text[j:i])
+	switch string(before) {
 	case "for", "as", "of", "than", "to", "into", "after", "before", "with", "like", "about", "around",
 		"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "s", "till", "ended", "ending", "dated":
 		// the date is an object ("a cut for March", "as soon as May", "the
@@ -64,7 +66,7 @@ func datePhrase(text []byte, sp doc.Span, t timex.Timex, ts []timex.Timex, lo, h
 			return cut{}
 		}
 	}
-	switch strings.ToLower(string(text[j:i])) {
+	switch string(before) {
 	case "on", "in", "at", "by", "during", "since", "from", "until", "between", "through", "throughout":
 		c.Start = j
 		return cut{c, ""}
@@ -104,7 +106,8 @@ func adverbial(b []byte) bool {
 	for k < len(b) && isWordByte(b[k]) {
 		k++
 	}
-	switch strings.ToLower(string(b[:k])) {
+	var lb [16]byte
+	switch string(appendLower(lb[:0], b[:k])) {
 	case "last", "next", "this", "earlier", "later", "early", "late", "mid", "today", "yesterday", "tomorrow", "tonight":
 		return true
 	}
@@ -529,6 +532,7 @@ func dropAppositives(s string) string {
 // shorten cuts s to its first clause when it is longer than maxWords words,
 // and ends it cleanly: no dangling comma, a final period, balanced quotes.
 func shorten(s string) string {
+	var lb [16]byte // a word lower-cased for a map lookup without allocating
 	long := wordsUpTo(s, maxWords+1) > maxWords
 	if long {
 		s = dropAppositives(s)
@@ -556,7 +560,7 @@ func shorten(s string) string {
 			// a little long, but whole
 		default:
 			f := strings.Fields(s)[:maxWords]
-			for len(f) > 1 && dangling[strings.ToLower(strings.TrimRight(f[len(f)-1], ",;:"))] {
+			for len(f) > 1 && dangling[string(appendLower(lb[:0], strings.TrimRight(f[len(f)-1], ",;:")))] {
 				f = f[:len(f)-1]
 			}
 			s = strings.TrimRight(strings.Join(f, " "), ",;:") + " …"
@@ -565,7 +569,7 @@ func shorten(s string) string {
 	for {
 		s = strings.TrimRight(s, " ,;:—–-")
 		k := strings.LastIndexByte(s, ' ')
-		if k < 0 || !dangling[strings.ToLower(s[k+1:])] {
+		if k < 0 || !dangling[string(appendLower(lb[:0], s[k+1:]))] {
 			break
 		}
 		s = s[:k]
@@ -646,3 +650,22 @@ var nonBlank = func() (t [256]uint8) {
 
 // blank marks the bytes that separate words: space, newline, tab, return.
 var blank = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}
+
+// appendLower appends the lower case of w to dst: an ASCII word folded byte
+// by byte, any other as strings.ToLower folds it. With a stack buffer for
+// dst, a word is looked up or switched on without allocating.
+func appendLower[T ~string | ~[]byte](dst []byte, w T) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(string(w))...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}

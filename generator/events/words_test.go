@@ -70,3 +70,28 @@ func TestFirstWordStarts(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendLower checks the fold against strings.ToLower, for ASCII and
+// other words (the Kelvin sign folds to an ASCII k), and that looking a
+// word up through it allocates nothing.
+func TestAppendLower(t *testing.T) {
+	for _, w := range []string{"", "of", "On", "THROUGHOUT", "liKe", "İn", "Straße", "a-B_c9", strings.Repeat("X", 40)} {
+		if got := string(appendLower(nil, w)); got != strings.ToLower(w) {
+			t.Errorf("appendLower(%q) = %q, want %q", w, got, strings.ToLower(w))
+		}
+		if got := string(appendLower(nil, []byte(w))); got != strings.ToLower(w) {
+			t.Errorf("appendLower([]byte(%q)) = %q, want %q", w, got, strings.ToLower(w))
+		}
+	}
+	b := []byte("Last")
+	if n := testing.AllocsPerRun(100, func() {
+		if !adverbial(b) {
+			t.Error("adverbial(Last) = false")
+		}
+		if !dangling[string(appendLower(make([]byte, 0, 16), "And"))] {
+			t.Error("And is not dangling")
+		}
+	}); n != 0 {
+		t.Errorf("a folded lookup allocates %v times", n)
+	}
+}
