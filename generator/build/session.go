@@ -1131,7 +1131,7 @@ var configSiteFields = map[string]bool{"Title": true, "Language": true, "Descrip
 
 // unitsSeeSite reports whether a unit's pages may show what other units
 // hold: whether a template of a unit page kind (unitKinds), or a template
-// it runs ({{template}}, fragment, fragmentBy), reaches .Site other than
+// it runs ({{template}}, fragment, fragmentBy, fragments), reaches .Site other than
 // through a field of configSiteFields (.Site.Title is fine; .Site.Briefings,
 // .Site.Updated, or .Site handed on whole are not). Nothing else a unit
 // page's data holds leads outside its unit: the briefing, its articles
@@ -1209,6 +1209,10 @@ func kindsSeeSite(templates fs.FS, kinds []string) (site, articles bool) {
 	return w.site, w.articles
 }
 
+// fragmentFuncs are the template functions that run the template named
+// by their first argument (render's fragment, fragmentBy and fragments).
+var fragmentFuncs = map[string]bool{"fragment": true, "fragmentBy": true, "fragments": true}
+
 // siteWalk walks parse trees looking for a use of .Site beyond the
 // config's fields.
 type siteWalk struct {
@@ -1266,7 +1270,7 @@ func (w *siteWalk) node(n parse.Node) {
 		}
 	case *parse.CommandNode:
 		if len(n.Args) > 0 {
-			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && (id.Ident == "fragment" || id.Ident == "fragmentBy") {
+			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && fragmentFuncs[id.Ident] {
 				if len(n.Args) > 1 {
 					if s, ok := n.Args[1].(*parse.StringNode); ok {
 						w.follow(s.Text)

@@ -473,6 +473,7 @@ func TestUnitsSeeSite(t *testing.T) {
 		{"chain", map[string]string{"article.html": `{{(.Site).Briefings}}`}, true},
 		{"in a partial it runs", map[string]string{"partials/head.html": `{{define "head"}}{{range .Site.Briefings}}{{end}}{{end}}`}, true},
 		{"in a fragment it runs", map[string]string{"article.html": `{{fragment "list" .}}`, "partials/list.html": `{{define "list"}}{{.Site.Updated}}{{end}}`}, true},
+		{"in a list of fragments it runs", map[string]string{"article.html": `{{fragments "list" ", " .Article.Tags}}`, "partials/list.html": `{{define "list"}}{{.Site.Updated}}{{end}}`}, true},
 		{"fragment by a name made up", map[string]string{"article.html": `{{fragment .Kind .}}`}, true},
 		{"a partial no unit page runs", map[string]string{"partials/list.html": `{{define "list"}}{{.Site.Updated}}{{end}}`}, false},
 		{"timeline page", map[string]string{"timeline.html": `{{len .Site.Briefings}}`}, true},
