@@ -64,8 +64,12 @@ func tokenize(ts []tok, text []byte, start, end int) []tok {
 				j += n
 			}
 			t := tok{s: i, e: j, kind: kWord, cap: 'A' <= c && c <= 'Z'}
-			l := lookup(text[i:j])
-			t.c, t.val = l.c, int(l.val)
+			// lookup's own filter, here where it is inlined: most words
+			// are no lexicon word and cost no call
+			if n := j - i; n <= 16 && maybe[c|0x20-'a'][second(text[i:j])]&(1<<n) != 0 {
+				l := lookup(text[i:j])
+				t.c, t.val = l.c, int(l.val)
+			}
 			ts = append(ts, t)
 			i = j
 		case tbPunct:
