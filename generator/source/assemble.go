@@ -113,37 +113,19 @@ func (l *loader) assemble(site *Site) {
 			continue
 		}
 		a := f.article
-		if b := briefingOf(f.rel); b != nil {
+		var b *Briefing
+		if b = briefingOf(f.rel); b != nil {
 			a.Briefing = b.Slug
 		}
+		var sc *file
 		if a.Format == Text {
-			stem := strings.TrimSuffix(f.rel, path.Ext(f.rel))
-			if sc := sidecars[stem]; sc != nil {
-				if err := applyFields(a, sc.fm, sc.name, nil, 0, false); err != nil {
-					l.errs = append(l.errs, asError(sc.name, err))
-					continue
-				}
-				// The first line stays the title in the text even
-				// when the sidecar renames the article.
-				a.Doc.Title = firstTitle(a)
-			}
+			sc = sidecars[strings.TrimSuffix(f.rel, path.Ext(f.rel))]
 		}
-		if a.Date.IsZero() {
-			var b *Briefing
-			if parts := strings.Split(f.rel, "/"); len(parts) >= 3 {
-				b = briefings[parts[0]+"/"+parts[1]]
-			}
-			if a.Format == Text && b != nil && !b.Date.IsZero() {
-				a.Date = b.Date
-			} else if a.Format == Text {
-				stem := path.Base(strings.TrimSuffix(f.rel, path.Ext(f.rel)))
-				a.Warnings = append(a.Warnings, l.display(f.rel)+": no publication date; give one in "+stem+".yaml beside it (date: YYYY-MM-DD) or in the briefing's _index.md")
-			} else {
-				a.Warnings = append(a.Warnings, l.display(f.rel)+": no publication date; add date: YYYY-MM-DD to the front matter")
-			}
+		if err := l.finish(a, f.rel, sc, b); err != nil {
+			l.errs = append(l.errs, err)
+			continue
 		}
-		finishTitle(a, l.display(f.rel))
-		a.Doc.Published = a.Date
+		l.assembled = append(l.assembled, a)
 		for _, w := range a.Warnings {
 			l.warnings = append(l.warnings, w)
 		}
@@ -232,6 +214,34 @@ func (l *loader) assemble(site *Site) {
 	}
 	site.Briefings = list
 	site.Articles = articles
+}
+
+// finish completes the article a parsed from the file at rel: its
+// sidecar sc (a .txt's, or nil), the date of its briefing b (nil for
+// an article directly in content/) when it has none, its title, and
+// the warnings about what it lacks.
+func (l *loader) finish(a *Article, rel string, sc *file, b *Briefing) *Error {
+	if sc != nil {
+		if err := applyFields(a, sc.fm, sc.name, nil, 0, false); err != nil {
+			return asError(sc.name, err)
+		}
+		// The first line stays the title in the text even when the
+		// sidecar renames the article.
+		a.Doc.Title = firstTitle(a)
+	}
+	if a.Date.IsZero() {
+		if a.Format == Text && b != nil && !b.Date.IsZero() {
+			a.Date = b.Date
+		} else if a.Format == Text {
+			stem := path.Base(strings.TrimSuffix(rel, path.Ext(rel)))
+			a.Warnings = append(a.Warnings, l.display(rel)+": no publication date; give one in "+stem+".yaml beside it (date: YYYY-MM-DD) or in the briefing's _index.md")
+		} else {
+			a.Warnings = append(a.Warnings, l.display(rel)+": no publication date; add date: YYYY-MM-DD to the front matter")
+		}
+	}
+	finishTitle(a, l.display(rel))
+	a.Doc.Published = a.Date
+	return nil
 }
 
 // firstTitle is the span of a .txt article's first line.

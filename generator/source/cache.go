@@ -24,6 +24,10 @@ type Cache struct {
 	seen  map[string]bool  // rels met by the current load
 	scan  *scanned         // the last walk of content/, nil before the first
 	walks int              // walks of content/ made (tests)
+	// last is the last load's result when it had no errors, for
+	// LoadChanged to update in place of a whole load; nil otherwise.
+	last  *lastLoad
+	quick int // loads made by updating last (tests)
 }
 
 // scanned is what a walk of content/ found.
@@ -42,6 +46,13 @@ func NewCache() *Cache { return &Cache{files: map[string]*file{}} }
 func (c *Cache) Forget(rels ...string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	// What changed is not known to the next load: it loads as a whole.
+	c.last = nil
+	c.forget(rels)
+}
+
+// forget is Forget without c.mu held, and keeping c.last.
+func (c *Cache) forget(rels []string) {
 	for _, r := range rels {
 		delete(c.files, r)
 		prefix := r + "/"
@@ -82,14 +93,20 @@ func LoadChanged(fsys afero.Fs, root string, opt Options, c *Cache, changed []st
 	if slices.Contains(changed, ".") || slices.Contains(changed, "") {
 		changed = nil
 	}
+	opt = opt.withDefaults()
+	c.mu.Lock()
 	if changed == nil {
-		c.mu.Lock()
 		c.scan = nil
-		c.mu.Unlock()
+		c.last = nil
 	} else {
-		c.Forget(changed...)
+		c.forget(changed)
+	}
+	c.mu.Unlock()
+	if site, ok := c.update(fsys, root, opt, changed); ok {
+		return site, nil
 	}
 	c.mu.Lock()
+	c.last = nil
 	c.seen = make(map[string]bool, len(c.files))
 	c.mu.Unlock()
 	site, err := load(fsys, root, opt, c, changed)

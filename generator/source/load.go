@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -31,13 +32,19 @@ func Load(fsys afero.Fs, root string, opt Options) (*Site, error) {
 	return load(fsys, root, opt, nil, nil)
 }
 
-func load(fsys afero.Fs, root string, opt Options, cache *Cache, changed []string) (*Site, error) {
+// withDefaults fills opt's zero fields with their defaults.
+func (opt Options) withDefaults() Options {
 	if opt.MaxFileSize <= 0 {
 		opt.MaxFileSize = DefaultMaxFileSize
 	}
 	if opt.Reserved == nil {
 		opt.Reserved = DefaultReserved
 	}
+	return opt
+}
+
+func load(fsys afero.Fs, root string, opt Options, cache *Cache, changed []string) (*Site, error) {
+	opt = opt.withDefaults()
 	cfg, err := config.Load(fsys, root)
 	if err != nil {
 		return nil, err
@@ -68,8 +75,11 @@ func load(fsys afero.Fs, root string, opt Options, cache *Cache, changed []strin
 	}
 	sort.Strings(l.warnings)
 	sort.Strings(l.skipped)
-	site.Warnings = l.warnings
-	site.Skipped = l.skipped
+	// Clipped: a caller's append never writes into a slice a later
+	// load shares.
+	site.Warnings = slices.Clip(l.warnings)
+	site.Skipped = slices.Clip(l.skipped)
+	cache.keepLast(l, site)
 	return site, nil
 }
 
@@ -107,6 +117,9 @@ type loader struct {
 	errs     []*Error
 	warnings []string
 	skipped  []string
+	// assembled are the articles assemble finished, drafts left out of
+	// the site included.
+	assembled []*Article
 }
 
 func (l *loader) display(rel string) string {
