@@ -170,6 +170,9 @@ func (c *Cache) update(fsys afero.Fs, root string, opt Options, changed []string
 			return nil, false
 		}
 	}
+	if len(warnings) == 0 {
+		warnings = nil // as a whole load has it
+	}
 	site.Warnings = slices.Clip(warnings)
 	if arts != nil {
 		site.Articles = slices.Clip(arts)

@@ -1,0 +1,169 @@
+package source
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/spf13/afero"
+)
+
+// TestLoadChangedEqualsLoad makes each kind of change to a site and
+// checks that LoadChanged with the changed paths returns what a fresh
+// Load does (the whole Site, deeply, or the same error), and whether it
+// updated the last site or loaded it as a whole.
+func TestLoadChangedEqualsLoad(t *testing.T) {
+	type step struct {
+		name    string
+		do      func(fs afero.Fs)
+		changed []string // nil: everything
+		quick   bool     // the last site is updated, not loaded again
+		fails   bool
+	}
+	var clock time.Time
+	write := func(name, body string) func(afero.Fs) {
+		return func(fs afero.Fs) {
+			if err := afero.WriteFile(fs, "/s/"+name, []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			clock = clock.Add(time.Second)
+			fs.Chtimes("/s/"+name, clock, clock)
+		}
+	}
+	remove := func(name string) func(afero.Fs) {
+		return func(fs afero.Fs) { fs.RemoveAll("/s/" + name) }
+	}
+	both := func(fns ...func(afero.Fs)) func(afero.Fs) {
+		return func(fs afero.Fs) {
+			for _, f := range fns {
+				f(fs)
+			}
+		}
+	}
+	md := func(front, body string) string { return "---\n" + front + "\n---\n" + body }
+	steps := []step{
+		{name: "first", do: func(afero.Fs) {}, changed: nil},
+		{name: "nothing", do: func(afero.Fs) {}, changed: []string{}, quick: true},
+		{name: "body edit", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-05", "Body, edited.\n")), changed: []string{"content/nk/a.md"}, quick: true},
+		{name: "title edit", do: write("content/nk/a.md", md("title: A new\ndate: 2025-01-05\ntags: [x]", "Body, edited.\n")), changed: []string{"content/nk/a.md"}, quick: true},
+		{name: "date moves it", do: write("content/nk/b.md", md("title: B\ndate: 2024-12-01", "Older now.\n")), changed: []string{"content/nk/b.md"}, quick: true},
+		{name: "date moves it first", do: write("content/nk/b.md", md("title: B\ndate: 2026-01-01", "Newest now.\n")), changed: []string{"content/nk/b.md"}, quick: true},
+		{name: "date removed (warning)", do: write("content/nk/b.md", md("title: B", "Undated.\n")), changed: []string{"content/nk/b.md"}, quick: true},
+		{name: "title removed (warning)", do: write("content/nk/b.md", md("date: 2025-01-05", "Untitled.\n")), changed: []string{"content/nk/b.md"}, quick: true},
+		{name: "warnings gone", do: write("content/nk/b.md", md("title: B\ndate: 2025-01-05", "Fine.\n")), changed: []string{"content/nk/b.md"}, quick: true},
+		{name: "two in one briefing, same time as the config", do: both(
+			write("content/nk/a.md", md("title: A\ndate: 2025-01-06", "Body.\n")),
+			write("content/nk/b.md", md("title: B\ndate: 2025-01-06", "Same day.\n")),
+			write("site.yaml", "title: Renamed site\n")),
+			changed: []string{"content/nk/b.md", "content/nk/a.md", "site.yaml", "content/nk/a.md"}, quick: true},
+		{name: "root article", do: write("content/c.md", md("title: C\ndate: 2025-03-02", "Loose, edited.\n")), changed: []string{"content/c.md"}, quick: true},
+		{name: "made a draft", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-06\ndraft: true", "Body.\n")), changed: []string{"content/nk/a.md"}},
+		{name: "draft edited", do: write("content/nk/a.md", md("title: A\ndraft: true", "Body of a draft.\n")), changed: []string{"content/nk/a.md"}, quick: true},
+		{name: "draft published", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-07", "Body.\n")), changed: []string{"content/nk/a.md"}},
+		{name: "slug set", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-07\nslug: aa", "Body.\n")), changed: []string{"content/nk/a.md"}},
+		{name: "slug taken", do: write("content/nk/b.md", md("title: B\ndate: 2025-01-07\nslug: AA", "Body.\n")), changed: []string{"content/nk/b.md"}, fails: true},
+		{name: "slug freed", do: write("content/nk/b.md", md("title: B\ndate: 2025-01-07", "Body.\n")), changed: []string{"content/nk/b.md"}},
+		{name: "added", do: write("content/nk/d.md", md("title: D\ndate: 2025-02-01", "New.\n")), changed: []string{"content/nk/d.md"}},
+		{name: "deleted", do: remove("content/nk/d.md"), changed: []string{"content/nk/d.md"}},
+		{name: "renamed", do: both(remove("content/nk/b.md"), write("content/nk/e.md", md("title: B\ndate: 2025-01-07", "Body.\n"))), changed: []string{"content/nk/b.md", "content/nk/e.md"}},
+		{name: "new folder", do: both(write("content/new/x.md", md("title: X\ndate: 2025-02-05", "In a new folder.\n")), write("content/new/_index.md", md("title: New", "About.\n"))), changed: []string{"content/new"}},
+		{name: "edit in the new folder", do: write("content/new/x.md", md("title: X2\ndate: 2025-02-04", "Edited.\n")), changed: []string{"content/new/x.md"}, quick: true},
+		{name: "_index.md edit", do: write("content/nk/_index.md", md("title: North\ndate: 2025-01-03\nsummary: S", "About, edited.\n")), changed: []string{"content/nk/_index.md"}},
+		{name: "sidecar edit", do: write("content/nk/w.yaml", "source: Other\ntitle: Wire renamed\n"), changed: []string{"content/nk/w.yaml"}},
+		{name: "sidecar removed (date from _index.md)", do: remove("content/nk/w.yaml"), changed: []string{"content/nk/w.yaml"}},
+		{name: "txt edit", do: write("content/nk/w.txt", "Wire title\n\nText body, edited.\n"), changed: []string{"content/nk/w.txt"}},
+		{name: "invalid front matter", do: write("content/nk/a.md", md("title: [", "Broken.\n")), changed: []string{"content/nk/a.md"}, fails: true},
+		{name: "still invalid, other edit", do: write("content/nk/e.md", md("title: E\ndate: 2025-01-07", "Body.\n")), changed: []string{"content/nk/e.md"}, fails: true},
+		{name: "fixed", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-07", "Fixed.\n")), changed: []string{"content/nk/a.md"}},
+		{name: "invalid date", do: write("content/nk/a.md", md("title: A\ndate: someday", "Fixed.\n")), changed: []string{"content/nk/a.md"}, fails: true},
+		{name: "fixed again", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-08", "Fixed.\n")), changed: []string{"content/nk/a.md"}},
+		{name: "NUL bytes", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-08", "Nul\x00.\n")), changed: []string{"content/nk/a.md"}},
+		{name: "NUL bytes gone", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-08", "Clean.\n")), changed: []string{"content/nk/a.md"}},
+		{name: "invalid UTF-8", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-08", "Bad \xff.\n")), changed: []string{"content/nk/a.md"}, fails: true},
+		{name: "valid again", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-08", "Good.\n")), changed: []string{"content/nk/a.md"}},
+		{name: "editor temp file", do: write("content/nk/.a.md.swp", "x"), changed: []string{"content/nk/.a.md.swp"}},
+		{name: "folder removed", do: remove("content/new"), changed: []string{"content/new"}},
+		{name: "everything", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-09", "All.\n")), changed: []string{"."}},
+		{name: "after everything", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-10", "Quick again.\n")), changed: []string{"content/nk/a.md"}, quick: true},
+	}
+	for _, drafts := range []bool{false, true} {
+		t.Run(fmt.Sprintf("drafts=%v", drafts), func(t *testing.T) {
+			clock = time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+			fs := afero.NewMemMapFs()
+			for _, f := range []func(afero.Fs){
+				write("site.yaml", "title: Site\n"),
+				write("content/_index.md", md("title: Home", "Welcome.\n")),
+				write("content/nk/_index.md", md("title: North\ndate: 2025-01-02", "About.\n")),
+				write("content/nk/a.md", md("title: A\ndate: 2025-01-05", "Body.\n")),
+				write("content/nk/b.md", md("title: B\ndate: 2025-01-04", "Body.\n")),
+				write("content/nk/w.txt", "Wire title\n\nText body.\n"),
+				write("content/nk/w.yaml", "source: Outlet\n"),
+				write("content/other/z.md", md("title: Z\ndate: 2025-01-05", "Body.\n")),
+				write("content/c.md", md("title: C\ndate: 2025-03-01", "Loose.\n")),
+			} {
+				f(fs)
+			}
+			opt := Options{Drafts: drafts}
+			c := NewCache()
+			var prev *Site
+			for _, s := range steps {
+				s.do(fs)
+				quick := c.quick
+				got, err := LoadChanged(fs, "/s", opt, c, s.changed)
+				want, werr := Load(fs, "/s", opt)
+				if fmt.Sprint(err) != fmt.Sprint(werr) {
+					t.Fatalf("%s: error %v, want %v", s.name, err, werr)
+				}
+				if (err != nil) != s.fails {
+					t.Fatalf("%s: error %v, want one: %v", s.name, err, s.fails)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s: LoadChanged\n%q\nwant (Load)\n%q", s.name, summary(got), summary(want))
+				}
+				if did := c.quick > quick; did != s.quick {
+					t.Errorf("%s: updated the last site: %v, want %v", s.name, did, s.quick)
+				}
+				if got != nil && prev != nil && c.quick > quick {
+					checkShared(t, s.name, prev, got, s.changed)
+				}
+				if got != nil {
+					prev = got
+				}
+			}
+		})
+	}
+}
+
+// checkShared checks that an updated site shares the unchanged articles
+// with the last and holds new values (and Docs) for the changed ones.
+func checkShared(t *testing.T, step string, prev, got *Site, changed []string) {
+	t.Helper()
+	old := map[string]*Article{}
+	for _, a := range prev.Articles {
+		old[a.Path] = a
+	}
+	isChanged := map[string]bool{}
+	for _, p := range changed {
+		isChanged[p] = true
+	}
+	for _, a := range got.Articles {
+		o := old[a.Path]
+		switch {
+		case o == nil:
+		case isChanged[a.Path] && (o == a || o.Doc == a.Doc):
+			t.Errorf("%s: %s changed but is the same value as before", step, a.Path)
+		case !isChanged[a.Path] && o != a:
+			t.Errorf("%s: %s unchanged but a new value", step, a.Path)
+		}
+	}
+	for i, b := range got.Briefings {
+		touched := false
+		for _, a := range b.Articles {
+			touched = touched || isChanged[a.Path]
+		}
+		if touched && i < len(prev.Briefings) && prev.Briefings[i] == b {
+			t.Errorf("%s: briefing %s changed but is the same value", step, b.Slug)
+		}
+	}
+}
