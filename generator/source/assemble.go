@@ -163,6 +163,7 @@ func (l *loader) assemble(site *Site) {
 	// on a case-insensitive file system), and not collide with files the
 	// generator writes at the root.
 	taken := map[string]string{} // lower-case URL -> file that took it
+	l.taken = taken
 	reserved := map[string]bool{}
 	for _, r := range l.opt.Reserved {
 		reserved[strings.ToLower(r)] = true

@@ -120,6 +120,7 @@ type loader struct {
 	// assembled are the articles assemble finished, drafts left out of
 	// the site included.
 	assembled []*Article
+	taken     map[string]string // lower-case URL -> the file that took it
 }
 
 func (l *loader) display(rel string) string {

@@ -1,6 +1,8 @@
 package source
 
 import (
+	"errors"
+	"io/fs"
 	"path"
 	"path/filepath"
 	"slices"
@@ -12,12 +14,13 @@ import (
 	"briefgen/generator/config"
 )
 
-// lastLoad is a load's result as LoadChanged may update it.
+// lastLoad is a good load's result as LoadChanged may update it.
 type lastLoad struct {
 	root   string
 	opt    Options // with defaults
 	site   *Site
 	byPath map[string]*Article // every finished article by Path, drafts left out of the site included
+	taken  map[string]string   // lower-case URL -> the file that took it
 }
 
 // keepLast records the good load l just made of site.
@@ -30,7 +33,7 @@ func (c *Cache) keepLast(l *loader, site *Site) {
 		byPath[a.Path] = a
 	}
 	c.mu.Lock()
-	c.last = &lastLoad{root: l.root, opt: l.opt, site: site, byPath: byPath}
+	c.last = &lastLoad{root: l.root, opt: l.opt, site: site, byPath: byPath, taken: l.taken}
 	c.mu.Unlock()
 }
 
@@ -39,16 +42,24 @@ func sameOptions(a, b Options) bool {
 	return a.Drafts == b.Drafts && a.MaxFileSize == b.MaxFileSize && slices.Equal(a.Reserved, b.Reserved)
 }
 
+// change is one Markdown article file changed since the last load.
+type change struct {
+	rel    string
+	f      *file    // what is there now; nil when it is gone
+	old, a *Article // before and now; nil when absent
+}
+
 // update makes the site of the last good load again when the changed
-// paths are Markdown articles it holds that are still there and keep
-// their slug and draft state: it reads only those, and the site is the
-// last one with them put in their places (by date), their briefings
-// and the warnings updated. Everything else the result shares with the
-// last site, unchanged articles and briefings included. It reports
-// false, changing nothing a whole load depends on, when the change is
-// of another kind (a file added, removed or renamed, a folder, an
-// _index.md, a .txt or a sidecar, a new slug, an error): then the site
-// is loaded as a whole.
+// paths are Markdown article files (.md, .markdown; not _index.md)
+// edited, added to a folder that is a briefing already, or removed: it
+// reads only those, and the site is the last one with their articles
+// taken out and put in their places (by date), their briefings, URLs,
+// warnings and skipped drafts updated. Everything else the result
+// shares with the last site, unchanged articles and briefings included.
+// It reports false when the change is of another kind (a folder, an
+// _index.md, a .txt or a sidecar, a briefing coming or going, a URL
+// taken twice, a file that does not load): then the site is loaded as
+// a whole, and the caller drops c.last, which update may have changed.
 func (c *Cache) update(fsys afero.Fs, root string, opt Options, changed []string) (*Site, bool) {
 	if changed == nil {
 		return nil, false
@@ -60,12 +71,7 @@ func (c *Cache) update(fsys afero.Fs, root string, opt Options, changed []string
 		return nil, false
 	}
 	l := &loader{fs: fsys, root: root, opt: opt, cache: c}
-	type edit struct {
-		i   int // of the file in sc.files
-		f   *file
-		old *Article
-	}
-	var edits []edit
+	var chs []*change
 	for _, rel := range changed {
 		rest, ok := strings.CutPrefix(rel, "content/")
 		if !ok {
@@ -79,135 +85,282 @@ func (c *Cache) update(fsys afero.Fs, root string, opt Options, changed []string
 				return nil, false
 			}
 		}
+		if slices.ContainsFunc(chs, func(ch *change) bool { return ch.rel == rel }) {
+			continue
+		}
 		name := path.Base(rel)
 		ext := strings.ToLower(path.Ext(name))
 		if skipName(name) || name == "_index.md" || (ext != ".md" && ext != ".markdown") {
 			return nil, false
 		}
-		old := last.byPath[rel]
-		if old == nil || old.Format != Markdown {
-			return nil, false
-		}
 		i, found := slices.BinarySearchFunc(sc.files, rel, func(f file, rel string) int { return walkOrder(f.rel, rel) })
-		if !found || sc.files[i].kind != kindArticle {
-			return nil, false
+		old := last.byPath[rel]
+		if found != (old != nil) || (found && sc.files[i].kind != kindArticle) || (old != nil && old.Format != Markdown) {
+			return nil, false // a file the last load skipped, or not an article
 		}
-		if slices.ContainsFunc(edits, func(e edit) bool { return e.i == i }) {
-			continue
+		if !found && i < len(sc.files) && strings.HasPrefix(sc.files[i].rel, rel+"/") {
+			return nil, false // a folder
 		}
+		ch := &change{rel: rel, old: old}
 		info, err := lstat(fsys, filepath.Join(root, filepath.FromSlash(rel)))
-		if err != nil || !info.Mode().IsRegular() {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if old == nil {
+				continue // came and went
+			}
+		case err != nil || !info.Mode().IsRegular():
 			return nil, false
+		default:
+			ch.f = &file{rel: rel, name: l.display(rel), kind: kindArticle, size: info.Size(), mod: info.ModTime()}
 		}
-		edits = append(edits, edit{i: i, f: &file{rel: rel, name: l.display(rel), kind: kindArticle, size: info.Size(), mod: info.ModTime()}, old: old})
+		chs = append(chs, ch)
 	}
 	cfg, err := config.Load(fsys, root)
 	if err != nil {
 		return nil, false
 	}
-	for _, e := range edits {
-		l.read(e.f)
-		a := e.f.article
-		if e.f.err != nil || e.f.binary || a == nil || a.Format != Markdown {
+	site := *last.site
+	site.Config = cfg
+	// folder finds the briefing of a folder "content/<name>" in the
+	// last site; nil when it has none (the folder is new, or holds only
+	// drafts left out).
+	folder := func(rel string) *Briefing {
+		parts := strings.SplitN(rel, "/", 3)
+		dir := parts[0] + "/" + parts[1]
+		for _, b := range site.Briefings {
+			if b.dir == dir {
+				return b
+			}
+		}
+		return nil
+	}
+	for _, ch := range chs {
+		if ch.f == nil {
+			continue
+		}
+		l.read(ch.f)
+		a := ch.f.article
+		if ch.f.err != nil || ch.f.binary || a == nil || a.Format != Markdown {
 			return nil, false
 		}
-		a.Briefing = e.old.Briefing // same folder, same _index.md
-		if l.finish(a, e.f.rel, nil, nil) != nil || a.Slug != e.old.Slug || a.Draft != e.old.Draft {
+		switch {
+		case ch.old != nil:
+			a.Briefing = ch.old.Briefing // same folder, same _index.md
+		case strings.Count(ch.rel, "/") >= 2:
+			b := folder(ch.rel)
+			if b == nil {
+				return nil, false // a briefing comes
+			}
+			a.Briefing = b.Slug
+		}
+		if l.finish(a, ch.rel, nil, nil) != nil {
+			return nil, false
+		}
+		ch.a = a
+	}
+
+	in := func(a *Article) bool { return a != nil && !(a.Draft && !opt.Drafts) }
+	excluded := func(a *Article) bool { return a != nil && a.Draft && !opt.Drafts }
+	// URLs: those of the articles leaving are free, then those of the
+	// articles coming must not be taken.
+	taken := last.taken
+	for _, ch := range chs {
+		if in(ch.old) {
+			if key := strings.ToLower(ch.old.RelPermalink()); taken[key] == ch.rel {
+				delete(taken, key)
+			}
+		}
+	}
+	reserved := map[string]bool{}
+	for _, r := range opt.Reserved {
+		reserved[strings.ToLower(r)] = true
+	}
+	for _, ch := range chs {
+		if !in(ch.a) {
+			continue
+		}
+		key := strings.ToLower(ch.a.RelPermalink())
+		first := strings.Trim(key, "/")
+		if i := strings.IndexByte(first, '/'); i >= 0 {
+			first = first[:i]
+		}
+		if _, ok := taken[key]; ok || (reserved[first] && strings.Count(key, "/") == 2) {
+			return nil, false // the whole load says which
+		}
+		taken[key] = ch.rel
+	}
+
+	warnings, skipped := site.Warnings, site.Skipped
+	var wcopied, scopied bool
+	arts := site.Articles
+	var acopied bool
+	var blist []*Briefing
+	copied := map[string]*Briefing{}
+	briefing := func(slug string) *Briefing {
+		if b := copied[slug]; b != nil {
+			return b
+		}
+		if blist == nil {
+			blist = slices.Clone(site.Briefings)
+		}
+		j, ok := slices.BinarySearchFunc(blist, slug, func(b *Briefing, slug string) int { return strings.Compare(b.Slug, slug) })
+		if !ok {
+			return nil
+		}
+		cp := *blist[j]
+		cp.Articles = slices.Clone(cp.Articles)
+		blist[j] = &cp
+		copied[slug] = &cp
+		return &cp
+	}
+	for _, ch := range chs {
+		var oldW, newW []string
+		if ch.old != nil {
+			oldW = ch.old.Warnings
+		}
+		if ch.a != nil {
+			newW = ch.a.Warnings
+		}
+		if !slices.Equal(oldW, newW) {
+			if !wcopied {
+				warnings, wcopied = slices.Clone(warnings), true
+			}
+			var ok bool
+			if warnings, ok = swap(warnings, oldW, newW); !ok {
+				return nil, false
+			}
+		}
+		if excluded(ch.old) != excluded(ch.a) {
+			if !scopied {
+				skipped, scopied = slices.Clone(skipped), true
+			}
+			var oldS, newS []string
+			if excluded(ch.old) {
+				oldS = []string{ch.rel + " (draft)"}
+			}
+			if excluded(ch.a) {
+				newS = []string{ch.rel + " (draft)"}
+			}
+			var ok bool
+			if skipped, ok = swap(skipped, oldS, newS); !ok {
+				return nil, false
+			}
+		}
+		var out, put *Article
+		if in(ch.old) {
+			out = ch.old
+		}
+		if in(ch.a) {
+			put = ch.a
+		}
+		if out == nil && put == nil {
+			continue
+		}
+		if !acopied {
+			arts, acopied = slices.Clone(arts), true
+		}
+		var ok bool
+		if arts, ok = move(arts, out, put); !ok {
+			return nil, false
+		}
+		slug := ""
+		if out != nil {
+			slug = out.Briefing
+		} else {
+			slug = put.Briefing
+		}
+		if strings.Count(ch.rel, "/") < 2 {
+			continue // directly in content/: in no briefing
+		}
+		b := briefing(slug)
+		if b == nil {
+			return nil, false
+		}
+		if b.Articles, ok = move(b.Articles, out, put); !ok {
 			return nil, false
 		}
 	}
-
-	site := *last.site
-	site.Config = cfg
-	warnings := site.Warnings
-	var arts, briefs []*Article
-	var blist []*Briefing
-	copied := map[string]*Briefing{}
-	for _, e := range edits {
-		a, old := e.f.article, e.old
-		if !slices.Equal(a.Warnings, old.Warnings) {
-			warnings = slices.Clone(warnings)
-			for _, w := range old.Warnings {
-				i, ok := slices.BinarySearch(warnings, w)
-				if !ok {
-					return nil, false
-				}
-				warnings = slices.Delete(warnings, i, i+1)
-			}
-			for _, w := range a.Warnings {
-				i, _ := slices.BinarySearch(warnings, w)
-				warnings = slices.Insert(warnings, i, w)
-			}
-		}
-		if a.Draft && !opt.Drafts {
-			continue // not in the site
-		}
-		if arts == nil {
-			arts = slices.Clone(site.Articles)
-		}
-		if !place(arts, old, a) {
-			return nil, false
-		}
-		if a.Briefing == "" {
-			continue // directly in content/: in no briefing
-		}
-		b := copied[a.Briefing]
-		if b == nil {
-			if blist == nil {
-				blist = slices.Clone(site.Briefings)
-			}
-			j, ok := slices.BinarySearchFunc(blist, a.Briefing, func(b *Briefing, slug string) int { return strings.Compare(b.Slug, slug) })
-			if !ok {
-				return nil, false
-			}
-			cp := *blist[j]
-			cp.Articles = slices.Clone(cp.Articles)
-			blist[j], b = &cp, &cp
-			copied[a.Briefing] = b
-		}
-		briefs = b.Articles
-		if !place(briefs, old, a) {
-			return nil, false
+	for _, b := range copied {
+		if len(b.Articles) == 0 && b.Path == "" {
+			return nil, false // a briefing goes
 		}
 	}
 	if len(warnings) == 0 {
 		warnings = nil // as a whole load has it
 	}
-	site.Warnings = slices.Clip(warnings)
-	if arts != nil {
-		site.Articles = slices.Clip(arts)
+	if len(skipped) == 0 {
+		skipped = nil
 	}
+	site.Warnings, site.Skipped = slices.Clip(warnings), slices.Clip(skipped)
+	if len(arts) == 0 {
+		arts = nil
+	}
+	site.Articles = slices.Clip(arts)
 	if blist != nil {
 		site.Briefings = slices.Clip(blist)
 	}
+
 	c.mu.Lock()
-	for _, e := range edits {
-		last.byPath[e.f.rel] = e.f.article
-		sc.files[e.i].size, sc.files[e.i].mod = e.f.size, e.f.mod
+	for _, ch := range chs {
+		i, found := slices.BinarySearchFunc(sc.files, ch.rel, func(f file, rel string) int { return walkOrder(f.rel, rel) })
+		switch {
+		case ch.f == nil:
+			if found {
+				sc.files = slices.Delete(sc.files, i, i+1)
+			}
+			delete(last.byPath, ch.rel)
+		case found:
+			sc.files[i].size, sc.files[i].mod = ch.f.size, ch.f.mod
+			last.byPath[ch.rel] = ch.a
+		default:
+			sc.files = slices.Insert(sc.files, i, file{rel: ch.rel, name: ch.f.name, kind: kindArticle, size: ch.f.size, mod: ch.f.mod})
+			last.byPath[ch.rel] = ch.a
+		}
 	}
-	c.last = &lastLoad{root: root, opt: opt, site: &site, byPath: last.byPath}
+	c.last = &lastLoad{root: root, opt: opt, site: &site, byPath: last.byPath, taken: taken}
 	c.quick++
 	c.mu.Unlock()
 	return &site, true
 }
 
-// place puts a in the place of old in as, which is sorted as
-// sortArticles sorts: where old was when their dates are equal, else
-// where a's date puts it. It reports false when old is not in as.
-func place(as []*Article, old, a *Article) bool {
-	i := slices.Index(as, old)
-	if i < 0 {
-		return false
+// swap takes out of the sorted list ss one of each of out, and puts in
+// each of in, in order. It reports false when one of out is missing.
+func swap(ss, out, in []string) ([]string, bool) {
+	for _, s := range out {
+		i, ok := slices.BinarySearch(ss, s)
+		if !ok {
+			return ss, false
+		}
+		ss = slices.Delete(ss, i, i+1)
 	}
-	if a.Date.Equal(old.Date) {
-		as[i] = a
-		return true
+	for _, s := range in {
+		i, _ := slices.BinarySearch(ss, s)
+		ss = slices.Insert(ss, i, s)
 	}
-	rest := slices.Delete(slices.Clip(as), i, i+1) // as[:len-1], in place
-	j := sort.Search(len(rest), func(k int) bool { return before(a, rest[k]) })
-	copy(as[j+1:], as[j:len(as)-1])
-	as[j] = a
-	return true
+	return ss, true
+}
+
+// move takes out of as, sorted as sortArticles sorts, the article out
+// and puts in the article put, either nil: in out's place when their
+// dates are equal, else where put's date puts it. It reports false when
+// out is not in as.
+func move(as []*Article, out, put *Article) ([]*Article, bool) {
+	if out != nil {
+		i := slices.Index(as, out)
+		if i < 0 {
+			return as, false
+		}
+		if put != nil && put.Date.Equal(out.Date) && put.Path == out.Path {
+			as[i] = put
+			return as, true
+		}
+		as = slices.Delete(as, i, i+1)
+	}
+	if put != nil {
+		j := sort.Search(len(as), func(k int) bool { return before(put, as[k]) })
+		as = slices.Insert(as, j, put)
+	}
+	return as, true
 }
 
 // before reports whether x comes before y in sortArticles's order:

@@ -19,9 +19,12 @@ func TestLoadChangedEqualsLoad(t *testing.T) {
 		do      func(fs afero.Fs)
 		changed []string // nil: everything
 		quick   bool     // the last site is updated, not loaded again
+		// quickDrafts, when set, is quick with Options.Drafts.
+		quickDrafts *bool
 		fails   bool
 	}
 	var clock time.Time
+	yes, no := true, false
 	write := func(name, body string) func(afero.Fs) {
 		return func(fs afero.Fs) {
 			if err := afero.WriteFile(fs, "/s/"+name, []byte(body), 0o644); err != nil {
@@ -58,15 +61,33 @@ func TestLoadChangedEqualsLoad(t *testing.T) {
 			write("site.yaml", "title: Renamed site\n")),
 			changed: []string{"content/nk/b.md", "content/nk/a.md", "site.yaml", "content/nk/a.md"}, quick: true},
 		{name: "root article", do: write("content/c.md", md("title: C\ndate: 2025-03-02", "Loose, edited.\n")), changed: []string{"content/c.md"}, quick: true},
-		{name: "made a draft", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-06\ndraft: true", "Body.\n")), changed: []string{"content/nk/a.md"}},
+		{name: "made a draft", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-06\ndraft: true", "Body.\n")), changed: []string{"content/nk/a.md"}, quick: true},
 		{name: "draft edited", do: write("content/nk/a.md", md("title: A\ndraft: true", "Body of a draft.\n")), changed: []string{"content/nk/a.md"}, quick: true},
-		{name: "draft published", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-07", "Body.\n")), changed: []string{"content/nk/a.md"}},
-		{name: "slug set", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-07\nslug: aa", "Body.\n")), changed: []string{"content/nk/a.md"}},
+		{name: "draft published", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-07", "Body.\n")), changed: []string{"content/nk/a.md"}, quick: true},
+		{name: "slug set", do: write("content/nk/a.md", md("title: A\ndate: 2025-01-07\nslug: aa", "Body.\n")), changed: []string{"content/nk/a.md"}, quick: true},
 		{name: "slug taken", do: write("content/nk/b.md", md("title: B\ndate: 2025-01-07\nslug: AA", "Body.\n")), changed: []string{"content/nk/b.md"}, fails: true},
 		{name: "slug freed", do: write("content/nk/b.md", md("title: B\ndate: 2025-01-07", "Body.\n")), changed: []string{"content/nk/b.md"}},
-		{name: "added", do: write("content/nk/d.md", md("title: D\ndate: 2025-02-01", "New.\n")), changed: []string{"content/nk/d.md"}},
-		{name: "deleted", do: remove("content/nk/d.md"), changed: []string{"content/nk/d.md"}},
-		{name: "renamed", do: both(remove("content/nk/b.md"), write("content/nk/e.md", md("title: B\ndate: 2025-01-07", "Body.\n"))), changed: []string{"content/nk/b.md", "content/nk/e.md"}},
+		{name: "added", do: write("content/nk/d.md", md("title: D\ndate: 2025-02-01", "New.\n")), changed: []string{"content/nk/d.md"}, quick: true},
+		{name: "deleted", do: remove("content/nk/d.md"), changed: []string{"content/nk/d.md"}, quick: true},
+		{name: "renamed", do: both(remove("content/nk/b.md"), write("content/nk/e.md", md("title: B\ndate: 2025-01-07", "Body.\n"))), changed: []string{"content/nk/b.md", "content/nk/e.md"}, quick: true},
+		{name: "added at the root", do: write("content/r.md", md("title: R\ndate: 2025-02-01", "New.\n")), changed: []string{"content/r.md"}, quick: true},
+		{name: "added at a reserved URL", do: write("content/css.md", md("title: CSS\ndate: 2025-02-01", "New.\n")), changed: []string{"content/css.md"}, fails: true},
+		{name: "reserved URL gone", do: remove("content/css.md"), changed: []string{"content/css.md"}},
+		{name: "added at a briefing's URL", do: write("content/NK.md", md("title: NK\ndate: 2025-02-01", "New.\n")), changed: []string{"content/NK.md"}, fails: true},
+		{name: "briefing's URL freed", do: remove("content/NK.md"), changed: []string{"content/NK.md"}},
+		{name: "added twice at one URL", do: both(write("content/other/y.md", md("title: Y\ndate: 2025-02-01\nslug: same", "New.\n")), write("content/other/y2.md", md("title: Y2\ndate: 2025-02-01\nslug: Same", "New.\n"))), changed: []string{"content/other/y.md", "content/other/y2.md"}, fails: true},
+		{name: "one of them renamed", do: both(remove("content/other/y2.md"), write("content/other/y3.md", md("title: Y3\ndate: 2025-02-01\nslug: y3", "New.\n"))), changed: []string{"content/other/y2.md", "content/other/y3.md"}},
+		{name: "slugs swapped", do: both(write("content/other/y.md", md("title: Y\ndate: 2025-02-01\nslug: y3", "Swapped.\n")), write("content/other/y3.md", md("title: Y3\ndate: 2025-02-01\nslug: same", "Swapped.\n"))), changed: []string{"content/other/y.md", "content/other/y3.md"}, quick: true},
+		{name: "renamed, slug kept", do: both(remove("content/other/y.md"), write("content/other/y4.md", md("title: Y\ndate: 2025-02-01\nslug: y3", "Swapped.\n"))), changed: []string{"content/other/y4.md", "content/other/y.md"}, quick: true},
+		{name: "added a draft", do: write("content/other/d.md", md("title: D\ndraft: true", "Draft.\n")), changed: []string{"content/other/d.md"}, quick: true},
+		{name: "draft removed", do: remove("content/other/d.md"), changed: []string{"content/other/d.md"}, quick: true},
+		{name: "added to a folder of its own", do: write("content/solo/s.md", md("title: S\ndate: 2025-02-01", "Alone.\n")), changed: []string{"content/solo/s.md"}},
+		{name: "added beside it", do: write("content/solo/t.md", md("title: T\ndate: 2025-02-02", "Two.\n")), changed: []string{"content/solo/t.md"}, quick: true},
+		{name: "removed beside it", do: remove("content/solo/t.md"), changed: []string{"content/solo/t.md"}, quick: true},
+		{name: "its only article made a draft", do: write("content/solo/s.md", md("title: S\ndate: 2025-02-01\ndraft: true", "Alone.\n")), changed: []string{"content/solo/s.md"}, quickDrafts: &yes},
+		{name: "removed, folder empty", do: remove("content/solo/s.md"), changed: []string{"content/solo/s.md"}, quick: true, quickDrafts: &no},
+		{name: "came and went", do: func(afero.Fs) {}, changed: []string{"content/other/never.md"}, quick: true},
+		{name: "in a subfolder", do: write("content/other/sub/deep.md", md("title: Deep\ndate: 2025-02-03", "Nested.\n")), changed: []string{"content/other/sub/deep.md"}, quick: true},
 		{name: "new folder", do: both(write("content/new/x.md", md("title: X\ndate: 2025-02-05", "In a new folder.\n")), write("content/new/_index.md", md("title: New", "About.\n"))), changed: []string{"content/new"}},
 		{name: "edit in the new folder", do: write("content/new/x.md", md("title: X2\ndate: 2025-02-04", "Edited.\n")), changed: []string{"content/new/x.md"}, quick: true},
 		{name: "_index.md edit", do: write("content/nk/_index.md", md("title: North\ndate: 2025-01-03\nsummary: S", "About, edited.\n")), changed: []string{"content/nk/_index.md"}},
@@ -121,8 +142,12 @@ func TestLoadChangedEqualsLoad(t *testing.T) {
 				if !reflect.DeepEqual(got, want) {
 					t.Fatalf("%s: LoadChanged\n%q\nwant (Load)\n%q", s.name, summary(got), summary(want))
 				}
-				if did := c.quick > quick; did != s.quick {
-					t.Errorf("%s: updated the last site: %v, want %v", s.name, did, s.quick)
+				wantQuick := s.quick
+				if drafts && s.quickDrafts != nil {
+					wantQuick = *s.quickDrafts
+				}
+				if did := c.quick > quick; did != wantQuick {
+					t.Errorf("%s: updated the last site: %v, want %v", s.name, did, wantQuick)
 				}
 				if got != nil && prev != nil && c.quick > quick {
 					checkShared(t, s.name, prev, got, s.changed)
