@@ -51,8 +51,25 @@ func (c *Cache) Forget(rels ...string) {
 	c.forget(rels)
 }
 
-// forget is Forget without c.mu held, and keeping c.last.
+// forget is Forget with c.mu held, keeping c.last.
 func (c *Cache) forget(rels []string) {
+	if c.scan != nil {
+		// The files cached are files of the last walk, which lists a
+		// folder's files together: no need to look through them all.
+		fs := c.scan.files
+		for _, r := range rels {
+			if r == "." || r == "" {
+				clear(c.files)
+				return
+			}
+			delete(c.files, r)
+			i, _ := slices.BinarySearchFunc(fs, r, func(f file, rel string) int { return walkOrder(f.rel, rel) })
+			for ; i < len(fs) && (fs[i].rel == r || strings.HasPrefix(fs[i].rel, r+"/")); i++ {
+				delete(c.files, fs[i].rel)
+			}
+		}
+		return
+	}
 	for _, r := range rels {
 		delete(c.files, r)
 		prefix := r + "/"
