@@ -21,7 +21,7 @@ func TestLoadChangedEqualsLoad(t *testing.T) {
 		quick   bool     // the last site is updated, not loaded again
 		// quickDrafts, when set, is quick with Options.Drafts.
 		quickDrafts *bool
-		fails   bool
+		fails       bool
 	}
 	var clock time.Time
 	yes, no := true, false
