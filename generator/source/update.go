@@ -42,22 +42,26 @@ func sameOptions(a, b Options) bool {
 	return a.Drafts == b.Drafts && a.MaxFileSize == b.MaxFileSize && slices.Equal(a.Reserved, b.Reserved)
 }
 
-// change is one Markdown article file changed since the last load.
+// change is one article file changed since the last load.
 type change struct {
 	rel    string
+	txt    bool     // a .txt
+	side   string   // the sidecar beside a .txt, if any
 	f      *file    // what is there now; nil when it is gone
 	old, a *Article // before and now; nil when absent
 }
 
 // update makes the site of the last good load again when the changed
-// paths are Markdown article files (.md, .markdown; not _index.md)
-// edited, added to a folder that is a briefing already, or removed: it
+// paths are article files (.md, .markdown, .txt; not _index.md) edited,
+// added to a folder that is a briefing already, or removed (a .txt
+// only when no sidecar is beside it, which it would make an article's
+// or a stray's; a .txt edited keeps its sidecar): it
 // reads only those, and the site is the last one with their articles
 // taken out and put in their places (by date), their briefings, URLs,
 // warnings and skipped drafts updated. Everything else the result
 // shares with the last site, unchanged articles and briefings included.
 // It reports false when the change is of another kind (a folder, an
-// _index.md, a .txt or a sidecar, a briefing coming or going, a URL
+// _index.md, a sidecar, a briefing coming or going, a URL
 // taken twice, a file that does not load): then the site is loaded as
 // a whole, and the caller drops c.last, which update may have changed.
 func (c *Cache) update(fsys afero.Fs, root string, opt Options, changed []string) (*Site, bool) {
@@ -90,18 +94,19 @@ func (c *Cache) update(fsys afero.Fs, root string, opt Options, changed []string
 		}
 		name := path.Base(rel)
 		ext := strings.ToLower(path.Ext(name))
-		if skipName(name) || name == "_index.md" || (ext != ".md" && ext != ".markdown") {
+		txt := ext == ".txt"
+		if skipName(name) || name == "_index.md" || (ext != ".md" && ext != ".markdown" && !txt) {
 			return nil, false
 		}
 		i, found := slices.BinarySearchFunc(sc.files, rel, func(f file, rel string) int { return walkOrder(f.rel, rel) })
 		old := last.byPath[rel]
-		if found != (old != nil) || (found && sc.files[i].kind != kindArticle) || (old != nil && old.Format != Markdown) {
+		if found != (old != nil) || (found && sc.files[i].kind != kindArticle) || (old != nil && (old.Format == Text) != txt) {
 			return nil, false // a file the last load skipped, or not an article
 		}
 		if !found && i < len(sc.files) && strings.HasPrefix(sc.files[i].rel, rel+"/") {
 			return nil, false // a folder
 		}
-		ch := &change{rel: rel, old: old}
+		ch := &change{rel: rel, txt: txt, old: old}
 		info, err := lstat(fsys, filepath.Join(root, filepath.FromSlash(rel)))
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -112,6 +117,17 @@ func (c *Cache) update(fsys afero.Fs, root string, opt Options, changed []string
 			return nil, false
 		default:
 			ch.f = &file{rel: rel, name: l.display(rel), kind: kindArticle, size: info.Size(), mod: info.ModTime()}
+		}
+		if txt {
+			side := sidecarsOf(sc.files, rel)
+			switch {
+			case len(side) > 0 && (ch.old == nil || ch.f == nil):
+				return nil, false // the sidecar becomes an article's, or a stray
+			case len(side) > 1:
+				return nil, false
+			case len(side) == 1:
+				ch.side = side[0]
+			}
 		}
 		chs = append(chs, ch)
 	}
@@ -140,8 +156,20 @@ func (c *Cache) update(fsys afero.Fs, root string, opt Options, changed []string
 		}
 		l.read(ch.f)
 		a := ch.f.article
-		if ch.f.err != nil || ch.f.binary || a == nil || a.Format != Markdown {
+		if ch.f.err != nil || ch.f.binary || a == nil || (a.Format == Text) != ch.txt {
 			return nil, false
+		}
+		var side *file
+		if ch.side != "" {
+			c.mu.Lock()
+			e := c.files[ch.side]
+			c.mu.Unlock()
+			if e == nil || e.err != nil || (!e.binary && e.fm == nil) {
+				return nil, false
+			}
+			if !e.binary { // a binary file is skipped: it describes nothing
+				side = e
+			}
 		}
 		switch {
 		case ch.old != nil:
@@ -153,7 +181,11 @@ func (c *Cache) update(fsys afero.Fs, root string, opt Options, changed []string
 			}
 			a.Briefing = b.Slug
 		}
-		if l.finish(a, ch.rel, nil, nil) != nil {
+		var b *Briefing // for a .txt's date
+		if strings.Count(ch.rel, "/") >= 2 {
+			b = folder(ch.rel)
+		}
+		if l.finish(a, ch.rel, side, b) != nil {
 			return nil, false
 		}
 		ch.a = a
@@ -321,6 +353,21 @@ func (c *Cache) update(fsys afero.Fs, root string, opt Options, changed []string
 	c.quick++
 	c.mu.Unlock()
 	return &site, true
+}
+
+// sidecarsOf returns the sidecar files (.yaml, .yml, .toml) beside the
+// .txt at rel in files, sorted in walk order: those of its stem.
+func sidecarsOf(files []file, rel string) []string {
+	dir, stem := path.Dir(rel)+"/", strings.TrimSuffix(rel, path.Ext(rel))
+	i, _ := slices.BinarySearchFunc(files, dir, func(f file, dir string) int { return walkOrder(f.rel, dir) })
+	var out []string
+	for ; i < len(files) && strings.HasPrefix(files[i].rel, dir); i++ {
+		f := files[i]
+		if f.kind == kindSidecar && strings.TrimSuffix(f.rel, path.Ext(f.rel)) == stem {
+			out = append(out, f.rel)
+		}
+	}
+	return out
 }
 
 // swap takes out of the sorted list ss one of each of out, and puts in
