@@ -1,10 +1,13 @@
 package source
 
 import (
-	"briefgen/generator/doc"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
+
+	"briefgen/generator/doc"
 )
 
 // assemble turns the parsed files into briefings and articles, checks
@@ -52,16 +55,17 @@ func (l *loader) assemble(site *Site) {
 	// Briefings: one per folder directly under content/.
 	briefings := map[string]*Briefing{}
 	briefingOf := func(rel string) *Briefing {
-		parts := strings.Split(rel, "/")
-		if len(parts) < 3 {
+		// rel is "content/<folder>/...": at least two slashes.
+		i := strings.IndexByte(rel, '/')
+		j := strings.IndexByte(rel[i+1:], '/')
+		if i < 0 || j < 0 {
 			return nil
 		}
-		folder := parts[0] + "/" + parts[1]
-		slug := slugify(parts[1])
+		folder, name := rel[:i+1+j], rel[i+1:i+1+j]
 		if b := briefings[folder]; b != nil {
 			return b
 		}
-		b := &Briefing{Slug: slug, Title: humanize(parts[1]), dir: folder}
+		b := &Briefing{Slug: slugify(name), Title: humanize(name), dir: folder}
 		briefings[folder] = b
 		return b
 	}
@@ -198,8 +202,8 @@ func (l *loader) assemble(site *Site) {
 	}
 	sortArticles(articles)
 	// Claim in path order so the error names the same pair every run.
-	byPath := append([]*Article(nil), articles...)
-	sort.Slice(byPath, func(i, j int) bool { return byPath[i].Path < byPath[j].Path })
+	byPath := slices.Clone(articles)
+	slices.SortFunc(byPath, func(x, y *Article) int { return strings.Compare(x.Path, y.Path) })
 	for _, a := range byPath {
 		claim(a.RelPermalink(), a.Path, "article")
 	}
@@ -223,6 +227,9 @@ func (l *loader) assemble(site *Site) {
 // the warnings about what it lacks.
 func (l *loader) finish(a *Article, rel string, sc *file, b *Briefing) *Error {
 	if sc != nil {
+		// The cache's copy shares these: the sidecar's fields go to
+		// the article's own.
+		a.Tags, a.Params = slices.Clone(a.Tags), maps.Clone(a.Params)
 		if err := applyFields(a, sc.fm, sc.name, nil, 0, false); err != nil {
 			return asError(sc.name, err)
 		}
@@ -240,7 +247,9 @@ func (l *loader) finish(a *Article, rel string, sc *file, b *Briefing) *Error {
 			a.Warnings = append(a.Warnings, l.display(rel)+": no publication date; add date: YYYY-MM-DD to the front matter")
 		}
 	}
-	finishTitle(a, l.display(rel))
+	if a.Title == "" {
+		finishTitle(a, l.display(rel))
+	}
 	a.Doc.Published = a.Date
 	return nil
 }
@@ -254,13 +263,13 @@ func firstTitle(a *Article) (s doc.Span) {
 	return s
 }
 
-// sortArticles orders newest first, undated last, ties by Path.
+// sortArticles orders newest first, undated last, ties by Path (each
+// article's own: the order is total).
 func sortArticles(as []*Article) {
-	sort.SliceStable(as, func(i, j int) bool {
-		di, dj := as[i].Date, as[j].Date
-		if !di.Equal(dj) {
-			return di.After(dj)
+	slices.SortFunc(as, func(x, y *Article) int {
+		if c := y.Date.Compare(x.Date); c != 0 {
+			return c
 		}
-		return as[i].Path < as[j].Path
+		return strings.Compare(x.Path, y.Path)
 	})
 }

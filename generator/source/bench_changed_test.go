@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -59,31 +60,42 @@ func benchSite(b *testing.B) (afero.Fs, string) {
 }
 
 // BenchmarkLoadChanged is the per-save reload of a preview server: one
-// article's body edited, then LoadChanged with its path.
+// article's body edited, then LoadChanged with its path; and, in
+// "index", a briefing's _index.md edited (a whole load, without a walk).
 func BenchmarkLoadChanged(b *testing.B) {
 	mem, rel := benchSite(b)
 	c := NewCache()
 	if _, err := LoadChanged(mem, "/", Options{}, c, nil); err != nil {
 		b.Fatal(err)
 	}
-	orig, err := afero.ReadFile(mem, "/"+rel)
-	if err != nil {
-		b.Fatal(err)
-	}
 	t0 := time.Now()
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := range b.N {
-		data := append(append([]byte(nil), orig...), fmt.Sprintf("\nEdit %d.\n", i)...)
-		b.StopTimer()
-		if err := afero.WriteFile(mem, "/"+rel, data, 0o644); err != nil {
+	edit := func(b *testing.B, rel string) {
+		orig, err := afero.ReadFile(mem, "/"+rel)
+		if err != nil {
 			b.Fatal(err)
 		}
-		t := t0.Add(time.Duration(i+1) * time.Second)
-		mem.Chtimes("/"+rel, t, t)
-		b.StartTimer()
-		if _, err := LoadChanged(mem, "/", Options{}, c, []string{rel}); err != nil {
-			b.Fatal(err)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := range b.N {
+			data := append(append([]byte(nil), orig...), fmt.Sprintf("\nEdit %d.\n", i)...)
+			b.StopTimer()
+			if err := afero.WriteFile(mem, "/"+rel, data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			t0 = t0.Add(time.Second)
+			mem.Chtimes("/"+rel, t0, t0)
+			b.StartTimer()
+			if _, err := LoadChanged(mem, "/", Options{}, c, []string{rel}); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
+	b.Run("article", func(b *testing.B) { edit(b, rel) })
+	b.Run("index", func(b *testing.B) {
+		idx := path.Dir(rel) + "/_index.md"
+		if _, err := mem.Stat("/" + idx); err != nil {
+			b.Skip("no _index.md beside", rel)
+		}
+		edit(b, idx)
+	})
 }

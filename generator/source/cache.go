@@ -3,7 +3,6 @@ package source
 import (
 	"errors"
 	"io/fs"
-	"maps"
 	"path"
 	"path/filepath"
 	"slices"
@@ -170,16 +169,16 @@ func (c *Cache) store(f *file) {
 	c.mu.Unlock()
 }
 
-// copyArticle copies what assembling changes (fields, warnings, tags and
-// params) and shares the rest (the parsed text is never changed).
+// copyArticle copies what assembling changes, the fields, and shares
+// the rest: the parsed text is never changed, warnings are clipped so
+// that one appended is the copy's own, and a sidecar's tags and params
+// go to clones (loader.finish).
 func copyArticle(a *Article) *Article {
 	if a == nil {
 		return nil
 	}
 	cp := *a
-	cp.Tags = slices.Clone(a.Tags)
-	cp.Warnings = slices.Clone(a.Warnings)
-	cp.Params = maps.Clone(a.Params)
+	cp.Warnings = slices.Clip(a.Warnings)
 	return &cp
 }
 
@@ -257,9 +256,9 @@ func (l *loader) rescan(changed []string) bool {
 		}
 	}
 	l.files = make([]*file, len(files))
-	for i := range files {
-		f := files[i]
-		l.files[i] = &f
+	block := slices.Clone(files) // read fills them in: not the walk's
+	for i := range block {
+		l.files[i] = &block[i]
 	}
 	l.skipped = append(l.skipped, sc.skipped...)
 	l.warnings = append(l.warnings, sc.warnings...)
