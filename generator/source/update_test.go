@@ -2,7 +2,10 @@ package source
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -202,5 +205,142 @@ func checkShared(t *testing.T, step string, prev, got *Site, changed []string) {
 		if touched && i < len(prev.Briefings) && prev.Briefings[i] == b {
 			t.Errorf("%s: briefing %s changed but is the same value", step, b.Slug)
 		}
+	}
+}
+
+// TestLoadChangedRandomEdits makes a few hundred random changes (edits,
+// dates, slugs that may collide, drafts, files added and removed,
+// .txt files and sidecars, _index.md files) to a small site, each
+// followed by LoadChanged with the paths changed, which must equal a
+// fresh Load every time.
+func TestLoadChangedRandomEdits(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var fs afero.Fs
+	clock := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	write := func(rel, body string) {
+		if err := afero.WriteFile(fs, "/s/"+rel, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		clock = clock.Add(time.Second)
+		fs.Chtimes("/s/"+rel, clock, clock)
+	}
+	folders := []string{"content/a", "content/b", "content/c", "content"}
+	names := []string{"one", "two", "three", "four", "five"}
+	wires := []string{"w1", "w2", "w3"} // .txt, sidecars
+	pick := func(xs []string) string { return xs[rng.IntN(len(xs))] }
+	article := func() string {
+		var front []string
+		if rng.IntN(6) > 0 {
+			front = append(front, "title: T"+strconv.Itoa(rng.IntN(9)))
+		}
+		if rng.IntN(5) > 0 {
+			front = append(front, fmt.Sprintf("date: 2025-01-%02d", 1+rng.IntN(4)))
+		}
+		if rng.IntN(10) == 0 {
+			front = append(front, "slug: "+pick([]string{"x", "X", "y", "css", "a", "w1"}))
+		}
+		if rng.IntN(6) == 0 {
+			front = append(front, "draft: true")
+		}
+		if rng.IntN(40) == 0 {
+			front = append(front, "title: [")
+		}
+		return "---\n" + strings.Join(front, "\n") + "\n---\nBody " + strconv.Itoa(rng.IntN(100)) + ".\n"
+	}
+	exists := func(rel string) bool {
+		_, err := fs.Stat("/s/" + rel)
+		return err == nil
+	}
+	for _, opt := range []Options{{}, {Drafts: true}} {
+		fs = afero.NewMemMapFs()
+		for _, d := range folders[:2] {
+			write(d+"/_index.md", "---\ntitle: "+d+"\n---\n")
+		}
+		for _, d := range folders {
+			for _, n := range names[:2] {
+				write(d+"/"+n+".md", "---\ntitle: "+n+"\ndate: 2025-01-01\n---\nBody.\n")
+			}
+		}
+		c := NewCache()
+		if _, err := LoadChanged(fs, "/s", opt, c, nil); err != nil {
+			t.Fatal(err)
+		}
+		quick := 0
+		for step := range 400 {
+			d, n := pick(folders), pick(names)
+			var changed []string
+			var what string
+			switch k := rng.IntN(20); {
+			case k < 10: // write an article
+				rel := d + "/" + n + ".md"
+				what = "write " + rel
+				write(rel, article())
+				changed = append(changed, rel)
+			case k < 12: // remove one
+				rel := d + "/" + n + ".md"
+				what = "remove " + rel
+				fs.Remove("/s/" + rel)
+				changed = append(changed, rel)
+			case k < 13: // rename one
+				from, to := d+"/"+n+".md", pick(folders)+"/"+pick(names)+".md"
+				if !exists(from) || exists(to) {
+					continue
+				}
+				what = "rename " + from + " " + to
+				fs.Rename("/s/"+from, "/s/"+to)
+				changed = append(changed, from, to)
+			case k < 15: // a .txt
+				rel := d + "/" + pick(wires) + ".txt"
+				if rng.IntN(3) == 0 {
+					what = "remove " + rel
+					fs.Remove("/s/" + rel)
+				} else {
+					what = "write " + rel
+					write(rel, "Wire "+strconv.Itoa(rng.IntN(9))+"\n\nText.\n")
+				}
+				changed = append(changed, rel)
+			case k < 17: // a sidecar
+				rel := d + "/" + pick(wires) + pick([]string{".yaml", ".toml"})
+				if rng.IntN(3) == 0 {
+					what = "remove " + rel
+					fs.Remove("/s/" + rel)
+				} else if strings.HasSuffix(rel, ".toml") {
+					what = "write " + rel
+					write(rel, fmt.Sprintf("date = 2025-02-%02d\n", 1+rng.IntN(3)))
+				} else {
+					what = "write " + rel
+					write(rel, fmt.Sprintf("source: S%d\n", rng.IntN(3)))
+				}
+				changed = append(changed, rel)
+			case k < 19: // an _index.md
+				rel := d + "/_index.md"
+				if rng.IntN(3) == 0 {
+					what = "remove " + rel
+					fs.Remove("/s/" + rel)
+				} else {
+					what = "write " + rel
+					write(rel, fmt.Sprintf("---\ntitle: I\ndate: 2025-01-%02d\n---\n", 1+rng.IntN(4)))
+				}
+				changed = append(changed, rel)
+			default: // nothing, or the site config
+				what = "config"
+				write("site.yaml", "title: S"+strconv.Itoa(rng.IntN(3))+"\n")
+				changed = append(changed, "site.yaml")
+			}
+			before := c.quick
+			got, err := LoadChanged(fs, "/s", opt, c, changed)
+			want, werr := Load(fs, "/s", opt)
+			if fmt.Sprint(err) != fmt.Sprint(werr) {
+				t.Fatalf("%v step %d (%s): error %v, want %v", opt, step, what, err, werr)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("%v step %d (%s): LoadChanged\n%q\nwant (Load)\n%q", opt, step, what, summary(got), summary(want))
+			}
+			quick += c.quick - before
+		}
+		if quick < 100 {
+			t.Errorf("%v: only %d of 400 loads updated the last site", opt, quick)
+		}
+		t.Logf("%v: %d of 400 loads updated the last site", opt, quick)
 	}
 }
