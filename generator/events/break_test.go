@@ -69,7 +69,7 @@ func TestFirstBreak(t *testing.T) {
 		"a b, c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd, ee",
 	}
 	plain := []string{"the", "in", "At", "minister", "said", "according", "to", "saying", "While", "x", "Korea"}
-	marks := []string{",", ";", "—", "–", "--", ", which", ", and", ", as", ", according to", "y,", "z;"}
+	marks := []string{",", ";", "—", "–", "--", ", which", ", and", ", as", ", according to", "y,", "z;", "well-known", "x—y", "’s", "“quoted”", ",x", "; ;"}
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 3000; i++ {
 		var b strings.Builder

@@ -402,21 +402,24 @@ func firstBreak(s string, lim int, starts []int, breaks []string, weak bool) int
 		panic("events: too many clause breaks")
 	}
 	n := 0 // words before k
-	for k := 0; k <= lim && k < len(s); k++ {
-		c := s[k]
-		switch {
-		case k+1 >= len(s):
+	// A break starts with ", " or "; ", or with a blank before a dash
+	// (" — ", " – ", " -- "). The loop stops at the rarer bytes only: the
+	// comma or semicolon, or the dash, whose break starts a byte earlier.
+	for i := 0; i <= lim+1 && i < len(s); i++ {
+		c := s[i]
+		if !breakLead[c] {
 			continue
-		case c == ',' || c == ';':
-			if s[k+1] != ' ' {
+		}
+		k := i
+		if c == ',' || c == ';' {
+			if i > lim || i+1 >= len(s) || s[i+1] != ' ' {
 				continue
 			}
-		case c == ' ':
-			if s[k+1] != 0xE2 && s[k+1] != '-' { // " — ", " – ", " -- "
+		} else {
+			if i == 0 || s[i-1] != ' ' {
 				continue
 			}
-		default:
-			continue
+			k, c = i-1, ' '
 		}
 		for n < len(starts) && starts[n] < k {
 			n++
@@ -436,6 +439,11 @@ func firstBreak(s string, lim int, starts []int, breaks []string, weak bool) int
 	}
 	return -1
 }
+
+// breakLead marks the bytes firstBreak stops at: the comma and semicolon
+// of a break, and the first byte of a dash after its blank ("—" and "–"
+// begin with 0xE2).
+var breakLead = [256]bool{',': true, ';': true, 0xE2: true, '-': true}
 
 // dangling words cannot end a statement.
 var dangling = map[string]bool{"and": true, "or": true, "but": true, "that": true, "to": true, "of": true, "in": true,
