@@ -228,8 +228,11 @@ func (l *loader) assemble(site *Site) {
 func (l *loader) finish(a *Article, rel string, sc *file, b *Briefing) *Error {
 	if sc != nil {
 		// The cache's copy shares these: the sidecar's fields go to
-		// the article's own.
+		// the article's own. A Doc handed out never changes, so that
+		// caches keyed by it hold.
 		a.Tags, a.Params = slices.Clone(a.Tags), maps.Clone(a.Params)
+		d := *a.Doc
+		a.Doc = &d
 		if err := applyFields(a, sc.fm, sc.name, nil, 0, false); err != nil {
 			return asError(sc.name, err)
 		}
@@ -250,7 +253,11 @@ func (l *loader) finish(a *Article, rel string, sc *file, b *Briefing) *Error {
 	if a.Title == "" {
 		finishTitle(a, l.display(rel))
 	}
-	a.Doc.Published = a.Date
+	if a.Doc.Published != a.Date {
+		d := *a.Doc
+		d.Published = a.Date
+		a.Doc = &d
+	}
 	return nil
 }
 

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/spf13/afero"
+
+	"briefgen/generator/doc"
 )
 
 // TestLoadChangedEqualsLoad makes each kind of change to a site and
@@ -145,6 +147,16 @@ func TestLoadChangedEqualsLoad(t *testing.T) {
 			var prev *Site
 			for _, s := range steps {
 				s.do(fs)
+				// What the last site's articles and Docs were: a load
+				// must not change what it handed out before.
+				var before []Article
+				var beforeDocs []doc.Doc
+				if prev != nil {
+					for _, a := range prev.Articles {
+						before = append(before, *a)
+						beforeDocs = append(beforeDocs, *a.Doc)
+					}
+				}
 				quick := c.quick
 				got, err := LoadChanged(fs, "/s", opt, c, s.changed)
 				want, werr := Load(fs, "/s", opt)
@@ -163,6 +175,11 @@ func TestLoadChangedEqualsLoad(t *testing.T) {
 				}
 				if did := c.quick > quick; did != wantQuick {
 					t.Errorf("%s: updated the last site: %v, want %v", s.name, did, wantQuick)
+				}
+				for i := range before {
+					if a := prev.Articles[i]; !reflect.DeepEqual(*a, before[i]) || !reflect.DeepEqual(*a.Doc, beforeDocs[i]) {
+						t.Errorf("%s: the last site's %s changed", s.name, a.Path)
+					}
 				}
 				if got != nil && prev != nil && c.quick > quick {
 					checkShared(t, s.name, prev, got, s.changed)
