@@ -102,6 +102,14 @@ func LoadCached(fsys afero.Fs, root string, opt Options, c *Cache) (*Site, error
 // watcher's report; nil means anything may have). When each is a plain
 // file (or gone), content/ is not walked again: the last walk is updated
 // with those files. c must always be used with the same root.
+//
+// When the last load was good and the changed files are articles edited,
+// added to an existing briefing or removed, only those are read: the
+// result is the last site with them put in their places, and it shares
+// with the last one the articles, briefings and Docs that did not change
+// (a changed article, its Doc and its briefing are new values). Nothing a
+// load returns is changed afterwards, by this load or a later one;
+// callers must not change it either.
 func LoadChanged(fsys afero.Fs, root string, opt Options, c *Cache, changed []string) (*Site, error) {
 	if c == nil {
 		return Load(fsys, root, opt)
