@@ -75,7 +75,11 @@ import (
 //   - anything else (templates/, static/, the site config, data/, a
 //     briefing added or removed, its slug or its _index.md appearing or
 //     going, the first or last article directly in content/) renders the
-//     whole site, still with the cached facts.
+//     whole site, still with the cached facts;
+//   - the templates are parsed again only when something outside content/
+//     changed (or after a failed build): otherwise the last good build's
+//     template set is taken over (render.Options.Parsed), with what
+//     html/template's escaping did at each template's first execution.
 //
 // The first build, and every whole-site render, is staged and swapped in
 // like Build's. An incremental build renders everything it will write in
@@ -119,6 +123,12 @@ type Session struct {
 
 	pending    []string // changed paths of failed builds since the last good one
 	pendingAll bool     // a failed build was to build everything
+
+	// parsed is the template set of the last good build: a build that
+	// changes nothing outside content/ renders with it, neither parsing
+	// the templates again nor redoing html/template's escaping. Any other
+	// change, and any failed build, makes the next one parse them anew.
+	parsed *render.Parsed
 
 	rendered int // units rendered by the last build (tests)
 
@@ -217,6 +227,7 @@ func (s *Session) Build(changed []string) (*Result, error) {
 	}
 	res, err := s.build(changed)
 	if err != nil {
+		s.parsed = nil
 		s.pendingAll = s.pendingAll || changed == nil
 		s.pending = changed
 		return nil, err
@@ -252,7 +263,12 @@ func (s *Session) build(changed []string) (*Result, error) {
 			return nil, err
 		}
 	}
-	r, err := render.New(site, render.Options{Templates: templates, BaseURL: opts.BaseURL, Markdown: render.NewMarkdown(annotate.Extension)})
+	var parsed *render.Parsed
+	if !full {
+		parsed = s.parsed
+	}
+	s.parsed = nil // taken over by r, or stale
+	r, err := render.New(site, render.Options{Templates: templates, BaseURL: opts.BaseURL, Markdown: render.NewMarkdown(annotate.Extension), Parsed: parsed})
 	if err != nil {
 		return nil, err
 	}
@@ -302,6 +318,7 @@ func (s *Session) build(changed []string) (*Result, error) {
 		}
 	}
 	res.Files = len(s.out)
+	s.parsed = r.Parsed()
 	res.Duration = time.Since(start)
 	return res, nil
 }

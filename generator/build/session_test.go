@@ -520,6 +520,8 @@ func TestSessionDestination(t *testing.T) {
 //	cp -r /dev/shm/site-10k /dev/shm/copy
 //	BRIEFGEN_BENCH_SITE=/dev/shm/copy BRIEFGEN_BENCH_OUT=/dev/shm/copy-out \
 //	  go test ./generator/build -run '^$' -bench SessionEdits -benchtime 20x
+//
+// BRIEFGEN_BENCH_CPU=file writes a CPU profile of the rebuilds alone.
 func BenchmarkSessionEdits(b *testing.B) {
 	site := os.Getenv("BRIEFGEN_BENCH_SITE")
 	if site == "" {
@@ -565,6 +567,20 @@ func BenchmarkSessionEdits(b *testing.B) {
 			b.Fatal(err)
 		}
 		f.Close()
+	}
+	if p := os.Getenv("BRIEFGEN_BENCH_CPU"); p != "" {
+		// A CPU profile of the rebuilds alone, without the first build.
+		f, err := os.Create(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
 	}
 	edit := 0
 	// The CPU time of the process per rebuild (the collector's included),
@@ -688,4 +704,84 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(u+st) * 10 * time.Millisecond
+}
+
+// TestSessionTemplateError: a Session keeps its templates between builds
+// that change only content/, and a template error still surfaces as a
+// full Build's does: at the build after the template changed and at every
+// build until it is fixed, with the same message.
+func TestSessionTemplateError(t *testing.T) {
+	afs := afero.NewMemMapFs()
+	src, out, fresh := "/w/site", "/w/out", "/w/fresh"
+	e := &sessionEnv{t: t, afs: afs, src: src, write: sessionSite(t, afs, src)}
+	s, err := NewSession(afs, Options{Source: src, Destination: out, Theme: theme, NoSync: true, Quiet: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, err := fs.ReadFile(theme, "templates/article.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fullErr := func() string {
+		_, err := Build(afs, Options{Source: src, Destination: fresh, Theme: theme, NoSync: true, Quiet: true})
+		if err == nil {
+			return ""
+		}
+		return err.Error()
+	}
+	steps := []struct {
+		name    string
+		do      func()
+		changed []string
+		fails   bool
+	}{
+		{name: "first build"},
+		{name: "body edited", changed: []string{"content/b1/a1.md"}, do: func() {
+			e.write("content/b1/a1.md", e.read("content/b1/a1.md")+"\nOne more line.\n")
+		}},
+		// Parses, but html/template refuses it at its first execution.
+		{name: "template broken", changed: []string{"templates/article.html"}, fails: true, do: func() {
+			e.write("templates/article.html", strings.Replace(string(tpl), "</article>", `<a title="{{.Title}}></article>`, 1))
+		}},
+		{name: "body edited, template still broken", changed: []string{"content/b1/a1.md"}, fails: true, do: func() {
+			e.write("content/b1/a1.md", e.read("content/b1/a1.md")+"\nAnother line.\n")
+		}},
+		{name: "template fixed", changed: []string{"templates/article.html"}, do: func() {
+			e.write("templates/article.html", strings.Replace(string(tpl), "</article>", "<p>fixed template</p></article>", 1))
+		}},
+		{name: "body edited again", changed: []string{"content/b0/a1.md"}, do: func() {
+			e.write("content/b0/a1.md", e.read("content/b0/a1.md")+"\nA third line.\n")
+		}},
+		{name: "template broken again", changed: []string{"templates/article.html"}, fails: true, do: func() {
+			e.write("templates/article.html", strings.Replace(string(tpl), "</article>", `{{if .Title}}</article>`, 1))
+		}},
+	}
+	for _, st := range steps {
+		if st.do != nil {
+			st.do()
+		}
+		_, err := s.Build(st.changed)
+		want := fullErr()
+		if st.fails {
+			if err == nil || want == "" {
+				t.Fatalf("%s: session error %v, full build error %q", st.name, err, want)
+			}
+			if err.Error() != want {
+				t.Errorf("%s: error %q, a full build's %q", st.name, err, want)
+			}
+			if s.parsed != nil {
+				t.Errorf("%s: templates kept after a failed build", st.name)
+			}
+			continue
+		}
+		if err != nil || want != "" {
+			t.Fatalf("%s: session error %v, full build error %q", st.name, err, want)
+		}
+		if s.parsed == nil {
+			t.Errorf("%s: templates not kept", st.name)
+		}
+		if d := changedFiles(snapshot(t, afs, fresh), snapshot(t, afs, out)); len(d) > 0 {
+			t.Errorf("%s: output differs from a full build in %v", st.name, d)
+		}
+	}
 }

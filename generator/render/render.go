@@ -56,6 +56,31 @@ type Options struct {
 	// with the number done and the total. It is called from several
 	// goroutines.
 	Progress func(done, total int)
+	// Parsed, when not nil, is the template set of an earlier Renderer
+	// (Renderer.Parsed) parsed from the same Templates: New takes it over
+	// instead of parsing Templates again, and with it what html/template
+	// did at each template's first execution (its escaping analysis). For
+	// Renderers made one after another of the same theme (a preview
+	// server's rebuilds); the earlier Renderer must no longer render, as
+	// its templates now call the new Renderer's functions.
+	Parsed *Parsed
+}
+
+// Parsed is a Renderer's template set (see Options.Parsed).
+type Parsed struct {
+	tmpl     map[string]*template.Template // by page kind
+	partials *template.Template
+}
+
+// bind makes the templates call funcs: the functions of the Renderer
+// that takes them over.
+func (p *Parsed) bind(funcs template.FuncMap) {
+	for _, t := range p.tmpl {
+		t.Funcs(funcs)
+	}
+	if p.partials != nil {
+		p.partials.Funcs(funcs)
+	}
 }
 
 // Renderer renders the pages of one site.
@@ -88,7 +113,10 @@ func New(site *source.Site, opt Options) (*Renderer, error) {
 	}
 	r := &Renderer{site: site, urls: urls, md: opt.Markdown, opt: opt}
 	r.info = r.siteInfo()
-	if r.tmpl, r.frags.set, err = parseTemplates(opt.Templates, r.funcs()); err != nil {
+	if p := opt.Parsed; p != nil {
+		p.bind(r.funcs())
+		r.tmpl, r.frags.set = p.tmpl, p.partials
+	} else if r.tmpl, r.frags.set, err = parseTemplates(opt.Templates, r.funcs()); err != nil {
 		return nil, err
 	}
 	for _, k := range []string{"home", "briefing", "article", "404"} {
@@ -97,6 +125,12 @@ func New(site *source.Site, opt Options) (*Renderer, error) {
 		}
 	}
 	return r, nil
+}
+
+// Parsed returns the renderer's template set, for a Renderer made later
+// of the same templates (Options.Parsed).
+func (r *Renderer) Parsed() *Parsed {
+	return &Parsed{tmpl: r.tmpl, partials: r.frags.set}
 }
 
 // URLs returns the link maker the renderer uses.

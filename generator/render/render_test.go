@@ -527,3 +527,40 @@ func TestCountWords(t *testing.T) {
 		}
 	}
 }
+
+// TestParsed: a Renderer made with an earlier one's templates
+// (Options.Parsed) renders what one that parses them renders, with its
+// own functions (here another base URL), without reading Templates again.
+func TestParsed(t *testing.T) {
+	site := loadSite(t, exampleSite)
+	first := renderSite(t, site, Options{})
+	r1, err := New(site, Options{Templates: theme()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r1.Site(nil); err != nil { // every template executed (escaped) once
+		t.Fatal(err)
+	}
+	opt := Options{BaseURL: "https://other.example/news/"}
+	want := renderSite(t, site, opt)
+	opt.Templates = fstest.MapFS{} // nothing to parse: New must not
+	opt.Parsed = r1.Parsed()
+	got := renderSite(t, site, opt)
+	if len(got) != len(want) {
+		t.Fatalf("%d files, want %d", len(got), len(want))
+	}
+	for p, w := range want {
+		if got[p] != w {
+			t.Errorf("%s differs from a fresh Renderer's", p)
+		}
+	}
+	if got["index.html"] == first["index.html"] || !strings.Contains(got["index.html"], "/news/") {
+		t.Error("the reused templates still call the first Renderer's functions")
+	}
+	// A missing page kind is still an error.
+	p := r1.Parsed()
+	delete(p.tmpl, "404")
+	if _, err := New(site, Options{Templates: theme(), Parsed: p}); err == nil || !strings.Contains(err.Error(), "no 404.html") {
+		t.Errorf("Parsed without 404.html: err = %v", err)
+	}
+}
