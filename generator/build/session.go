@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/spf13/afero"
+	"github.com/yuin/goldmark"
 
 	"briefgen/generator/annotate"
 	"briefgen/generator/briefing"
@@ -120,6 +121,8 @@ type Session struct {
 	statics        map[string]uint64     // static files -> hash
 	siteOv         []string              // unused site-wide overrides of the last whole build
 	out            map[string]uint64     // every output file of the last good build -> hash
+	pages          int                   // the .html files in out
+	md             goldmark.Markdown     // the Markdown converter of every build
 
 	pending    []string // changed paths of failed builds since the last good one
 	pendingAll bool     // a failed build was to build everything
@@ -172,7 +175,7 @@ func NewSession(fsys afero.Fs, opts Options) (*Session, error) {
 	if err := checkDestination(opts.Source, opts.Destination); err != nil {
 		return nil, err
 	}
-	s := &Session{fs: fsys, opts: opts, seed: maphash.MakeSeed(), src: source.NewCache(), facts: map[string]cachedFacts{}, excerpts: map[*doc.Doc]string{}, excerptOf: map[string]string{}}
+	s := &Session{fs: fsys, opts: opts, seed: maphash.MakeSeed(), src: source.NewCache(), facts: map[string]cachedFacts{}, excerpts: map[*doc.Doc]string{}, excerptOf: map[string]string{}, md: render.NewMarkdown(annotate.Extension)}
 	s.memLimit = os.Getenv("GOMEMLIMIT") == "" && debug.SetMemoryLimit(-1) == math.MaxInt64
 	return s, nil
 }
@@ -268,7 +271,7 @@ func (s *Session) build(changed []string) (*Result, error) {
 		parsed = s.parsed
 	}
 	s.parsed = nil // taken over by r, or stale
-	r, err := render.New(site, render.Options{Templates: templates, BaseURL: opts.BaseURL, Markdown: render.NewMarkdown(annotate.Extension), Parsed: parsed})
+	r, err := render.New(site, render.Options{Templates: templates, BaseURL: opts.BaseURL, Markdown: s.md, Parsed: parsed})
 	if err != nil {
 		return nil, err
 	}
@@ -279,8 +282,8 @@ func (s *Session) build(changed []string) (*Result, error) {
 		s.seesSite = unitsSeeSite(templates)
 		s.indexesSeeText = indexesSeeText(templates)
 	}
-	shape := s.shapeOf(site)
 	us := units(site)
+	shape := s.shapeOf(site, us)
 	var redo map[string]bool
 	if !full && shape == s.shape {
 		redo = s.affected(site, changed)
@@ -312,11 +315,7 @@ func (s *Session) build(changed []string) (*Result, error) {
 		res.Warnings = append(res.Warnings, s.units[unitKey(u)].unused...)
 	}
 	res.Warnings = append(res.Warnings, s.siteOv...)
-	for p := range s.out {
-		if strings.HasSuffix(p, ".html") {
-			res.Pages++
-		}
-	}
+	res.Pages = s.pages
 	res.Files = len(s.out)
 	s.parsed = r.Parsed()
 	res.Duration = time.Since(start)
@@ -379,8 +378,9 @@ func folderOf(p string) string {
 
 // shapeOf hashes what must stay the same for a build to render only the
 // units whose files changed: the units themselves (each briefing's slug
-// and _index.md, and whether there are articles directly in content/).
-func (s *Session) shapeOf(site *source.Site) uint64 {
+// and _index.md, and whether there are articles directly in content/: a
+// unit of us without a briefing).
+func (s *Session) shapeOf(site *source.Site, us []unit) uint64 {
 	var h maphash.Hash
 	h.SetSeed(s.seed)
 	for _, b := range site.Briefings {
@@ -389,7 +389,7 @@ func (s *Session) shapeOf(site *source.Site) uint64 {
 			h.WriteByte(0)
 		}
 	}
-	if len(search.Loose(site)) > 0 {
+	if len(us) > 0 && us[len(us)-1].b == nil {
 		h.WriteString("loose")
 	}
 	return h.Sum64()
@@ -609,8 +609,17 @@ func (s *Session) buildAll(site *source.Site, r *render.Renderer, ov *editorOver
 	s.paths = articlePaths(site)
 	prev := s.out
 	s.out = s.union()
+	s.pages = 0
+	for p := range s.out {
+		if isPage(p) {
+			s.pages++
+		}
+	}
 	return diff(prev, s.out), nil
 }
+
+// isPage reports whether an output file is a page (Result.Pages).
+func isPage(p string) bool { return strings.HasSuffix(p, ".html") }
 
 // articlePaths lists the paths of site's articles, in its order.
 func articlePaths(site *source.Site) []string {
@@ -799,9 +808,15 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 		return nil, werr
 	}
 	for p := range gone {
+		if _, ok := s.out[p]; ok && isPage(p) {
+			s.pages--
+		}
 		delete(s.out, p)
 	}
 	for p, h := range next {
+		if _, ok := s.out[p]; !ok && isPage(p) {
+			s.pages++
+		}
 		s.out[p] = h
 	}
 	for i, u := range us {

@@ -330,6 +330,15 @@ func runSessionSteps(t *testing.T, fsName string, setup func(e *sessionEnv), ste
 		if res.Files != len(got) {
 			t.Errorf("%s: Files = %d, output has %d", st.name, res.Files, len(got))
 		}
+		pages := 0
+		for p := range got {
+			if strings.HasSuffix(p, ".html") {
+				pages++
+			}
+		}
+		if res.Pages != pages {
+			t.Errorf("%s: Pages = %d, output has %d", st.name, res.Pages, pages)
+		}
 		units := st.units
 		if units < 0 {
 			units = len(s.units)
@@ -521,7 +530,8 @@ func TestSessionDestination(t *testing.T) {
 //	BRIEFGEN_BENCH_SITE=/dev/shm/copy BRIEFGEN_BENCH_OUT=/dev/shm/copy-out \
 //	  go test ./generator/build -run '^$' -bench SessionEdits -benchtime 20x
 //
-// BRIEFGEN_BENCH_CPU=file writes a CPU profile of the rebuilds alone.
+// BRIEFGEN_BENCH_CPU=file writes a CPU profile of the rebuilds alone,
+// BRIEFGEN_BENCH_ALLOCS=file allocation profiles before and after them.
 func BenchmarkSessionEdits(b *testing.B) {
 	site := os.Getenv("BRIEFGEN_BENCH_SITE")
 	if site == "" {
@@ -567,6 +577,22 @@ func BenchmarkSessionEdits(b *testing.B) {
 			b.Fatal(err)
 		}
 		f.Close()
+	}
+	if p := os.Getenv("BRIEFGEN_BENCH_ALLOCS"); p != "" {
+		// What the rebuilds allocate: go tool pprof -sample_index
+		// alloc_space -base p.0 p.1
+		writeHeap := func(name string) {
+			f, err := os.Create(name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer f.Close()
+			if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+				b.Fatal(err)
+			}
+		}
+		writeHeap(p + ".0")
+		defer writeHeap(p + ".1")
 	}
 	if p := os.Getenv("BRIEFGEN_BENCH_CPU"); p != "" {
 		// A CPU profile of the rebuilds alone, without the first build.
