@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"briefgen/generator/ascii"
 	"briefgen/generator/gazetteer"
 )
 
@@ -73,8 +74,8 @@ func decode(b []byte, i, end int) (rune, int) {
 	return utf8.DecodeRune(b[i:end])
 }
 
-// ascii classes bytes below 0x80: 1 space, 2 word, 0 punctuation.
-var ascii = func() (t [128]uint8) {
+// asciiClass classes bytes below 0x80: 1 space, 2 word, 0 punctuation.
+var asciiClass = func() (t [128]uint8) {
 	for c := 0; c < 128; c++ {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
@@ -89,7 +90,7 @@ var ascii = func() (t [128]uint8) {
 // asciiWord marks the ASCII letters and digits.
 var asciiWord = func() (t [256]bool) {
 	for c := range 128 {
-		t[c] = ascii[c] == 2
+		t[c] = asciiClass[c] == 2
 	}
 	return
 }()
@@ -100,7 +101,7 @@ func wordAt(text []byte, i, end int) bool {
 		return false
 	}
 	if c := text[i]; c < utf8.RuneSelf {
-		return ascii[c] == 2
+		return asciiClass[c] == 2
 	}
 	r, _ := utf8.DecodeRune(text[i:end])
 	return isWordRune(r)
@@ -116,7 +117,7 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 		var r rune
 		n := 1
 		if c < utf8.RuneSelf {
-			switch ascii[c] {
+			switch asciiClass[c] {
 			case 1:
 				i++
 				continue
@@ -154,12 +155,12 @@ func tokenize(ts []token, text []byte, start, end int, q *bool) []token {
 		for j < len(text) {
 			c := text[j]
 			if asciiWord[c] {
-				j = alnumRun(text, j+1, len(text))
+				j = ascii.AlnumRun(text, j+1, len(text))
 				continue
 			}
 			if c < utf8.RuneSelf {
 				switch {
-				case ascii[c] == 2:
+				case asciiClass[c] == 2:
 					j++
 					continue
 				case c == '-' || c == '.' || c == '&':

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"briefgen/generator/actors"
+	"briefgen/generator/ascii"
 	"briefgen/generator/doc"
 )
 
@@ -113,7 +114,7 @@ func (a *attributor) wordAfter(p, hi int) (int, int) {
 	e := s
 	for e < hi {
 		if c := a.t[e]; asciiWord[c] {
-			e = alnumRun(a.t, e+1, hi) // the common case: ASCII letters and digits
+			e = ascii.AlnumRun(a.t, e+1, hi) // the common case: ASCII letters and digits
 			continue
 		}
 		r, n := a.runeAt(e, hi)

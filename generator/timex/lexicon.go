@@ -1,5 +1,7 @@
 package timex
 
+import "briefgen/generator/ascii"
+
 // Word classes of the lexicon. A word token carries its class and a value
 // (month number, ISO weekday, unit, number, ...).
 type class uint8
@@ -211,7 +213,7 @@ func mayHold(text []byte, start, end int) bool {
 		case bDigit:
 			return true
 		case bLetter:
-			j := letterRun(text, i+1, end)
+			j := ascii.LetterRun(text, i+1, end)
 			if n := j - i; n <= 16 {
 				sec := 26
 				if n > 1 {

@@ -3,6 +3,8 @@ package timex
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"briefgen/generator/ascii"
 )
 
 // Token kinds.
@@ -47,7 +49,7 @@ func tokenize(ts []tok, text []byte, start, end int) []tok {
 			ts = append(ts, tok{s: i, e: j, kind: kNum, val: v, nd: nd})
 			i = j
 		case tbLetter:
-			j := letterRun(text, i+1, end) // the ASCII letters; the loop goes on past other letters
+			j := ascii.LetterRun(text, i+1, end) // the ASCII letters; the loop goes on past other letters
 			for j < end {
 				b := text[j]
 				if b < utf8.RuneSelf {
@@ -81,7 +83,7 @@ func tokenize(ts []tok, text []byte, start, end int) []tok {
 				j := i + n
 				for j < end {
 					r2, n2 := utf8.DecodeRune(text[j:end])
-					if r2 == utf8.RuneError || !(unicode.IsLetter(r2) || r2 < utf8.RuneSelf && isASCIILetter(byte(r2))) {
+					if r2 == utf8.RuneError || !(unicode.IsLetter(r2) || r2 < utf8.RuneSelf && ascii.IsLetter(byte(r2))) {
 						break
 					}
 					j += n2
@@ -128,7 +130,7 @@ func init() {
 			tokByte[c] = tbSpace
 		case '0' <= b && b <= '9':
 			tokByte[c] = tbDigit
-		case isASCIILetter(b):
+		case ascii.IsLetter(b):
 			tokByte[c] = tbLetter
 		default:
 			tokByte[c] = tbPunct
@@ -136,4 +138,3 @@ func init() {
 	}
 }
 
-func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
