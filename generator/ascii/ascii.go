@@ -1,11 +1,15 @@
-// Package ascii scans runs of ASCII letters and digits eight bytes at a
-// time, for the extraction stages' tokenizers (actors, quotes, timex): words
-// in news text are short, but a loop per byte pays a branch per letter.
+// Package ascii holds the fast paths the extraction stages' tokenizers
+// (actors, quotes, timex, events) share for ASCII words: runs of letters and
+// digits scanned eight bytes at a time (words in news text are short, but a
+// loop per byte pays a branch per letter), and lower-casing without
+// allocating.
 package ascii
 
 import (
 	"encoding/binary"
 	"math/bits"
+	"strings"
+	"unicode/utf8"
 )
 
 const (
@@ -59,4 +63,23 @@ func LetterRun(b []byte, j, end int) int {
 		j++
 	}
 	return j
+}
+
+// AppendLower appends the lower case of w to dst: an ASCII word folded byte
+// by byte, any other as strings.ToLower folds it. With a stack buffer for
+// dst, a word is looked up or switched on without allocating.
+func AppendLower[T ~string | ~[]byte](dst []byte, w T) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(dst, strings.ToLower(string(w))...)
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"briefgen/generator/ascii"
 	"briefgen/generator/doc"
 	"briefgen/generator/timex"
 )
@@ -56,7 +57,7 @@ func datePhrase(text []byte, sp doc.Span, t timex.Timex, ts []timex.Timex, lo, h
 		j--
 	}
 	var lb [16]byte // the word before, lower-cased without allocating
-	before := appendLower(lb[:0], text[j:i])
+	before := ascii.AppendLower(lb[:0], text[j:i])
 	switch string(before) {
 	case "for", "as", "of", "than", "to", "into", "after", "before", "with", "like", "about", "around",
 		"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "s", "till", "ended", "ending", "dated":
@@ -107,7 +108,7 @@ func adverbial(b []byte) bool {
 		k++
 	}
 	var lb [16]byte
-	switch string(appendLower(lb[:0], b[:k])) {
+	switch string(ascii.AppendLower(lb[:0], b[:k])) {
 	case "last", "next", "this", "earlier", "later", "early", "late", "mid", "today", "yesterday", "tomorrow", "tonight":
 		return true
 	}
@@ -568,7 +569,7 @@ func shorten(s string) string {
 			// a little long, but whole
 		default:
 			f := strings.Fields(s)[:maxWords]
-			for len(f) > 1 && dangling[string(appendLower(lb[:0], strings.TrimRight(f[len(f)-1], ",;:")))] {
+			for len(f) > 1 && dangling[string(ascii.AppendLower(lb[:0], strings.TrimRight(f[len(f)-1], ",;:")))] {
 				f = f[:len(f)-1]
 			}
 			s = strings.TrimRight(strings.Join(f, " "), ",;:") + " …"
@@ -577,7 +578,7 @@ func shorten(s string) string {
 	for {
 		s = strings.TrimRight(s, " ,;:—–-")
 		k := strings.LastIndexByte(s, ' ')
-		if k < 0 || !dangling[string(appendLower(lb[:0], s[k+1:]))] {
+		if k < 0 || !dangling[string(ascii.AppendLower(lb[:0], s[k+1:]))] {
 			break
 		}
 		s = s[:k]
@@ -658,22 +659,3 @@ var nonBlank = func() (t [256]uint8) {
 
 // blank marks the bytes that separate words: space, newline, tab, return.
 var blank = [256]bool{' ': true, '\n': true, '\t': true, '\r': true}
-
-// appendLower appends the lower case of w to dst: an ASCII word folded byte
-// by byte, any other as strings.ToLower folds it. With a stack buffer for
-// dst, a word is looked up or switched on without allocating.
-func appendLower[T ~string | ~[]byte](dst []byte, w T) []byte {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(string(w))...)
-		}
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}

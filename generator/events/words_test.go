@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"briefgen/generator/ascii"
 )
 
 // TestWordsUpTo checks the word count against a count of the blank-separated
@@ -76,11 +78,11 @@ func TestFirstWordStarts(t *testing.T) {
 // word up through it allocates nothing.
 func TestAppendLower(t *testing.T) {
 	for _, w := range []string{"", "of", "On", "THROUGHOUT", "liKe", "İn", "Straße", "a-B_c9", strings.Repeat("X", 40)} {
-		if got := string(appendLower(nil, w)); got != strings.ToLower(w) {
-			t.Errorf("appendLower(%q) = %q, want %q", w, got, strings.ToLower(w))
+		if got := string(ascii.AppendLower(nil, w)); got != strings.ToLower(w) {
+			t.Errorf("ascii.AppendLower(%q) = %q, want %q", w, got, strings.ToLower(w))
 		}
-		if got := string(appendLower(nil, []byte(w))); got != strings.ToLower(w) {
-			t.Errorf("appendLower([]byte(%q)) = %q, want %q", w, got, strings.ToLower(w))
+		if got := string(ascii.AppendLower(nil, []byte(w))); got != strings.ToLower(w) {
+			t.Errorf("ascii.AppendLower([]byte(%q)) = %q, want %q", w, got, strings.ToLower(w))
 		}
 	}
 	b := []byte("Last")
@@ -88,7 +90,7 @@ func TestAppendLower(t *testing.T) {
 		if !adverbial(b) {
 			t.Error("adverbial(Last) = false")
 		}
-		if !dangling[string(appendLower(make([]byte, 0, 16), "And"))] {
+		if !dangling[string(ascii.AppendLower(make([]byte, 0, 16), "And"))] {
 			t.Error("And is not dangling")
 		}
 	}); n != 0 {

@@ -1352,7 +1352,7 @@ func headPart(s string) string {
 			j++
 		}
 		var lb [16]byte // the word lower-cased without allocating
-		switch string(appendLower(lb[:0], s[i:j])) {
+		switch string(ascii.AppendLower(lb[:0], s[i:j])) {
 		case "of", "for", "at", "in", "on", "to", "with", "from", "where", "who", "which", "that", "and":
 			if i > 0 {
 				return lastWord(s[:i])
@@ -1360,25 +1360,6 @@ func headPart(s string) string {
 		}
 	}
 	return lastWord(s)
-}
-
-// appendLower appends the lower case of w to dst: an ASCII word folded byte
-// by byte, any other as strings.ToLower folds it. With a stack buffer for
-// dst, a word is switched on without allocating.
-func appendLower(dst []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return append(dst, strings.ToLower(w)...)
-		}
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
 }
 
 // lastWord returns the last word of s: the head noun of "Dravia’s water
