@@ -872,6 +872,11 @@ func (f *finder) run(i, j, first int) {
 			return
 		}
 	}
+	// "World Wide Developers Conference", "Beijing Olympic Games": an
+	// event's name, not an organization's nor a person's
+	if j-i >= 2 && eventHeads.HasBytes(f.text(j-1)) {
+		return
+	}
 	// an organization by its head word
 	for k := j - 1; k >= i; k-- {
 		if f.ts[k].orgHead {
@@ -879,6 +884,30 @@ func (f *finder) run(i, j, first int) {
 			// "CEO of the Jewish Democratic Council": the title is no part of it
 			for s < k && (f.isTitleWord(s) || f.is(s, "of", "the")) {
 				s++
+			}
+			// "Chief Operating Officer of AirTran Airways": nor is a title
+			// that ends in "of"
+			for p := k - 1; p > s; p-- {
+				if f.is(p, "of") && f.isTitleWord(p-1) {
+					s = p + 1
+					if s < k && f.is(s, "the") {
+						s++
+					}
+					break
+				}
+			}
+			// "Apple Computer CEO": nor a title after the head word
+			e := j
+			for e-1 > k && f.isTitleWord(e-1) && !f.ts[e-1].orgHead {
+				e--
+			}
+			if e < j {
+				if m, en := f.longest(s, e); m == e {
+					f.entity(s, e, en)
+				} else {
+					f.org(s, e)
+				}
+				return
 			}
 			if s == j-1 && !(s > 0 && ts[s-1].poss) {
 				break // a head word alone ("Party voters") names nothing
@@ -934,6 +963,10 @@ func (f *finder) run(i, j, first int) {
 		k = u
 	}
 }
+
+// eventHeads end the names of events: conferences, games, festivals.
+var eventHeads = setOf(`Conference Conferences Convention Summit Expo Exposition Festival Games Olympics Championship
+Championships Tournament Cup Awards Show Fair Keynote Marathon`)
 
 // stormWords name storms before their given names.
 var stormWords = setOf(`Hurricane Typhoon Cyclone Storm Tropical Superstorm Supertyphoon Windstorm`)
@@ -1172,6 +1205,17 @@ func (f *finder) acronymAfter(j int) {
 	f.skip = j + 3
 }
 
+// countLetters counts the ASCII letters of w.
+func countLetters(w []byte) int {
+	n := 0
+	for _, c := range w {
+		if c|0x20 >= 'a' && c|0x20 <= 'z' {
+			n++
+		}
+	}
+	return n
+}
+
 func isUpperWord(w []byte) bool {
 	for _, c := range w {
 		if c >= 'a' && c <= 'z' && c != 's' {
@@ -1186,6 +1230,10 @@ func isUpperWord(w []byte) bool {
 func (f *finder) acronym(i int) {
 	w := f.text(i)
 	if len(w) < 2 || len(w) > 12 || !isUpperWord(w) || w[len(w)-1] == 's' {
+		return
+	}
+	// "A380", "F-35": one letter and digits designate a model, not a body
+	if letters := countLetters(w); letters <= 1 {
 		return
 	}
 	// "ANCHOR:" in a transcript is a role, not a name

@@ -78,8 +78,8 @@ var (
 )
 
 func build() {
-	phrases = make(map[string]Entry, len(generated)+len(extraPlaces)+len(orgs)*2)
-	starts = make(map[string]uint8, len(generated)+len(extraPlaces)+len(orgs)*2)
+	phrases = make(map[string]Entry, len(generated)+len(extraPlaces)+(len(orgs)+len(companies))*2)
+	starts = make(map[string]uint8, len(generated)+len(extraPlaces)+(len(orgs)+len(companies))*2)
 	add := func(key string, e Entry) {
 		key = strings.ReplaceAll(key, "’", "'")
 		if _, ok := phrases[key]; ok {
@@ -99,9 +99,11 @@ func build() {
 	for _, r := range extraPlaces {
 		add(r.key, Entry{r.class, r.name, r.country})
 	}
-	for _, o := range orgs {
-		for _, k := range o {
-			add(k, Entry{Org, o[0], ""})
+	for _, tab := range [...][][]string{orgs, companies} {
+		for _, o := range tab {
+			for _, k := range o {
+				add(k, Entry{Org, o[0], ""})
+			}
 		}
 	}
 	for _, r := range generated {
