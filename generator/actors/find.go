@@ -896,6 +896,15 @@ func (f *finder) run(i, j, first int) {
 					break
 				}
 			}
+			// "Vorland PLC and Castemo AG": two organizations, each with
+			// its head word
+			for a := s + 2; a < k; a++ {
+				if f.is(a, "and") && f.ts[a-1].orgHead && f.capWord(a+1) {
+					f.org(s, a)
+					f.run(a+1, j, -1)
+					return
+				}
+			}
 			// "Apple Computer CEO": nor a title after the head word
 			e := j
 			for e-1 > k && f.isTitleWord(e-1) && !f.ts[e-1].orgHead {
@@ -949,6 +958,15 @@ func (f *finder) run(i, j, first int) {
 				break
 			}
 			u++
+		}
+		// "Michael Bloomberg", "Nikola Tesla": a given name before a
+		// one-word company of the tables is a person's name
+		if u-k == 1 && u < j && ts[k].given != 0 && !ts[k].title && f.nameLike(k, u+1) {
+			if m, e := f.longest(u, j); m == u+1 && e.Class == gazetteer.Org && !isUpperWord(f.text(u)) {
+				f.person(k, m, false)
+				k = m
+				continue
+			}
 		}
 		switch {
 		case u-k == 1 && f.singleCompany(k):
@@ -1093,7 +1111,7 @@ func (f *finder) singleCompany(k int) bool {
 	}
 	n := k + 1
 	if n >= len(ts) || !ts[n].word() {
-		return false
+		return f.corporateFrame(k, k+1)
 	}
 	if ts[n].cap {
 		return f.model(n)
@@ -1107,8 +1125,46 @@ func (f *finder) singleCompany(k int) bool {
 	if f.is(n, "and") && f.capWord(n+1) && n+2 < len(ts) && ts[n+2].word() && !ts[n+2].cap {
 		n += 2
 	}
-	return productNouns.HasBytes(f.lower(ts[n].s, ts[n].e))
+	return productNouns.HasBytes(f.lower(ts[n].s, ts[n].e)) || f.corporateFrame(k, k+1)
 }
+
+// corporateFrame reports whether the name [i,j) stands in a frame only a
+// company's name fills: "shares of X", "a stake in X", "X's shares", "X's
+// chief executive", "X, the Dutch chipmaker," and "the airline, X,".
+func (f *finder) corporateFrame(i, j int) bool {
+	ts := f.ts
+	if i >= 2 && f.is(i-1, "of", "in") && f.is(i-2, "shares", "stock", "stake") {
+		return true
+	}
+	if ts[j-1].poss && j < len(ts) && ts[j].word() && !ts[j].cap {
+		w := f.lower(ts[j].s, ts[j].e)
+		if possCompanyNouns.HasBytes(w) {
+			return true
+		}
+		// "X's chief executive", not "X's chief of staff"
+		if j+1 < len(ts) && string(w) == "chief" && f.is(j+1, "executive", "financial", "operating", "technology", "technical") {
+			return true
+		}
+	}
+	// "X, the Dutch chipmaker," / "X, a German carmaker,"
+	if f.punct(j, ",") && f.is(j+1, "the", "a", "an") {
+		for k := j + 2; k < len(ts) && k < j+6 && ts[k].word(); k++ {
+			if !ts[k].cap && makerNouns.HasBytes(f.lower(ts[k].s, ts[k].e)) {
+				return k+1 >= len(ts) || !ts[k+1].word() || f.is(k+1, "that", "which", "based", "whose")
+			}
+		}
+	}
+	// "Irish low-cost airline, X, announced": an appositive between commas
+	if i >= 2 && f.punct(i-1, ",") && f.punct(j, ",") && ts[i-2].word() && !ts[i-2].cap &&
+		makerNouns.HasBytes(f.lower(ts[i-2].s, ts[i-2].e)) {
+		return true
+	}
+	return false
+}
+
+// possCompanyNouns after "X's" show a company: "Apple's shares".
+var possCompanyNouns = setOf(`shares stock stocks shareholders stockholders profit profits revenue revenues earnings
+sales subsidiary subsidiaries headquarters`)
 
 // model reports whether token n is a model designation: a capital and
 // digits ("A380", "F-35", "Q400").
@@ -1422,7 +1478,7 @@ func (f *finder) companyContext(i, j int) bool {
 	if i > 0 && ts[i-1].word() && (f.is(i-1, "based") || bytes.HasSuffix(f.text(i-1), []byte("-based"))) {
 		return true
 	}
-	if f.is(i-1, "of") && f.is(i-2, "shares", "stock") {
+	if f.corporateFrame(i, j) {
 		return true
 	}
 	if j < len(ts) && ts[j].word() && !ts[j].cap && companyNouns.HasBytes(f.lower(ts[j].s, ts[j].e)) {

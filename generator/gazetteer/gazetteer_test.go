@@ -106,3 +106,24 @@ func BenchmarkBuild(b *testing.B) {
 		build()
 	}
 }
+
+func TestCompanies(t *testing.T) {
+	for _, c := range []struct{ phrase, name string }{
+		{"Boeing", "Boeing"}, {"Lockheed", "Lockheed Martin"}, {"AT&T", "AT&T"},
+		{"Apple Inc.", "Apple"}, {"Spiegel", "Der Spiegel"}, {"Beatles", "The Beatles"},
+	} {
+		e, ok := Lookup(c.phrase)
+		if !ok || e.Class != Org || e.Name != c.name {
+			t.Errorf("Lookup(%q) = %+v, %v; want organization %q", c.phrase, e, ok, c.name)
+		}
+	}
+	// every short form of the companies table names that company: none is
+	// shadowed by a place or an earlier organization of another name
+	for _, row := range companies {
+		for _, k := range row {
+			if e, ok := Lookup(k); !ok || e.Class != Org {
+				t.Errorf("Lookup(%q) = %+v, %v; want an organization", k, e, ok)
+			}
+		}
+	}
+}

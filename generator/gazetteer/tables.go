@@ -192,7 +192,7 @@ News Press Media Television Radio Broadcasting Agency Systems Technologies Motor
 Exchange Reserve Mission Delegation Caucus Chamber Conference Forces Corps Courts Aircraft Airplanes Aviation
 Aerospace Electronics Pharmaceuticals Brands Studios Records Entertainment Games Software Computer Computers
 Church Synagogue Diocese Archdiocese Confederation Securities Associates Ventures Investments Insurance
-Bancorp Brewery Telecom Airline`)
+Bancorp Brewery Telecom Airline PLC Plc N.V. AG S.A. GmbH Limited Incorporated LLP`)
 
 // groupNouns are capitalized plurals that name groups of people, not a
 // person: "Congressional Republicans", "House Democrats".
