@@ -875,6 +875,10 @@ func (f *finder) run(i, j, first int) {
 	// "World Wide Developers Conference", "Beijing Olympic Games": an
 	// event's name, not an organization's nor a person's
 	if j-i >= 2 && eventHeads.HasBytes(f.text(j-1)) {
+		// "Paris Air Show": the place it is held in is still named
+		if m, e := f.longest(i, j-1); m > i && e.Class.IsPlace() {
+			f.entity(i, m, e)
+		}
 		return
 	}
 	// an organization by its head word
@@ -905,12 +909,13 @@ func (f *finder) run(i, j, first int) {
 					return
 				}
 			}
-			// "Apple Computer CEO": nor a title after the head word
+			// "Apple Computer CEO": nor a title right after the head word
+			// (not "Royal Courts of Justice")
 			e := j
 			for e-1 > k && f.isTitleWord(e-1) && !f.ts[e-1].orgHead {
 				e--
 			}
-			if e < j {
+			if e == k+1 && e < j {
 				if m, en := f.longest(s, e); m == e {
 					f.entity(s, e, en)
 				} else {
@@ -1243,9 +1248,33 @@ func (f *finder) entity(i, j int, e gazetteer.Entry) {
 }
 
 func (f *finder) org(i, j int) {
-	f.add(cand{s: f.ts[i].s, e: f.ts[j-1].e, kind: Organization, key: f.str[f.ts[i].s:f.ts[j-1].e], inQuote: f.ts[i].inQuote})
+	f.add(cand{s: f.ts[i].s, e: f.ts[j-1].e, kind: Organization, key: f.orgKey(i, j), inQuote: f.ts[i].inQuote})
 	f.acronymAfter(j)
 }
+
+// orgKey is the name [i,j) of an organization without the corporate
+// suffixes it ends in, so that "NPD Group" and "NPD", "Aer Lingus Group
+// PLC" and "Aer Lingus" are one organization.
+func (f *finder) orgKey(i, j int) string {
+	e := j
+	for e-1 > i && corporateSuffixes.HasBytes(f.text(e-1)) {
+		e--
+	}
+	if e > i && f.is(e-1, "and", "&", "of", "the") {
+		e = j // "Smith & Co.", "Bank of ..." keep their words
+	}
+	if e < j {
+		if _, en := f.longest(i, e); en.Class == gazetteer.Org {
+			return en.Name
+		}
+	}
+	return f.str[f.ts[i].s:f.ts[e-1].e]
+}
+
+// corporateSuffixes end a company's name without being part of what news
+// text calls it.
+var corporateSuffixes = setOf(`Inc. Inc Corp. Corp Ltd. Ltd LLC Co. PLC Plc plc N.V. AG S.A. GmbH Limited Incorporated LLP
+Group Holdings`)
 
 // acronymAfter records "(USAF)" after an organization as its alias.
 func (f *finder) acronymAfter(j int) {
