@@ -881,9 +881,10 @@ func (f *finder) run(i, j, first int) {
 		}
 		return
 	}
-	// an organization by its head word
+	// an organization by its head word; "Air" heads one only at the end
+	// ("Adam Air", "Jeju Air")
 	for k := j - 1; k >= i; k-- {
-		if f.ts[k].orgHead {
+		if f.ts[k].orgHead || k == j-1 && k > i && f.ts[k].cap && f.is(k, "Air") && !f.ts[k-1].title {
 			s := i
 			// "CEO of the Jewish Democratic Council": the title is no part of it
 			for s < k && (f.isTitleWord(s) || f.is(s, "of", "the")) {
@@ -974,6 +975,8 @@ func (f *finder) run(i, j, first int) {
 			}
 		}
 		switch {
+		case u-k == 1 && webName(f.text(k)):
+			f.org(k, u) // "Detik.com": a news site or online company
 		case u-k == 1 && f.singleCompany(k):
 			f.weakOrg(k, u)
 		case u-k == 2 && f.model(k+1) && f.ts[k].given == 0:
@@ -1288,6 +1291,19 @@ func (f *finder) acronymAfter(j int) {
 	last := &f.cands[len(f.cands)-1]
 	f.add(cand{s: f.ts[j+1].s, e: f.ts[j+1].e, kind: last.kind, key: last.key, inQuote: f.ts[j+1].inQuote})
 	f.skip = j + 3
+}
+
+// webName reports whether a capitalized word is a web domain ("Detik.com").
+func webName(w []byte) bool {
+	if len(w) < 6 || w[0] < 'A' || w[0] > 'Z' {
+		return false
+	}
+	for _, tld := range []string{".com", ".net", ".org"} {
+		if len(w) > len(tld)+1 && string(w[len(w)-len(tld):]) == tld {
+			return true
+		}
+	}
+	return false
 }
 
 // countLetters counts the ASCII letters of w.
