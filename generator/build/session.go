@@ -317,6 +317,10 @@ func (s *Session) build(changed []string) (*Result, error) {
 	res.Warnings = append(res.Warnings, s.siteOv...)
 	res.Pages = s.pages
 	res.Files = len(s.out)
+	// The templates call r's functions until the next build takes them
+	// over: r stays alive, but not its cache of fragments.
+	r.ClearFragments()
+	r.ClearFragments()
 	s.parsed = r.Parsed()
 	res.Duration = time.Since(start)
 	return res, nil
