@@ -884,7 +884,7 @@ func (f *finder) run(i, j, first int) {
 	// an organization by its head word; "Air" heads one only at the end
 	// ("Adam Air", "Jeju Air")
 	for k := j - 1; k >= i; k-- {
-		if f.ts[k].orgHead || k == j-1 && k > i && f.ts[k].cap && f.is(k, "Air") && !f.ts[k-1].title {
+		if f.ts[k].orgHead || k == j-1 && k > i && f.ts[k].cap && f.is(k, "Air") && !f.ts[k-1].title && !camelCase(f.text(k-1)) {
 			s := i
 			// "CEO of the Jewish Democratic Council": the title is no part of it
 			for s < k && (f.isTitleWord(s) || f.is(s, "of", "the")) {
@@ -1291,6 +1291,17 @@ func (f *finder) acronymAfter(j int) {
 	last := &f.cands[len(f.cands)-1]
 	f.add(cand{s: f.ts[j+1].s, e: f.ts[j+1].e, kind: last.kind, key: last.key, inQuote: f.ts[j+1].inQuote})
 	f.skip = j + 3
+}
+
+// camelCase reports whether a word has a capital after a small letter, as
+// product names do ("MacBook Air", "PlayStation").
+func camelCase(w []byte) bool {
+	for k := 1; k < len(w); k++ {
+		if w[k] >= 'A' && w[k] <= 'Z' && w[k-1] >= 'a' && w[k-1] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // webName reports whether a capitalized word is a web domain ("Detik.com").
