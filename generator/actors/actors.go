@@ -36,8 +36,12 @@
 // advocacy names ("Americans for Peace Now") and company context: a name
 // that no title, honorific or description makes a person's is an
 // organization where a company's name stands ("Los Angeles based X",
-// "aircraft manufacturer X", "X shares", "X CEO Jane Doe", "the X A380").
-// Such context-only organizations yield to a person of the same name.
+// "aircraft manufacturer X", "X shares", "X CEO Jane Doe", "the X A380",
+// "shares of X", "X's chief executive", "X, the Dutch chipmaker,"), a
+// corporate suffix ("X PLC", "X GmbH"), "Air" ending a name ("X Air") or a
+// web domain ("X.com"). Such context-only organizations yield to a person
+// of the same name. Events ("X Developers Conference", "X Olympic Games")
+// and model designations ("A380") are no organizations.
 //
 // Coreference stays within the article. A surname or first name alone, or
 // any part of a full name, refers to a person named in full; spelling
