@@ -111,6 +111,12 @@ type Session struct {
 	// indexesSeeText: the site-wide generators' templates may show
 	// articles' text through .Site, so they are never skipped.
 	indexesSeeText bool
+	// homeSeesOthers: the home page's templates may show articles other
+	// than those its data holds (render.Renderer.HomeArticles), so it is
+	// never kept.
+	homeSeesOthers bool
+	homeKept       bool                  // the last build kept the home page (tests)
+	homeDocs       map[string]*doc.Doc   // the Docs of the last good build's render.Renderer.HomeArticles, by path
 	paths          []string              // the last good build's articles' paths, in the site's order
 	units          map[string]*unitState // by unitKey
 	site           map[string]uint64     // render.SitePages' files -> hash
@@ -281,6 +287,7 @@ func (s *Session) build(changed []string) (*Result, error) {
 	if full {
 		s.seesSite = unitsSeeSite(templates)
 		s.indexesSeeText = indexesSeeText(templates)
+		s.homeSeesOthers = homeSeesOthers(templates)
 	}
 	us := units(site)
 	shape := s.shapeOf(site, us)
@@ -303,7 +310,7 @@ func (s *Session) build(changed []string) (*Result, error) {
 		s.rendered = len(us)
 		res.Changed, err = s.buildAll(site, r, ov, us, static)
 	} else {
-		res.Changed, err = s.buildSome(site, r, ov, us, redo)
+		res.Changed, err = s.buildSome(site, r, ov, us, redo, slices.Contains(changed, "content/_index.md"))
 	}
 	if err != nil {
 		return nil, err
@@ -322,6 +329,10 @@ func (s *Session) build(changed []string) (*Result, error) {
 	r.ClearFragments()
 	r.ClearFragments()
 	s.parsed = r.Parsed()
+	s.homeDocs = map[string]*doc.Doc{}
+	for _, a := range r.HomeArticles() {
+		s.homeDocs[a.Path] = a.Doc
+	}
 	res.Duration = time.Since(start)
 	return res, nil
 }
@@ -641,7 +652,13 @@ func articlePaths(site *source.Site) []string {
 // and quotation indexes when a redone unit's compact aggregate or
 // metadata did, the search index when a part, an excerpt or metadata did.
 // It returns the files changed.
-func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOverrides, us []unit, redo map[string]bool) ([]string, error) {
+//
+// The home page is kept too when it cannot have changed: no metadata
+// changed, content/_index.md did not (homeChanged), its templates show
+// no articles but those its data holds (homeSeesOthers), and none of
+// those changed its text (each has the Doc it had in the last good
+// build: the source cache reuses a Doc only while its file is unchanged).
+func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOverrides, us []unit, redo map[string]bool, homeChanged bool) ([]string, error) {
 	bd := &builder{site: site, r: r, ov: ov, searchOpt: s.searchOptions(r), extract: s.extract}
 	var todo []int
 	states := make([]*unitState, len(us))
@@ -732,7 +749,17 @@ func (s *Session) buildSome(site *source.Site, r *render.Renderer, ov *editorOve
 		}
 	}
 	siteRec := &recorder{s: s, files: map[string]uint64{}, data: map[string][]byte{}}
-	if err := s.sitePages(r, siteRec, sameMeta); err != nil {
+	keepHome := sameMeta && !homeChanged && !s.homeSeesOthers && s.homeDocs != nil
+	if keepHome {
+		for _, a := range r.HomeArticles() {
+			if a.Doc == nil || s.homeDocs[a.Path] != a.Doc {
+				keepHome = false
+				break
+			}
+		}
+	}
+	s.homeKept = false
+	if err := s.sitePages(r, siteRec, sameMeta, keepHome); err != nil {
 		return nil, err
 	}
 	gens, err := s.siteWide(r, site, ov, idx, states, skip, nil)
@@ -873,17 +900,24 @@ func (s *Session) rebase(states []*unitState, paths []string) {
 }
 
 // sitePages renders what render.SitePages does into rec, leaving out the
-// sitemap when no metadata changed (sameMeta): it keeps its last hash.
-func (s *Session) sitePages(r *render.Renderer, rec *recorder, sameMeta bool) error {
+// sitemap when no metadata changed (sameMeta) and the home page when
+// keepHome: each keeps its last hash.
+func (s *Session) sitePages(r *render.Renderer, rec *recorder, sameMeta, keepHome bool) error {
 	emit := rec.emit(nil)
-	b, err := r.Home()
+	if h, ok := s.site["index.html"]; ok && keepHome {
+		rec.files["index.html"] = h
+		s.homeKept = true
+	} else {
+		b, err := r.Home()
+		if err != nil {
+			return err
+		}
+		if err := emit(render.File{Path: "index.html", Data: b}); err != nil {
+			return err
+		}
+	}
+	b, err := r.NotFound()
 	if err != nil {
-		return err
-	}
-	if err := emit(render.File{Path: "index.html", Data: b}); err != nil {
-		return err
-	}
-	if b, err = r.NotFound(); err != nil {
 		return err
 	}
 	if err := emit(render.File{Path: "404.html", Data: b}); err != nil {
@@ -1193,6 +1227,16 @@ var indexKinds = []string{"actors", "quotes-index", "search"}
 func indexesSeeText(templates fs.FS) bool {
 	site, articles := kindsSeeSite(templates, indexKinds)
 	return site && articles
+}
+
+// homeSeesOthers reports whether the home page's templates may show
+// articles other than those its data holds (render.Renderer.HomeArticles):
+// whether they reach .Site beyond the config or name a field Articles
+// (from a briefing card's .Briefing, or briefingOf), the only ways from
+// the home page's data to other articles.
+func homeSeesOthers(templates fs.FS) bool {
+	site, articles := kindsSeeSite(templates, []string{"home"})
+	return site || articles
 }
 
 // kindsSeeSite reports whether the templates of the page kinds, or a

@@ -101,6 +101,7 @@ type sessionStep struct {
 	changed []string            // what the watcher reports; nil: everything
 	units   int                 // units the Session renders (-1: the whole site)
 	fails   bool                // the build must fail and leave the output as it was
+	home    string              // "kept": the home page must be kept; "rendered": rendered; "": either
 }
 
 // sessionEnv is a site under edit.
@@ -348,6 +349,9 @@ func runSessionSteps(t *testing.T, fsName string, setup func(e *sessionEnv), ste
 		}
 		if len(got) == 0 {
 			t.Fatalf("%s: no output", st.name)
+		}
+		if st.home != "" && s.homeKept != (st.home == "kept") {
+			t.Errorf("%s: home page kept = %v, want %s", st.name, s.homeKept, st.home)
 		}
 		if st.name == "template changed" && !strings.Contains(got["b0/a0/index.html"], "edited template") {
 			t.Error("the changed template did not reach the article pages")
@@ -810,4 +814,54 @@ func TestSessionTemplateError(t *testing.T) {
 			t.Errorf("%s: output differs from a full build in %v", st.name, d)
 		}
 	}
+}
+
+// oldArticles adds 22 articles to briefing b0, older than every other,
+// so that the oldest are on no list of the home page.
+func oldArticles(e *sessionEnv) {
+	for i := 0; i < 22; i++ {
+		e.write(fmt.Sprintf("content/b0/old%02d.md", i), fmt.Sprintf("---\ntitle: Old %d\ndate: 2023-01-%02d\n---\n\nOld lead paragraph %d, said Ana Ruiz.\n\nMore text.\n", i, i+1, i))
+	}
+}
+
+// TestSessionHome: the home page is rendered again only when it may
+// have changed: not after an edit to an article it does not list, when
+// its template shows no other articles.
+func TestSessionHome(t *testing.T) {
+	steps := []sessionStep{
+		{name: "first build", units: -1},
+		{name: "an old article's lead changed", changed: []string{"content/b0/old00.md"}, units: 1, home: "kept", do: func(e *sessionEnv) {
+			e.edit("content/b0/old00.md", "Old lead paragraph 0", "A new lead paragraph")
+		}},
+		{name: "a listed article's lead changed", changed: []string{"content/b0/a0.md"}, units: 1, home: "rendered", do: func(e *sessionEnv) {
+			front, body, _ := strings.Cut(e.read("content/b0/a0.md"), "---\n\n")
+			e.write("content/b0/a0.md", front+"---\n\nA new first paragraph for the home page.\n\n"+body)
+		}},
+		{name: "an old article's date changed", changed: []string{"content/b0/old01.md"}, units: 1, home: "rendered", do: func(e *sessionEnv) {
+			e.edit("content/b0/old01.md", "date: 2023-01-02", "date: 2023-01-03")
+		}},
+		{name: "home _index.md added", changed: []string{"content/_index.md"}, units: 0, home: "rendered", do: func(e *sessionEnv) {
+			e.write("content/_index.md", "---\ntitle: Home\n---\nWelcome.\n")
+		}},
+		{name: "another old article's body changed", changed: []string{"content/b0/old02.md"}, units: 1, home: "kept", do: func(e *sessionEnv) {
+			e.write("content/b0/old02.md", e.read("content/b0/old02.md")+"\nOne more line.\n")
+		}},
+	}
+	runSessionSteps(t, "mem", oldArticles, steps)
+}
+
+// TestSessionHomeTemplates: a home page whose template shows every
+// briefing's articles is rendered again after any article's edit.
+func TestSessionHomeTemplates(t *testing.T) {
+	setup := func(e *sessionEnv) {
+		oldArticles(e)
+		e.write("templates/home.html", `<html><body>{{range .Briefings}}{{range .Briefing.Articles}}<p>{{.Title}}: {{excerpt . 60}}</p>{{end}}{{end}}</body></html>`)
+	}
+	steps := []sessionStep{
+		{name: "first build", units: -1},
+		{name: "an old article's lead changed", changed: []string{"content/b0/old00.md"}, units: 1, home: "rendered", do: func(e *sessionEnv) {
+			e.edit("content/b0/old00.md", "Old lead paragraph 0", "A new lead paragraph")
+		}},
+	}
+	runSessionSteps(t, "mem", setup, steps)
 }

@@ -15,6 +15,7 @@ import (
 	"html/template"
 	"io/fs"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -428,4 +429,20 @@ func pagePath(rel string) string {
 		return "index.html"
 	}
 	return p + "/index.html"
+}
+
+// HomeArticles lists the articles the home page's data holds itself (as
+// Home makes it: HomePage.Latest and each card's Latest; some may come
+// twice). Its template reaches other articles only through a field named
+// Articles (a briefing's) or through .Site.
+func (r *Renderer) HomeArticles() []*source.Article {
+	latest := r.opt.Latest
+	if latest <= 0 {
+		latest = 20
+	}
+	out := slices.Clone(first(r.site.Articles, latest))
+	for _, b := range r.site.Briefings {
+		out = append(out, briefingCard(b).Latest...)
+	}
+	return out
 }

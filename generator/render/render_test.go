@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -562,5 +563,22 @@ func TestParsed(t *testing.T) {
 	delete(p.tmpl, "404")
 	if _, err := New(site, Options{Templates: theme(), Parsed: p}); err == nil || !strings.Contains(err.Error(), "no 404.html") {
 		t.Errorf("Parsed without 404.html: err = %v", err)
+	}
+}
+
+// TestHomeArticles: the articles the home page's data holds, the site's
+// newest (Options.Latest) and each briefing's three newest.
+func TestHomeArticles(t *testing.T) {
+	site := loadSite(t, exampleSite)
+	r, err := New(site, Options{Templates: theme(), Latest: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []*source.Article{site.Articles[0]}
+	for _, b := range site.Briefings {
+		want = append(want, b.Articles[:min(3, len(b.Articles))]...)
+	}
+	if got := r.HomeArticles(); !slices.Equal(got, want) {
+		t.Errorf("HomeArticles = %d articles, want %d", len(got), len(want))
 	}
 }
