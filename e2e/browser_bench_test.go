@@ -26,15 +26,28 @@ const benchBinding = "__briefgenBenchSeen"
 // markerWatch is the script installed in every new document (Page.
 // addScriptToEvaluateOnNewDocument) while one edit is timed. It runs before
 // the page's own scripts and watches the document as the parser builds it;
-// the moment the body's text holds the marker it reports the time. %q is
-// the marker.
+// the moment the body's text holds the marker it reports the time, and
+// later the time of the new document's first contentful paint. %q is the
+// marker.
 const markerWatch = `(function () {
   var marker = %q, done = false, obs;
   function check() {
     if (done || !document.body || document.body.textContent.indexOf(marker) < 0) return;
     done = true;
     if (obs) obs.disconnect();
-    window.` + benchBinding + `(JSON.stringify({marker: marker, at: performance.timeOrigin + performance.now(), origin: performance.timeOrigin}));
+    var nav = performance.getEntriesByType("navigation")[0] || {};
+    window.` + benchBinding + `(JSON.stringify({marker: marker, at: performance.timeOrigin + performance.now(),
+      origin: performance.timeOrigin, request: nav.requestStart || 0, response: nav.responseStart || 0}));
+    // Then, for information, the first paint of the new document.
+    try {
+      new PerformanceObserver(function (list) {
+        list.getEntries().forEach(function (e) {
+          if (e.name === "first-contentful-paint") {
+            window.` + benchBinding + `(JSON.stringify({marker: marker, paint: performance.timeOrigin + e.startTime}));
+          }
+        });
+      }).observe({type: "paint", buffered: true});
+    } catch (e) {}
   }
   obs = new MutationObserver(check);
   obs.observe(document, {childList: true, subtree: true, characterData: true});
@@ -139,7 +152,8 @@ func BenchmarkSaveToBrowser(b *testing.B) {
 	const perArticle = 10
 	open := ""
 	lat := make([]time.Duration, 0, b.N)
-	var srvLat []time.Duration // save to serve's reload event
+	var srvLat []time.Duration   // save to serve's reload event
+	var paintLat []time.Duration // save to the new page's first contentful paint
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
@@ -192,6 +206,9 @@ func BenchmarkSaveToBrowser(b *testing.B) {
 			Marker string  `json:"marker"`
 			At     float64 `json:"at"`     // ms since the epoch: marker in the DOM
 			Origin float64 `json:"origin"` // ms since the epoch: the reload started
+			// ms after Origin: the request went out, its first byte came
+			Request, Response float64
+			Paint             float64 // ms since the epoch: first contentful paint
 		}
 		select {
 		case payload := <-seen:
@@ -219,6 +236,25 @@ func BenchmarkSaveToBrowser(b *testing.B) {
 			d = received
 		}
 		lat = append(lat, d)
+		paint := time.Duration(-1)
+		pctx := time.After(time.Second)
+	paintWait:
+		for {
+			select {
+			case payload := <-seen:
+				var pt struct {
+					Marker string
+					Paint  float64
+				}
+				if json.Unmarshal([]byte(payload), &pt) == nil && pt.Marker == marker && pt.Paint > 0 {
+					paint = time.Duration(pt.Paint*1e6) - time.Duration(saved.UnixNano())
+					paintLat = append(paintLat, paint)
+					break paintWait
+				}
+			case <-pctx:
+				break paintWait
+			}
+		}
 		var ev time.Duration = -1
 		select {
 		case e := <-events:
@@ -228,8 +264,10 @@ func BenchmarkSaveToBrowser(b *testing.B) {
 		}
 		reload := time.Duration(got.Origin*1e6) - time.Duration(saved.UnixNano())
 		// Progress as it happens (b.Logf shows only at the end).
-		fmt.Fprintf(os.Stderr, "browser edit %d (%s): %v in the DOM (server's reload event %v, page reload started %v), reported after %v\n",
-			i+1, rel, d.Round(100*time.Microsecond), ev.Round(100*time.Microsecond), reload.Round(100*time.Microsecond), received.Round(100*time.Microsecond))
+		ms := func(f float64) time.Duration { return time.Duration(f * 1e6).Round(100 * time.Microsecond) }
+		fmt.Fprintf(os.Stderr, "browser edit %d (%s): %v in the DOM; server's reload event %v, reload started %v, +%v request, +%v first byte, +%v marker, painted %v; reported after %v\n",
+			i+1, rel, d.Round(100*time.Microsecond), ev.Round(100*time.Microsecond), reload.Round(100*time.Microsecond),
+			ms(got.Request), ms(got.Response), ms(got.At-got.Origin), paint.Round(100*time.Microsecond), received.Round(100*time.Microsecond))
 	}
 	slices.Sort(lat)
 	q := func(f float64) time.Duration { return lat[min(len(lat)-1, int(f*float64(len(lat))))] }
@@ -238,6 +276,10 @@ func BenchmarkSaveToBrowser(b *testing.B) {
 	if len(srvLat) > 0 {
 		slices.Sort(srvLat)
 		b.ReportMetric(float64(srvLat[len(srvLat)/2].Microseconds())/1000, "ms-median-event")
+	}
+	if len(paintLat) > 0 {
+		slices.Sort(paintLat)
+		b.ReportMetric(float64(paintLat[len(paintLat)/2].Microseconds())/1000, "ms-median-paint")
 	}
 	b.Logf("%d edits: median %v, p95 %v, min %v, max %v", len(lat),
 		q(0.5).Round(100*time.Microsecond), q(0.95).Round(100*time.Microsecond),
