@@ -77,6 +77,12 @@ const markerWatch = `(function () {
 // each; the browser opens the next article's page between edits, outside
 // the timed part. It reports the median and 95th percentile, and prints
 // each edit's latency as it goes.
+//
+// On the 10k site (2 cores, load average under 1.3), 2026-11-27: median
+// 85.7 and 86.2 ms, p95 117 and 138 ms over two runs of 40 edits; serve's
+// reload event at a median 47 ms, the reload starting 1 ms later, its
+// first byte 10 ms after that, the marker in the DOM 37 ms after the
+// reload started, and the first contentful paint at a median 109 ms.
 func BenchmarkSaveToBrowser(b *testing.B) {
 	site := os.Getenv("BRIEFGEN_BENCH_SITE")
 	if site == "" {
