@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -88,7 +87,7 @@ func BenchmarkSaveToBrowser(b *testing.B) {
 	if site == "" {
 		b.Skip("set BRIEFGEN_BENCH_SITE to a copy of a site to edit")
 	}
-	chromium := chromiumPath(b)
+	findChromium(b) // skips (fails under CI) before the long first build
 	arts, err := filepath.Glob(filepath.Join(site, "content", "*", "*.md"))
 	if err != nil {
 		b.Fatal(err)
@@ -137,7 +136,7 @@ func BenchmarkSaveToBrowser(b *testing.B) {
 		}
 	}()
 
-	ctx, stop := benchBrowser(b, chromium)
+	ctx, stop := browser(b)
 	defer stop()
 	seen := make(chan string, 16)
 	if err := chromedp.Listen(ctx, func(ev any) {
@@ -290,46 +289,4 @@ func BenchmarkSaveToBrowser(b *testing.B) {
 	b.Logf("%d edits: median %v, p95 %v, min %v, max %v", len(lat),
 		q(0.5).Round(100*time.Microsecond), q(0.95).Round(100*time.Microsecond),
 		lat[0].Round(100*time.Microsecond), lat[len(lat)-1].Round(100*time.Microsecond))
-}
-
-// chromiumPath is findChromium for a benchmark: it skips without Chromium
-// (findChromium takes a *testing.T).
-func chromiumPath(b *testing.B) string {
-	b.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	b.Skip("Chromium is not installed (apt-get install chromium): skipping the browser benchmark")
-	return ""
-}
-
-// benchBrowser starts Chromium as browser does for the tests (browser
-// takes a *testing.T).
-func benchBrowser(b *testing.B, path string) (context.Context, context.CancelFunc) {
-	b.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(b.TempDir()),
-		chromedp.WSURLReadTimeout(step),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	// No timeout on this first call: it would end the browser with it.
-	if err := chromedp.Do(ctx); err != nil {
-		cancelCtx()
-		cancelAlloc()
-		b.Fatalf("starting Chromium: %v", err)
-	}
-	return ctx, func() { cancelCtx(); cancelAlloc() }
 }

@@ -24,7 +24,7 @@ const step = 20 * time.Second
 
 // findChromium returns Chromium's path, skipping the test (or failing it
 // under CI) when there is none.
-func findChromium(t *testing.T) string {
+func findChromium(t testing.TB) string {
 	t.Helper()
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -196,7 +196,7 @@ func waitJS(t *testing.T, ctx context.Context, what, expr string) {
 	t.Fatalf("%s: not within %v (last error %v); page text:\n%.3000s", what, step, last, body)
 }
 
-func browser(t *testing.T) (context.Context, context.CancelFunc) {
+func browser(t testing.TB) (context.Context, context.CancelFunc) {
 	t.Helper()
 	path := findChromium(t)
 	opts := []chromedp.ExecAllocatorOption{
