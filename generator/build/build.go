@@ -66,16 +66,22 @@ type Result struct {
 	Changed []string
 }
 
+// resolve fills in the default source (".") and destination
+// (<source>/public) and refuses a destination the build may not replace.
+func (o *Options) resolve() error {
+	if o.Source == "" {
+		o.Source = "."
+	}
+	if o.Destination == "" {
+		o.Destination = filepath.Join(o.Source, "public")
+	}
+	return checkDestination(o.Source, o.Destination)
+}
+
 // Build builds the site at opts.Source into opts.Destination on fsys.
 func Build(fsys afero.Fs, opts Options) (*Result, error) {
 	start := time.Now()
-	if opts.Source == "" {
-		opts.Source = "."
-	}
-	if opts.Destination == "" {
-		opts.Destination = filepath.Join(opts.Source, "public")
-	}
-	if err := checkDestination(opts.Source, opts.Destination); err != nil {
+	if err := opts.resolve(); err != nil {
 		return nil, err
 	}
 	logf := func(format string, args ...any) {

@@ -172,13 +172,7 @@ func unitKey(u unit) string {
 
 // NewSession returns a Session for the site opts describe on fsys.
 func NewSession(fsys afero.Fs, opts Options) (*Session, error) {
-	if opts.Source == "" {
-		opts.Source = "."
-	}
-	if opts.Destination == "" {
-		opts.Destination = filepath.Join(opts.Source, "public")
-	}
-	if err := checkDestination(opts.Source, opts.Destination); err != nil {
+	if err := opts.resolve(); err != nil {
 		return nil, err
 	}
 	s := &Session{fs: fsys, opts: opts, seed: maphash.MakeSeed(), src: source.NewCache(), facts: map[string]cachedFacts{}, excerpts: map[*doc.Doc]string{}, excerptOf: map[string]string{}, md: render.NewMarkdown(annotate.Extension)}
