@@ -194,14 +194,29 @@ func evalArgsString(s string) string { return s }
 // whether the noncharacters U+FDD0..U+FDEF and U+FFF0..U+FFFF (which
 // include U+FFFD, so every invalid UTF-8 byte) become hex references.
 type replTable struct {
-	ascii  [utf8.RuneSelf]string
-	hexBad bool
+	ascii [utf8.RuneSelf]string
+	// class is byteKeep for bytes kept as they are, byteRepl for ASCII
+	// bytes with a replacement, byteRune for bytes that start a rune
+	// to decode and check (non-ASCII bytes when hex references are on).
+	class [256]uint8
 }
 
+const (
+	byteKeep = iota
+	byteRepl
+	byteRune
+)
+
 func newReplTable(hexBad bool, pairs ...string) *replTable {
-	t := &replTable{hexBad: hexBad}
+	t := new(replTable)
 	for i := 0; i < len(pairs); i += 2 {
 		t.ascii[pairs[i][0]] = pairs[i+1]
+		t.class[pairs[i][0]] = byteRepl
+	}
+	if hexBad {
+		for c := utf8.RuneSelf; c < 256; c++ {
+			t.class[c] = byteRune
+		}
 	}
 	return t
 }
@@ -245,18 +260,15 @@ const badRuneRefLen = 8
 func (t *replTable) escape(s string) string {
 	first, grow := -1, 0
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if r := t.ascii[c]; r != "" {
-				if first < 0 {
-					first = i
-				}
-				grow += len(r) - 1
-			}
+		switch t.class[s[i]] {
+		case byteKeep:
 			i++
 			continue
-		}
-		if !t.hexBad {
+		case byteRepl:
+			if first < 0 {
+				first = i
+			}
+			grow += len(t.ascii[s[i]]) - 1
 			i++
 			continue
 		}
@@ -277,18 +289,15 @@ func (t *replTable) escape(s string) string {
 	b.WriteString(s[:first])
 	written := first
 	for i := first; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if r := t.ascii[c]; r != "" {
-				b.WriteString(s[written:i])
-				b.WriteString(r)
-				written = i + 1
-			}
+		switch t.class[s[i]] {
+		case byteKeep:
 			i++
 			continue
-		}
-		if !t.hexBad {
+		case byteRepl:
+			b.WriteString(s[written:i])
+			b.WriteString(t.ascii[s[i]])
 			i++
+			written = i
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -353,64 +362,56 @@ func urlNormalizeString(s string) string { return processURL(s, true) }
 
 func urlEscapeString(s string) string { return processURL(s, false) }
 
-// URL byte classes for processURL.
-const (
-	urlKeep     = iota // unreserved: never encoded
-	urlEncode          // always percent-encoded
-	urlReserved        // kept when normalising, encoded when escaping
-	urlPercent         // kept when normalising and it starts a valid %XX
-)
-
-var urlClass = func() (t [256]uint8) {
-	for i := range t {
-		t[i] = urlEncode
-	}
+// urlKeepEscape and urlKeepNorm are the bytes processURL keeps when
+// escaping (unreserved: letters, digits, "-._~") and when normalising
+// (also the reserved "!#$&*+,/:;=?@[]"); '%' is kept when normalising
+// only if a valid %XX escape starts there.
+var urlKeepEscape, urlKeepNorm = func() (esc, norm [256]bool) {
 	for c := '0'; c <= '9'; c++ {
-		t[c] = urlKeep
+		esc[c] = true
 	}
 	for c := 'a'; c <= 'z'; c++ {
-		t[c] = urlKeep
-		t[c-'a'+'A'] = urlKeep
+		esc[c] = true
+		esc[c-'a'+'A'] = true
 	}
 	for _, c := range []byte("-._~") {
-		t[c] = urlKeep
+		esc[c] = true
 	}
+	norm = esc
 	for _, c := range []byte("!#$&*+,/:;=?@[]") {
-		t[c] = urlReserved
+		norm[c] = true
 	}
-	t['%'] = urlPercent
-	return t
+	return esc, norm
 }()
 
 func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// urlByteKept reports whether processURL keeps s[i] as is.
-func urlByteKept(s string, i int, norm bool) bool {
-	switch urlClass[s[i]] {
-	case urlKeep:
-		return true
-	case urlReserved:
-		return norm
-	case urlPercent:
-		return norm && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2])
-	}
-	return false
+// validEscapeAt reports whether a %XX escape with two more bytes after
+// it starts at s[i].
+func validEscapeAt(s string, i int) bool {
+	return i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2])
 }
 
 // processURL percent-encodes (lower-case hex) the bytes of s that are not
 // unreserved; when norm is set it keeps reserved characters and valid
 // %XX escapes. It returns s itself when nothing changes.
 func processURL(s string, norm bool) string {
+	keep := &urlKeepEscape
+	if norm {
+		keep = &urlKeepNorm
+	}
 	first, n := -1, 0
 	for i := 0; i < len(s); i++ {
-		if !urlByteKept(s, i, norm) {
-			if first < 0 {
-				first = i
-			}
-			n++
+		c := s[i]
+		if keep[c] || c == '%' && norm && validEscapeAt(s, i) {
+			continue
 		}
+		if first < 0 {
+			first = i
+		}
+		n++
 	}
 	if first < 0 {
 		return s
@@ -421,13 +422,14 @@ func processURL(s string, norm bool) string {
 	b.WriteString(s[:first])
 	written := first
 	for i := first; i < len(s); i++ {
-		if urlByteKept(s, i, norm) {
+		c := s[i]
+		if keep[c] || c == '%' && norm && validEscapeAt(s, i) {
 			continue
 		}
 		b.WriteString(s[written:i])
 		b.WriteByte('%')
-		b.WriteByte(hex[s[i]>>4])
-		b.WriteByte(hex[s[i]&0xf])
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&0xf])
 		written = i + 1
 	}
 	b.WriteString(s[written:])
