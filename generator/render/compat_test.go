@@ -8,6 +8,7 @@ import (
 	"briefgen/generator/briefing"
 	"briefgen/generator/source"
 	"briefgen/generator/timeline"
+	"briefgen/generator/tmplexec"
 )
 
 // TestThemeV1Compatible renders a briefing's pages with the default theme
@@ -62,6 +63,54 @@ func TestThemeV1Compatible(t *testing.T) {
 	for name, w := range want {
 		if got[name] != w {
 			t.Errorf("%s differs from theme-v1's:\n%s\nwant:\n%s", name, got[name], w)
+		}
+	}
+}
+
+// TestTemplatesRunFast checks that tmplexec, not html/template, executes
+// the pages and partials of the default theme and of theme-v1 (which
+// calls methods and functions where the default theme has fields): after
+// each template's first execution, none is left to html/template.
+func TestTemplatesRunFast(t *testing.T) {
+	bb := newBenchBriefing(t)
+	v1, err := New(bb.site, Options{Templates: os.DirFS("testdata/theme-v1"), Markdown: NewMarkdown(annotate.Extension),
+		Timeline: func(*source.Briefing) *timeline.Timeline { return bb.x.Timeline }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []*Renderer{bb.r, v1} {
+		br := bb.site.Briefings[0]
+		for range 2 {
+			if _, err := r.Home(); err != nil {
+				t.Fatal(err)
+			}
+			if err := r.BriefingPages(br, bb.x.Timeline, bb.x.Brief(r.URLs().Abs), func(File) error { return nil }); err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range bb.pages {
+				if _, err := r.Actor(bb.x, a); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, a := range bb.site.Articles {
+				if _, err := r.Article(a, bb.articleFacts(a)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			r.ClearFragments()
+		}
+		sets := map[string]*tmplexec.Set{"partials": r.frags.exec}
+		for k, s := range r.exec {
+			sets[k] = s
+		}
+		for k, s := range sets {
+			st := s.Stats()
+			if st.Fallback != 0 {
+				t.Errorf("%s: %d executions left to html/template (%+v)", k, st.Fallback, st)
+			}
+			if st.First > 0 && st.Fast == 0 {
+				t.Errorf("%s: no execution ran fast (%+v)", k, st)
+			}
 		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"briefgen/generator/tmplexec"
 )
 
 // fragments caches the HTML of partial templates by name and value, for
@@ -20,7 +22,8 @@ import (
 // value stays alive (and its address cannot be reused by another value)
 // while its HTML is cached.
 type fragments struct {
-	set *template.Template // the partials alone
+	set  *template.Template // the partials alone
+	exec *tmplexec.Set      // executes set
 	// cur and old map a fragKey to its template.HTML: sync.Maps, because
 	// pages read them far more than they add to them, from every worker
 	// at once. ClearFragments makes cur the old generation and drops the
@@ -103,7 +106,7 @@ func (r *Renderer) fragmentBy(name string, key, v any) (template.HTML, error) {
 	}
 	buf := getBuffer()
 	defer putBuffer(buf)
-	if err := f.set.ExecuteTemplate(buf, name, r.view(v)); err != nil {
+	if err := f.exec.Execute(buf, name, r.view(v)); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())

@@ -26,6 +26,7 @@ import (
 
 	"briefgen/generator/source"
 	"briefgen/generator/timeline"
+	"briefgen/generator/tmplexec"
 )
 
 // Options configure a Renderer.
@@ -94,6 +95,7 @@ type Renderer struct {
 	info    *SiteInfo
 	updated time.Time
 	frags   fragments
+	exec    map[string]*tmplexec.Set // executes tmpl, by page kind
 }
 
 // New parses the templates and prepares to render site.
@@ -114,11 +116,21 @@ func New(site *source.Site, opt Options) (*Renderer, error) {
 	}
 	r := &Renderer{site: site, urls: urls, md: opt.Markdown, opt: opt}
 	r.info = r.siteInfo()
+	funcs := r.funcs()
 	if p := opt.Parsed; p != nil {
-		p.bind(r.funcs())
+		p.bind(funcs)
 		r.tmpl, r.frags.set = p.tmpl, p.partials
-	} else if r.tmpl, r.frags.set, err = parseTemplates(opt.Templates, r.funcs()); err != nil {
+	} else if r.tmpl, r.frags.set, err = parseTemplates(opt.Templates, funcs); err != nil {
 		return nil, err
+	}
+	// html/template parses and escapes the templates; tmplexec executes
+	// them, with html/template's output and a fraction of its work.
+	r.exec = make(map[string]*tmplexec.Set, len(r.tmpl))
+	for k, t := range r.tmpl {
+		r.exec[k] = tmplexec.New(t, funcs)
+	}
+	if r.frags.set != nil {
+		r.frags.exec = tmplexec.New(r.frags.set, funcs)
 	}
 	for _, k := range []string{"home", "briefing", "article", "404"} {
 		if r.tmpl[k] == nil {
@@ -207,7 +219,7 @@ func (r *Renderer) Execute(kind string, data any) ([]byte, error) {
 	// allocation per page, and no growing copies.
 	buf := getBuffer()
 	defer putBuffer(buf)
-	if err := t.Execute(buf, data); err != nil {
+	if err := r.exec[kind].Execute(buf, t.Name(), data); err != nil {
 		return nil, fmt.Errorf("rendering %s page: %w", kind, err)
 	}
 	return bytes.Clone(buf.Bytes()), nil
