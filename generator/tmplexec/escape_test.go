@@ -419,6 +419,11 @@ func TestEscaperLiterals(t *testing.T) {
 		{"_html_template_nospaceescaper", "\xff\ufdd0\ufffd", "&#xfffd;&#xfdd0;&#xfffd;"},
 		{"_html_template_urlfilter", "JAVASCRIPT:x", "#ZgotmplZ"},
 		{"_html_template_urlfilter", "/a:b", "/a:b"},
+		{"_html_template_urlfilter", "httpſ://x", "httpſ://x"}, // long s folds to s
+		{"_html_template_urlnormalizer", "%41%4", "%41%254"},
+		{"_html_template_htmlnamefilter", "\u212a", "k"}, // Kelvin sign lower-cases to k
+		{"_html_template_htmlnamefilter", "srclang", "srclang"},
+		{"_html_template_htmlnamefilter", "mysrc", "ZgotmplZ"},
 		{"_html_template_urlnormalizer", "/a b/%41%4G?x=ü", "/a%20b/%41%254G?x=%c3%bc"},
 		{"_html_template_urlescaper", "a b&c/%41", "a%20b%26c%2f%2541"},
 		{"_html_template_commentescaper", "anything", ""},
@@ -435,8 +440,18 @@ func TestEscaperLiterals(t *testing.T) {
 			t.Errorf("%s.str(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
 		}
 	}
-	if got := attrEscaper(template.HTML(`<b title="x">Tom &amp; "J"</b>`)); got != "Tom &amp; &#34;J&#34;" {
-		t.Errorf("attrEscaper(HTML) = %q", got)
+	// Attribute escapers strip the tags of HTML, with html/template's quirks.
+	for in, want := range map[string]string{
+		`<b title="x">Tom &amp; "J"</b>`: "Tom &amp; &#34;J&#34;",
+		"a<b":                            "a&lt;b", // no complete tag: kept
+		"<script>x</script>y":            "y",
+		"<textarea>a<b>c</textarea>d":    "ad", // text after the last '<' is lost
+		"<p a\"b>c":                      "",   // a quote in a name: the rest is lost
+		"<!-- c -->x<p title='>'>y</p>z": "xyz",
+	} {
+		if got := attrEscaper(template.HTML(in)); got != want {
+			t.Errorf("attrEscaper(HTML(%q)) = %q, want %q", in, got, want)
+		}
 	}
 	if got := htmlEscaper(nil); got != "" {
 		t.Errorf("htmlEscaper(nil) = %q, want empty", got)
