@@ -20,6 +20,9 @@ type escaper struct {
 	// (not a named string type): no boxing. Returns s itself when
 	// nothing needs escaping (no allocation).
 	str func(s string) string
+	// keepsHTML says the escaper returns a template.HTML value as it
+	// is (html/template's HTML text escaper).
+	keepsHTML bool
 }
 
 // escaperNamed returns the escaper html/template calls name, and
@@ -30,16 +33,16 @@ func escaperNamed(name string) (escaper, bool) {
 }
 
 var escaperTable = map[string]escaper{
-	"_html_template_htmlescaper":    {htmlEscaper, htmlTable.escape},
-	"_html_template_attrescaper":    {attrEscaper, htmlTable.escape},
-	"_html_template_rcdataescaper":  {rcdataEscaper, htmlTable.escape},
-	"_html_template_nospaceescaper": {nospaceEscaper, nospaceEscapeString},
-	"_html_template_urlfilter":      {urlFilter, urlFilterString},
-	"_html_template_urlnormalizer":  {urlNormalizer, urlNormalizeString},
-	"_html_template_urlescaper":     {urlEscaper, urlEscapeString},
-	"_html_template_commentescaper": {commentEscaper, commentEscapeString},
-	"_html_template_htmlnamefilter": {htmlNameFilter, htmlNameFilterString},
-	"_eval_args_":                   {evalArgs, evalArgsString},
+	"_html_template_htmlescaper":    {htmlEscaper, htmlTable.escape, true},
+	"_html_template_attrescaper":    {attrEscaper, htmlTable.escape, false},
+	"_html_template_rcdataescaper":  {rcdataEscaper, htmlTable.escape, false},
+	"_html_template_nospaceescaper": {nospaceEscaper, nospaceEscapeString, false},
+	"_html_template_urlfilter":      {urlFilter, urlFilterString, false},
+	"_html_template_urlnormalizer":  {urlNormalizer, urlNormalizeString, false},
+	"_html_template_urlescaper":     {urlEscaper, urlEscapeString, false},
+	"_html_template_commentescaper": {commentEscaper, commentEscapeString, false},
+	"_html_template_htmlnamefilter": {htmlNameFilter, htmlNameFilterString, false},
+	"_eval_args_":                   {evalArgs, evalArgsString, false},
 }
 
 // escFailsafe replaces a value html/template judges unsafe in its position.

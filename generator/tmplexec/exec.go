@@ -3,6 +3,7 @@ package tmplexec
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 	"reflect"
 	"sort"
 )
@@ -30,6 +31,7 @@ type state struct {
 
 var (
 	stringType       = reflect.TypeFor[string]()
+	htmlType         = reflect.TypeFor[template.HTML]()
 	reflectValueType = reflect.TypeFor[reflect.Value]()
 	errorType        = reflect.TypeFor[error]()
 	stringerType     = reflect.TypeFor[fmt.Stringer]()
@@ -81,6 +83,8 @@ func (a *actionNode) exec(st *state, dot reflect.Value) ctrl {
 	switch v := st.pipeline(dot, a.pipe); {
 	case v.IsValid() && v.Type() == stringType:
 		s = a.esc[0].str(v.String())
+	case v.IsValid() && v.Type() == htmlType && a.esc[0].keepsHTML:
+		s = v.String() // a fragment's HTML, in HTML text
 	case v.IsValid():
 		s = a.esc[0].any(v.Interface())
 	default:
