@@ -56,6 +56,7 @@ type outer struct {
 	Array  [2]string
 	Kinds  []kind
 	Val    any
+	FMap   map[float64]string
 }
 
 func testData() *outer {
@@ -73,6 +74,7 @@ func testData() *outer {
 		Array: [2]string{"p", "q"},
 		Kinds: []kind{"person", "place"},
 		Val:   &a,
+		FMap:  map[float64]string{2.5: "b", 1.5: "a"},
 	}
 }
 
@@ -178,6 +180,7 @@ func TestExecuteMatchesHTMLTemplate(t *testing.T) {
 		{`{{range .Items}}{{range .Tags}}{{if eq . "x"}}{{break}}{{end}}{{.}}{{end}}/{{end}}`, true},
 		{`{{range .Array}}{{.}}{{end}} {{range .Ptrs}}{{if .}}{{.Name}}{{end}};{{end}}`, true},
 		{`{{range .Name}}x{{end}}`, false},
+		{`{{range .FMap}}{{.}}{{end}}`, false}, // keys a Set does not sort
 		// variables
 		{`{{$x := .Name}}{{$y := .P}}{{$x}} {{$y.Name}} {{$.N}} {{with .P}}{{$.Name}}{{$x}}{{end}}`, true},
 		{`{{$x := 1}}{{if .Name}}{{$x = 2}}{{$z := 3}}{{$z}}{{end}}{{$x}}`, true},
@@ -193,7 +196,11 @@ func TestExecuteMatchesHTMLTemplate(t *testing.T) {
 		{`{{range list 1 "two" .N}}{{.}};{{end}}`, true},
 		{`{{eq .N 7}} {{eq .Name "root" "x"}} {{ne .N 3}} {{lt .N 8}} {{le .N 7}} {{gt .F 2.0}} {{ge .U 4}} {{eq .U 4}} {{lt .I8 .U}}`, true},
 		{`{{eq (index .Kinds 0) "person"}} {{if eq .Kind "root"}}k{{end}}`, true},
-		{`{{eq .P .P}}`, false},
+		{`{{eq .P .P}} {{eq .P .Nil}} {{eq .Nil nil}} {{eq .Empty nil}} {{eq .Map.none "x"}} {{eq .Val (index .Ptrs 0)}} {{ne .P .Nil}}`, true},
+		{`{{eq .P .Tags}}`, false},
+		{`{{eq .Items .Items}}`, false},
+		{`{{eq .inner .inner}}`, false},
+		{`{{eq .Time .Time}} {{eq .Stringer .Iface}} {{eq .Iface .Iface}}`, true},
 		{`{{eq .N "x"}}`, false},
 		{`{{print .Name 1 2}} {{printf "%d-%s" .N .Name}} {{println .N}} {{html .Name}} {{.Name | urlquery}} {{js .Name}}`, true},
 		{`{{fail}}`, false},
@@ -263,4 +270,24 @@ func FuzzExecute(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestGiveUp checks that a template the Set keeps leaving to html/template
+// is no longer run by the Set first.
+func TestGiveUp(t *testing.T) {
+	tm := template.Must(template.New("page").Parse(`{{range .FMap}}{{.}}{{end}}`))
+	s := New(tm, nil)
+	for range 30 {
+		var b bytes.Buffer
+		if err := s.Execute(&b, "page", testData()); err != nil || b.String() != "ab" {
+			t.Fatalf("got %q, %v", b.String(), err)
+		}
+	}
+	v, _ := s.progs.Load("page")
+	if e := v.(*entry); e.prog != nil {
+		t.Errorf("the Set still runs the template first after %d fallbacks", s.Stats().Fallback)
+	}
+	if st := s.Stats(); st.Fallback != 29 || st.Fast != 0 {
+		t.Errorf("stats %+v, want 29 fallbacks", st)
+	}
 }

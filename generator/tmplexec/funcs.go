@@ -440,8 +440,18 @@ func basicKind(v reflect.Value) basic {
 	return invalidKind
 }
 
-// eq is text/template's eq for values of basic kinds; comparisons of
-// other values are left to html/template.
+func isNil(v reflect.Value) bool {
+	if !v.IsValid() {
+		return true
+	}
+	switch v.Kind() {
+	case reflect.Chan, reflect.Func, reflect.Interface, reflect.Map, reflect.Pointer, reflect.Slice:
+		return v.IsNil()
+	}
+	return false
+}
+
+// eq is text/template's eq.
 func eq(a reflect.Value, bs []reflect.Value) bool {
 	a = indirectInterface(a)
 	if len(bs) == 0 {
@@ -457,8 +467,25 @@ func eq(a reflect.Value, bs []reflect.Value) bool {
 			t = a.Int() >= 0 && uint64(a.Int()) == b.Uint()
 		case k1 == uintKind && k2 == intKind:
 			t = b.Int() >= 0 && a.Uint() == uint64(b.Int())
-		case k1 != k2 || k1 == invalidKind:
-			panic(bail{})
+		case k1 != k2:
+			if a.IsValid() && b.IsValid() {
+				panic(bail{}) // incompatible types
+			}
+			// A missing value equals nothing.
+		case k1 == invalidKind:
+			// Pointers, structs, nil...: comparable values of one
+			// kind, or anything with nil.
+			if a.Kind() != b.Kind() && a.IsValid() && b.IsValid() {
+				panic(bail{})
+			}
+			if isNil(a) || isNil(b) {
+				t = isNil(a) == isNil(b)
+			} else {
+				if !b.Type().Comparable() {
+					panic(bail{})
+				}
+				t = a.Interface() == b.Interface()
+			}
 		case k1 == boolKind:
 			t = a.Bool() == b.Bool()
 		case k1 == complexKind:

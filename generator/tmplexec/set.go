@@ -22,6 +22,17 @@ type Set struct {
 // entry is a compiled template, or nil prog for one left to html/template.
 type entry struct {
 	prog *program
+	// runs and fallbacks count the program's executions and those it
+	// left to html/template.
+	runs, fallbacks atomic.Int64
+}
+
+// giveUp reports whether a program falls back so often (a theme that
+// compares values the Set cannot, say) that running it first only adds
+// to html/template's work.
+func (e *entry) giveUp() bool {
+	f := e.fallbacks.Add(1)
+	return f >= 8 && 2*f > e.runs.Load()
 }
 
 // New returns a Set that executes the templates of t. funcs must be the
@@ -39,9 +50,11 @@ func New(t *template.Template, funcs template.FuncMap) *Set {
 // data, exactly as t.ExecuteTemplate(buf, name, data) would. On an error
 // buf holds what was written before it, as with html/template.
 func (s *Set) Execute(buf *bytes.Buffer, name string, data any) error {
-	if e, ok := s.progs.Load(name); ok {
-		if p := e.(*entry).prog; p != nil {
+	if v, ok := s.progs.Load(name); ok {
+		e := v.(*entry)
+		if p := e.prog; p != nil {
 			start := buf.Len()
+			e.runs.Add(1)
 			if p.run(buf, data) {
 				s.fast.Add(1)
 				return nil
@@ -50,6 +63,9 @@ func (s *Set) Execute(buf *bytes.Buffer, name string, data any) error {
 			// html/template does the whole page again, and says what
 			// went wrong if anything did.
 			buf.Truncate(start)
+			if e.giveUp() {
+				s.progs.Store(name, &entry{})
+			}
 		}
 		s.fallback.Add(1)
 		return s.html.ExecuteTemplate(buf, name, data)
