@@ -54,7 +54,7 @@ func briefingPages(r *render.Renderer, x *briefing.Briefing, emit func(render.Fi
 		if err != nil {
 			return fmt.Errorf("%s: actor %s: %w", b.Slug, a.ID, err)
 		}
-		return emit(render.File{Path: pagePath(briefing.ActorPath(b, a.ID)), Data: page})
+		return emit(render.File{Path: pagePath(briefing.ActorPath(b, a.ID)), Data: page, Owned: true})
 	})
 }
 

@@ -362,6 +362,9 @@ func write(fsys afero.Fs, opts Options, site *source.Site, statics []render.File
 					setErr(err)
 					continue
 				}
+				if f.Owned {
+					render.Recycle(f.Data)
+				}
 				mu.Lock()
 				files++
 				n := files

@@ -193,7 +193,7 @@ func (bd *builder) unit(u unit, emit func(render.File) error) (unitResult, error
 		if err != nil {
 			return fmt.Errorf("%s: %w", a.Path, err)
 		}
-		if err := emit(render.File{Path: pagePath(a.RelPermalink()), Data: page}); err != nil {
+		if err := emit(render.File{Path: pagePath(a.RelPermalink()), Data: page, Owned: true}); err != nil {
 			return err
 		}
 		bd.prog.report("rendered %d/%d articles", bd.rendered.Add(1), len(bd.site.Articles))

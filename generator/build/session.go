@@ -546,6 +546,7 @@ func (rc *recorder) emit(next func(render.File) error) func(render.File) error {
 		rc.files[f.Path] = h
 		if rc.data != nil {
 			rc.data[f.Path] = f.Data
+			f.Owned = false // kept here: not to be recycled
 		}
 		rc.mu.Unlock()
 		if dup && next == nil {
