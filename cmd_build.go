@@ -17,7 +17,7 @@ import (
 
 func init() {
 	var opts build.Options
-	var cpuProfile string
+	var cpuProfile, memProfile string
 	cmd := &cobra.Command{
 		Use:   "build [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--quiet] [--verbose]",
 		Short: "Build the site into public/",
@@ -59,6 +59,11 @@ date, a file that is not an article) do not stop the build.`,
 			if err != nil {
 				return err
 			}
+			if memProfile != "" {
+				if err := writeMemProfile(memProfile); err != nil {
+					return err
+				}
+			}
 			if !opts.Quiet {
 				dest := opts.Destination
 				if dest == "" {
@@ -80,6 +85,8 @@ date, a file that is not an article) do not stop the build.`,
 	f.BoolVarP(&opts.Verbose, "verbose", "v", false, "also print skipped files and timings")
 	f.StringVar(&cpuProfile, "profile-cpu", "", "write a Go CPU profile of the build to `FILE` (for go tool pprof)")
 	f.MarkHidden("profile-cpu")
+	f.StringVar(&memProfile, "profile-mem", "", "write a Go allocation profile of the build to `FILE` (for go tool pprof)")
+	f.MarkHidden("profile-mem")
 	rootCmd.AddCommand(cmd)
 }
 
@@ -94,6 +101,20 @@ func startCPUProfile(name string) (stop func(), err error) {
 		return nil, fmt.Errorf("--profile-cpu: %w", err)
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// writeMemProfile writes the allocations sampled since the program
+// started (and the heap in use at the last collection) to name.
+func writeMemProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return fmt.Errorf("--profile-mem: %w", err)
+	}
+	if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+		f.Close()
+		return fmt.Errorf("--profile-mem: %w", err)
+	}
+	return f.Close()
 }
 
 // isTerminal reports whether w is a terminal (a character device), where
