@@ -18,7 +18,11 @@ func Facts(f *extract.Facts, actorHref func(id string) string) []Mark {
 		actorHref = func(id string) string { return "#" + ActorID(id) }
 	}
 	names := make(map[string]string, len(f.Actors))
-	marks := make([]Mark, 0, len(f.Sentences)+len(f.Quotes)+len(f.Timexes)+4*len(f.Actors))
+	n := len(f.Sentences) + len(f.Quotes) + len(f.Timexes)
+	for _, a := range f.Actors {
+		n += len(a.Mentions)
+	}
+	marks := make([]Mark, 0, n)
 	for i, s := range f.Sentences {
 		marks = append(marks, Mark{Span: s.Span, Tag: "span", Class: "s", ID: doc.SentenceID(i)})
 	}
