@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"reflect"
 	"sort"
+	"sync"
 )
 
 // bail is the panic that ends a fast execution: the Set leaves the page to
@@ -46,10 +47,24 @@ func (p *program) run(buf *bytes.Buffer, data any) (ok bool) {
 		}
 	}()
 	dot := reflect.ValueOf(data)
-	st := &state{buf: buf, vars: make([]variable, 1, 16)}
-	st.vars[0] = variable{"$", dot}
+	st := states.Get().(*state)
+	st.buf = buf
+	st.vars = append(st.vars[:0], variable{"$", dot})
 	st.list(p.root.body, dot)
+	st.release()
 	return true
+}
+
+// states are the execution states runs reuse (a page executes several
+// partials, each a run of its own).
+var states = sync.Pool{New: func() any { return &state{vars: make([]variable, 0, 16)} }}
+
+// release returns a state to the pool once it no longer holds the
+// page's values. A run that panicked is not released.
+func (st *state) release() {
+	clear(st.vars)
+	st.vars, st.buf, st.base, st.depth = st.vars[:0], nil, 0, 0
+	states.Put(st)
 }
 
 func (st *state) list(nodes []node, dot reflect.Value) ctrl {
@@ -132,29 +147,6 @@ func (r *rangeNode) exec(st *state, dot reflect.Value) ctrl {
 	val, _ := indirect(st.pipeline(dot, r.pipe))
 	mark := len(st.vars)
 	decl := r.pipe.decl
-	one := func(index, elem reflect.Value) ctrl {
-		if len(decl) > 0 {
-			if r.pipe.assign {
-				if len(decl) > 1 {
-					st.setVar(decl[0], index)
-				} else {
-					st.setVar(decl[0], elem)
-				}
-			} else {
-				st.vars[len(st.vars)-1].value = elem
-			}
-		}
-		if len(decl) > 1 {
-			if r.pipe.assign {
-				st.setVar(decl[1], elem)
-			} else {
-				st.vars[len(st.vars)-2].value = index
-			}
-		}
-		c := st.list(r.list, elem)
-		st.vars = st.vars[:mark]
-		return c
-	}
 	ran := false
 	switch val.Kind() {
 	case reflect.Array, reflect.Slice:
@@ -165,7 +157,7 @@ func (r *rangeNode) exec(st *state, dot reflect.Value) ctrl {
 			if len(decl) > 1 {
 				index = reflect.ValueOf(i)
 			}
-			if one(index, val.Index(i)) == ctrlBreak {
+			if st.iteration(r, mark, index, val.Index(i)) == ctrlBreak {
 				break
 			}
 		}
@@ -176,7 +168,7 @@ func (r *rangeNode) exec(st *state, dot reflect.Value) ctrl {
 		keys := sortedKeys(val)
 		for _, k := range keys {
 			ran = true
-			if one(k, val.MapIndex(k)) == ctrlBreak {
+			if st.iteration(r, mark, k, val.MapIndex(k)) == ctrlBreak {
 				break
 			}
 		}
@@ -187,7 +179,7 @@ func (r *rangeNode) exec(st *state, dot reflect.Value) ctrl {
 		}
 		for v := range val.Seq() {
 			ran = true
-			if one(reflect.Value{}, v) == ctrlBreak {
+			if st.iteration(r, mark, reflect.Value{}, v) == ctrlBreak {
 				break
 			}
 		}
@@ -203,6 +195,32 @@ func (r *rangeNode) exec(st *state, dot reflect.Value) ctrl {
 	}
 	st.vars = st.vars[:outer]
 	return ctrlNext
+}
+
+// iteration runs a range's body for one element, with its variables set.
+func (st *state) iteration(r *rangeNode, mark int, index, elem reflect.Value) ctrl {
+	decl := r.pipe.decl
+	if len(decl) > 0 {
+		if r.pipe.assign {
+			if len(decl) > 1 {
+				st.setVar(decl[0], index)
+			} else {
+				st.setVar(decl[0], elem)
+			}
+		} else {
+			st.vars[len(st.vars)-1].value = elem
+		}
+	}
+	if len(decl) > 1 {
+		if r.pipe.assign {
+			st.setVar(decl[1], elem)
+		} else {
+			st.vars[len(st.vars)-2].value = index
+		}
+	}
+	c := st.list(r.list, elem)
+	st.vars = st.vars[:mark]
+	return c
 }
 
 // sortedKeys returns a map's keys in text/template's order, for the key
