@@ -121,6 +121,8 @@ func Build(fsys afero.Fs, opts Options) (*Result, error) {
 		Templates: templates,
 		BaseURL:   opts.BaseURL,
 		Markdown:  render.NewMarkdown(annotate.Extension),
+		// write hands every page back once written.
+		RecyclePages: true,
 	})
 	if err != nil {
 		return nil, err

@@ -67,6 +67,11 @@ type Options struct {
 	// server's rebuilds); the earlier Renderer must no longer render, as
 	// its templates now call the new Renderer's functions.
 	Parsed *Parsed
+	// RecyclePages makes Execute take page bytes from pools that Recycle
+	// refills, for a caller that hands every Owned page back once it is
+	// written (a build): a page's bytes then have up to twice its size in
+	// capacity. Without it pages are allocated at their exact size.
+	RecyclePages bool
 }
 
 // Parsed is a Renderer's template set (see Options.Parsed).
@@ -222,6 +227,9 @@ func (r *Renderer) Execute(kind string, data any) ([]byte, error) {
 	defer putBuffer(buf)
 	if err := r.exec[kind].Execute(buf, t.Name(), data); err != nil {
 		return nil, fmt.Errorf("rendering %s page: %w", kind, err)
+	}
+	if !r.opt.RecyclePages {
+		return bytes.Clone(buf.Bytes()), nil
 	}
 	page := pageBytes(buf.Len())
 	copy(page, buf.Bytes())
