@@ -19,11 +19,7 @@ import (
 // a theme used still work, with the same results.
 func TestThemeV1Compatible(t *testing.T) {
 	bb := newBenchBriefing(t)
-	v1, err := New(bb.site, Options{Templates: os.DirFS("testdata/theme-v1"), Markdown: NewMarkdown(annotate.Extension),
-		Timeline: func(*source.Briefing) *timeline.Timeline { return bb.x.Timeline }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	v1 := newThemeV1(t, bb)
 	pages := func(r *Renderer) map[string]string {
 		out := map[string]string{}
 		add := func(name string, b []byte, err error) {
@@ -67,17 +63,24 @@ func TestThemeV1Compatible(t *testing.T) {
 	}
 }
 
+// newThemeV1 renders bb's site with testdata/theme-v1.
+func newThemeV1(t *testing.T, bb *benchBriefing) *Renderer {
+	t.Helper()
+	v1, err := New(bb.site, Options{Templates: os.DirFS("testdata/theme-v1"), Markdown: NewMarkdown(annotate.Extension),
+		Timeline: func(*source.Briefing) *timeline.Timeline { return bb.x.Timeline }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v1
+}
+
 // TestTemplatesRunFast checks that tmplexec, not html/template, executes
 // the pages and partials of the default theme and of theme-v1 (which
 // calls methods and functions where the default theme has fields): after
 // each template's first execution, none is left to html/template.
 func TestTemplatesRunFast(t *testing.T) {
 	bb := newBenchBriefing(t)
-	v1, err := New(bb.site, Options{Templates: os.DirFS("testdata/theme-v1"), Markdown: NewMarkdown(annotate.Extension),
-		Timeline: func(*source.Briefing) *timeline.Timeline { return bb.x.Timeline }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	v1 := newThemeV1(t, bb)
 	for _, r := range []*Renderer{bb.r, v1} {
 		br := bb.site.Briefings[0]
 		for range 2 {

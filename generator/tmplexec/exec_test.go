@@ -108,19 +108,33 @@ var testFuncs = template.FuncMap{
 // and errors.
 func execCase(t *testing.T, src string, data any) (fast bool) {
 	t.Helper()
+	s := compareSet(t, src, data, 3)
+	if s == nil {
+		t.Fatalf("parse %q failed", src)
+	}
+	return s.Stats().Fast > 0
+}
+
+// compareSet executes src with data by html/template, then runs times
+// through a Set, and fails t unless every run has html/template's output
+// and error. It returns the Set, or nil when src does not parse.
+func compareSet(t *testing.T, src string, data any, runs int) *Set {
+	t.Helper()
 	parse := func() *template.Template {
 		tm, err := template.New("page").Funcs(testFuncs).Parse(src)
 		if err != nil {
-			t.Fatalf("parse %q: %v", src, err)
+			return nil
 		}
 		return tm
 	}
+	ref := parse()
+	if ref == nil {
+		return nil
+	}
 	var want bytes.Buffer
-	wantErr := parse().Execute(&want, data)
-
-	tm := parse()
-	s := New(tm, testFuncs)
-	for i := range 3 {
+	wantErr := ref.Execute(&want, data)
+	s := New(parse(), testFuncs)
+	for i := range runs {
 		var got bytes.Buffer
 		err := s.Execute(&got, "page", data)
 		if (err != nil) != (wantErr != nil) || (err != nil && err.Error() != wantErr.Error()) {
@@ -130,8 +144,7 @@ func execCase(t *testing.T, src string, data any) (fast bool) {
 			t.Fatalf("%q run %d:\n got %q\nwant %q", src, i, got.String(), want.String())
 		}
 	}
-	st := s.Stats()
-	return st.Fast > 0
+	return s
 }
 
 func TestExecuteMatchesHTMLTemplate(t *testing.T) {
@@ -244,31 +257,8 @@ func FuzzExecute(f *testing.F) {
 		if len(src) > 400 || bigNumber.MatchString(src) {
 			return // keep each run short: no huge ranges
 		}
-		parse := func() *template.Template {
-			tm, err := template.New("page").Funcs(testFuncs).Parse(src)
-			if err != nil {
-				return nil
-			}
-			return tm
-		}
-		ref := parse()
-		if ref == nil {
-			return
-		}
-		data := testData() // one value: pointers print as addresses
-		var want bytes.Buffer
-		wantErr := ref.Execute(&want, data)
-		s := New(parse(), testFuncs)
-		for i := range 2 {
-			var got bytes.Buffer
-			err := s.Execute(&got, "page", data)
-			if (err != nil) != (wantErr != nil) || (err != nil && err.Error() != wantErr.Error()) {
-				t.Fatalf("%q run %d: error %v, html/template's %v", src, i, err, wantErr)
-			}
-			if wantErr == nil && got.String() != want.String() {
-				t.Fatalf("%q run %d:\n got %q\nwant %q", src, i, got.String(), want.String())
-			}
-		}
+		// One value for both runs: pointers print as addresses.
+		compareSet(t, src, testData(), 2)
 	})
 }
 
