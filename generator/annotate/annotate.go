@@ -32,6 +32,10 @@ type Mark struct {
 	Class string
 	ID    string
 	Attrs []Attr
+
+	// open is the opening tag outside links and without ID, as
+	// appendOpen writes it, when Facts has built it ("" otherwise).
+	open string
 }
 
 // Sort orders marks so that outer marks come before the marks they contain:
@@ -214,21 +218,33 @@ func newWriter(marks []Mark) *writer {
 
 func (wr *writer) open(w io.Writer, i int, inLink bool) {
 	m := &wr.marks[i]
-	b := append(wr.buf[:0], '<')
-	b = append(b, tagOf(m, inLink)...)
+	withID := m.ID != "" && !wr.opened[i]
+	wr.opened[i] = true
+	if m.open != "" && !withID && !inLink {
+		io.WriteString(w, m.open)
+		return
+	}
+	wr.buf = appendOpen(wr.buf[:0], m, withID, inLink)
+	w.Write(wr.buf)
+}
+
+// appendOpen appends mark m's opening tag, with its ID when withID.
+func appendOpen(b []byte, m *Mark, withID, inLink bool) []byte {
+	tag := tagOf(m, inLink)
+	b = append(b, '<')
+	b = append(b, tag...)
 	if m.Class != "" {
 		b = append(b, ` class="`...)
 		b = appendEscaped(b, m.Class)
 		b = append(b, '"')
 	}
-	if m.ID != "" && !wr.opened[i] {
+	if withID {
 		b = append(b, ` id="`...)
 		b = appendEscaped(b, m.ID)
 		b = append(b, '"')
 	}
-	wr.opened[i] = true
 	for _, a := range m.Attrs {
-		if !safeAttrName(a.Name) || (a.Name == "href" && tagOf(m, inLink) != "a") {
+		if !safeAttrName(a.Name) || (a.Name == "href" && tag != "a") {
 			continue
 		}
 		b = append(b, ' ')
@@ -241,26 +257,50 @@ func (wr *writer) open(w io.Writer, i int, inLink bool) {
 		b = appendEscaped(b, v)
 		b = append(b, '"')
 	}
-	b = append(b, '>')
-	w.Write(b)
-	wr.buf = b
+	return append(b, '>')
 }
 
 func (wr *writer) close(w io.Writer, i int, inLink bool) {
-	b := append(wr.buf[:0], "</"...)
-	b = append(b, tagOf(&wr.marks[i], inLink)...)
-	b = append(b, '>')
-	w.Write(b)
-	wr.buf = b
+	io.WriteString(w, closeTag(tagOf(&wr.marks[i], inLink)))
+}
+
+// closeTag returns the closing tag of an element safeTag allows.
+func closeTag(tag string) string {
+	switch tag {
+	case "span":
+		return "</span>"
+	case "mark":
+		return "</mark>"
+	case "time":
+		return "</time>"
+	case "a":
+		return "</a>"
+	case "q":
+		return "</q>"
+	case "cite":
+		return "</cite>"
+	case "abbr":
+		return "</abbr>"
+	case "strong":
+		return "</strong>"
+	case "em":
+		return "</em>"
+	}
+	return "</" + tag + ">"
 }
 
 // appendEscaped appends s escaped as html.EscapeString does.
 func appendEscaped(b []byte, s string) []byte {
-	if !strings.ContainsAny(s, `<>&'"`) {
-		return append(b, s...)
+	for i := 0; i < len(s); i++ {
+		if htmlSpecial[s[i]] {
+			return append(b, html.EscapeString(s)...)
+		}
 	}
-	return append(b, html.EscapeString(s)...)
+	return append(b, s...)
 }
+
+// htmlSpecial marks the bytes html.EscapeString replaces.
+var htmlSpecial = [256]bool{'<': true, '>': true, '&': true, '\'': true, '"': true}
 
 func tagOf(m *Mark, inLink bool) string {
 	if !safeTag(m.Tag) || (inLink && m.Tag == "a") {
@@ -295,6 +335,13 @@ func safeAttrName(n string) bool {
 // safeURL refuses URLs with a scheme that runs code (javascript:, vbscript:,
 // data:); relative and http(s) URLs pass.
 func safeURL(u string) bool {
+	// Most URLs start with a byte that can begin none of the schemes
+	// refused ("/", "#", "h"): no need to trim and compare.
+	if u != "" && u[0] > ' ' && u[0] < 0x80 {
+		if c := u[0] | 0x20; c != 'j' && c != 'v' && c != 'd' {
+			return true
+		}
+	}
 	u = strings.TrimLeft(u, " \t\r\n\x00")
 	for i := 0; i < len(u) && i < 16; i++ {
 		if u[i] >= 0x80 { // EqualFold below is ToLower's match for ASCII only

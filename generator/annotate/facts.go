@@ -13,6 +13,9 @@ func ActorID(id string) string { return "actor-" + id }
 // naming its speaker, every actor mention as a link to the actor's entry
 // (actorHref gives its URL; nil links to the entry on the same page), and
 // every date as a time element.
+//
+// The marks carry their opening tags ready-made (built once for all the
+// mentions of an actor), so they must not be changed, only read.
 func Facts(f *extract.Facts, actorHref func(id string) string) []Mark {
 	if actorHref == nil {
 		actorHref = func(id string) string { return "#" + ActorID(id) }
@@ -56,6 +59,46 @@ func Facts(f *extract.Facts, actorHref func(id string) string) []Mark {
 		}
 		marks = append(marks, m)
 	}
+	prebuild(marks)
 	Sort(marks)
 	return marks
+}
+
+// prebuild gives marks their opening tags (see Mark.open), built once per
+// distinct element: a mark with the same element, class and Attrs slice
+// as the mark before it (every sentence; the mentions of an actor, which
+// Facts lists together) shares that mark's tag. The tags are cut from
+// one string.
+func prebuild(marks []Mark) {
+	ends := make([]int, len(marks)) // end of mark i's tag; -1: the previous mark's
+	n := 0
+	for i := range marks {
+		if i > 0 && sameElement(&marks[i-1], &marks[i]) {
+			ends[i] = -1
+		} else {
+			n++
+		}
+	}
+	b := make([]byte, 0, 64*n)
+	for i := range marks {
+		if ends[i] == 0 {
+			b = appendOpen(b, &marks[i], false, false)
+			ends[i] = len(b)
+		}
+	}
+	s := string(b)
+	start, end := 0, 0
+	for i := range marks {
+		if ends[i] >= 0 {
+			start, end = end, ends[i]
+		}
+		marks[i].open = s[start:end]
+	}
+}
+
+// sameElement reports whether marks a and b open the same element: the
+// same tag and class and the same Attrs slice.
+func sameElement(a, b *Mark) bool {
+	return a.Tag == b.Tag && a.Class == b.Class && len(a.Attrs) == len(b.Attrs) &&
+		(len(a.Attrs) == 0 || &a.Attrs[0] == &b.Attrs[0])
 }

@@ -27,7 +27,7 @@ import (
 // Facts.Markdown contexts can mark extracted facts in the body.
 func NewMarkdown(extra ...goldmark.Extender) goldmark.Markdown {
 	exts := append([]goldmark.Extender{
-		extension.GFM,
+		gfm{},
 		extension.Footnote,
 		extension.Typographer,
 		safeHTML{},
@@ -36,6 +36,55 @@ func NewMarkdown(extra ...goldmark.Extender) goldmark.Markdown {
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
+}
+
+// gfm is extension.GFM (linkify, tables, strikethrough, task lists, added
+// in that order) with its linkify parser behind a quick test.
+type gfm struct{}
+
+func (gfm) Extend(m goldmark.Markdown) {
+	// The priority extension.Linkify gives its parser.
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(quickLinkify{extension.NewLinkifyParser()}, 999)))
+	extension.Table.Extend(m)
+	extension.Strikethrough.Extend(m)
+	extension.TaskList.Extend(m)
+}
+
+// quickLinkify is goldmark's linkify parser, asked only where it could find
+// a link. It runs at every space of a text (and at "*", "_", "~", "("),
+// and what follows is rarely a URL or an address: the parser links only
+// a URL starting "http:", "https:", "ftp:" or "www." or an e-mail address
+// whose "@" comes within its first 65 bytes. Elsewhere it returns nil
+// without consuming anything, as quickLinkify does without asking it.
+type quickLinkify struct{ parser.InlineParser }
+
+func (q quickLinkify) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	if len(line) > 0 {
+		// The trigger byte the parser skips.
+		switch line[0] {
+		case ' ', '*', '_', '~', '(':
+			line = line[1:]
+		}
+	}
+	if len(line) == 0 {
+		return nil
+	}
+	switch line[0] {
+	case 'h', 'f', 'w':
+		return q.InlineParser.Parse(parent, block, pc)
+	}
+	if bytes.IndexByte(line[:min(len(line), 66)], '@') >= 0 {
+		return q.InlineParser.Parse(parent, block, pc)
+	}
+	return nil
+}
+
+// CloseBlock passes on to the parser's CloseBlock.
+func (q quickLinkify) CloseBlock(parent ast.Node, block text.Reader, pc parser.Context) {
+	if c, ok := q.InlineParser.(parser.CloseBlocker); ok {
+		c.CloseBlock(parent, block, pc)
+	}
 }
 
 // Markdown renders src with md and returns the HTML. src is Markdown

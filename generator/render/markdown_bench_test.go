@@ -1,0 +1,25 @@
+package render
+
+import "testing"
+
+// BenchmarkBody renders the bodies of the bench briefing's articles with
+// their marks (goldmark and the annotate extension), the part of an
+// article page that BenchmarkArticle spends most in. The marks are made
+// for each page, as the build makes them. Bytes are the articles'
+// Markdown.
+func BenchmarkBody(b *testing.B) {
+	bb := newBenchBriefing(b)
+	var n int64
+	for _, a := range bb.site.Articles {
+		n += int64(a.Body.Len())
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range bb.site.Articles {
+			if _, err := bb.r.body(a, bb.articleFacts(a)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
