@@ -224,9 +224,30 @@ func actorsIn(sp doc.Span, as []actors.Actor) []string {
 	}
 	var buf [16]hit // a sentence names few actors: no allocation for the hits
 	hs := buf[:0]
-	for _, a := range as {
-		for _, m := range a.Mentions {
-			if sp.Contains(m) && a.ID != "" {
+	for i := range as {
+		a := &as[i] // not a copy of each actor
+		if a.ID == "" {
+			continue
+		}
+		// the mentions are in text order (actors.Actor): those before sp
+		// are passed over by a binary search, and the scan ends past sp
+		ms := a.Mentions
+		if len(ms) > 8 {
+			lo, hi := 0, len(ms)
+			for lo < hi {
+				if h := int(uint(lo+hi) >> 1); ms[h].Start < sp.Start {
+					lo = h + 1
+				} else {
+					hi = h
+				}
+			}
+			ms = ms[lo:]
+		}
+		for _, m := range ms {
+			if m.Start > sp.End {
+				break
+			}
+			if sp.Contains(m) {
 				r := 1
 				if a.Kind == actors.Person || a.Kind == actors.Organization {
 					r = 0

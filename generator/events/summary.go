@@ -2,6 +2,7 @@ package events
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -632,19 +633,54 @@ func words(s string) int {
 
 // wordsUpTo counts the blank-separated words of s, but stops at limit.
 func wordsUpTo(s string, limit int) int {
-	// Branch-free counting: a word starts at a non-blank byte after a blank
-	// one (or at the start); word edges are too irregular to predict.
+	// Eight bytes at a time: a word starts at a non-blank byte after a
+	// blank one (or at the start of s); the starts of a word of eight bytes
+	// are counted at once, without a branch on word edges.
 	limit = max(limit, 1)
-	n, after := 0, uint8(1) // after: the byte before was blank
-	for i := 0; i < len(s); i++ {
+	n, i := 0, 0
+	after := uint64(1) // the byte before was blank
+	for ; i+8 <= len(s); i += 8 {
+		b := blankBytes(load64(s, i))
+		n += bits.OnesCount64(^b & (b<<8 | after<<7) & swarHigh)
+		if n >= limit {
+			return limit
+		}
+		after = b >> 63
+	}
+	a := uint8(after)
+	for ; i < len(s); i++ {
 		nb := nonBlank[s[i]]
-		n += int(nb & after)
+		n += int(nb & a)
 		if n >= limit {
 			return n
 		}
-		after = nb ^ 1
+		a = nb ^ 1
 	}
 	return n
+}
+
+const (
+	swarOnes = 0x0101010101010101
+	swarHigh = 0x8080808080808080
+)
+
+// load64 returns the eight bytes of s at i as a little-endian number.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// blankBytes returns x with the high bit set of each of its bytes that is
+// blank (space, newline, tab, return), and no other bit.
+func blankBytes(x uint64) uint64 {
+	return zeroBytes(x^' '*swarOnes) | zeroBytes(x^'\n'*swarOnes) | zeroBytes(x^'\t'*swarOnes) | zeroBytes(x^'\r'*swarOnes)
+}
+
+// zeroBytes returns the high bit of each byte of v that is zero. Exact:
+// the sum of a byte's low seven bits and 0x7f carries into no other byte.
+func zeroBytes(v uint64) uint64 {
+	return ^((v&^swarHigh + 0x7f*swarOnes) | v) & swarHigh
 }
 
 // nonBlank is 1 for the bytes blank does not mark, 0 for those it does.

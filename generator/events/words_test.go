@@ -11,10 +11,22 @@ import (
 // TestWordsUpTo checks the word count against a count of the blank-separated
 // fields, capped at the limit, including limits below one.
 func TestWordsUpTo(t *testing.T) {
-	texts := []string{"", " ", "a", " a ", "one two  three", "\tx\ny\rz ", "“Quoted,” he said.", "a b c d e f g h"}
+	texts := []string{"", " ", "a", " a ", "one two  three", "\tx\ny\rz ", "“Quoted,” he said.", "a b c d e f g h",
+		"seven b eight by ninebyte", "12345678 12345678\t12345678\n", "\xa0\x8a\x89\x8d \x00\x20\x21 ab\xff", strings.Repeat("ab ", 40), strings.Repeat(" a", 33)}
+	// every blank and non-blank pattern of up to 10 bytes, across the
+	// eight-byte chunks
+	for m := 0; m < 1<<10; m++ {
+		b := []byte(" abcdefghij")
+		for k := range 10 {
+			if m>>k&1 == 1 {
+				b[k+1] = "\n\t\r "[k%4]
+			}
+		}
+		texts = append(texts, string(b), string(b[1:]))
+	}
 	for _, s := range texts {
 		n := len(strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }))
-		for _, limit := range []int{-1, 0, 1, 2, 3, 5, 100} {
+		for _, limit := range []int{-1, 0, 1, 2, 3, 5, 7, 9, 100} {
 			want := min(n, max(limit, 1))
 			if got := wordsUpTo(s, limit); got != want {
 				t.Errorf("wordsUpTo(%q, %d) = %d, want %d", s, limit, got, want)

@@ -1405,7 +1405,7 @@ func (a *attributor) resolvePronoun(ws, we, si int, prev []cue) int {
 		if i < 0 || i >= len(a.as) {
 			return false
 		}
-		ac := a.as[i]
+		ac := &a.as[i]
 		switch {
 		case org:
 			return ac.Kind == actors.Organization
