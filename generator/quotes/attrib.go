@@ -163,9 +163,26 @@ func (a *attributor) in(m map[string]struct{}, s, e int) bool {
 	return ok
 }
 
+// is reports whether t[s:e] is the word w (lower-case ASCII), ignoring
+// case: string(a.lower(s, e)) == w, compared in place, a word of another
+// length at once.
 func (a *attributor) is(s, e int, w string) bool {
-	b := a.lower(s, e)
-	return b != nil && string(b) == w
+	if e-s != len(w) || e-s > 20 || e <= s {
+		return false
+	}
+	for i := range len(w) {
+		c := a.t[s+i]
+		if c >= 0x80 {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func (a *attributor) capitalized(s, e int) bool {
@@ -381,6 +398,11 @@ func (a *attributor) analyse(si int) {
 		// Cue words are lower-case ASCII of 3 to 13 letters ("Said" may
 		// open a sentence).
 		if l := we - ws; l < 3 || l > 13 || a.t[ws] >= 'A' && a.t[ws] <= 'Z' && ws != s.Start || a.t[ws] >= 0x80 {
+			continue
+		}
+		// maybeCue's filter read on the bytes, before lower-casing them: a
+		// byte or-ed with 0x20 is a lower-case letter only if it is a letter
+		if c0, c1 := a.t[ws]|0x20, a.t[ws+1]|0x20; !cueFilterOff && 'a' <= c0 && c0 <= 'z' && 'a' <= c1 && c1 <= 'z' && cueFilter[c0-'a'][c1-'a']&(1<<(we-ws)) == 0 {
 			continue
 		}
 		b := a.lower(ws, we)
