@@ -123,6 +123,8 @@ func BenchmarkManyMarks(b *testing.B) {
 
 // TestSortIsStable checks Sort against a stable sort of the same order on
 // marks with many equal spans: marks with the same span keep their order.
+// Some rounds have offsets on both sides of 2^24, where Sort stops packing
+// keys into integers.
 func TestSortIsStable(t *testing.T) {
 	rng := rand.New(rand.NewSource(12))
 	for round := 0; round < 200; round++ {
@@ -130,6 +132,9 @@ func TestSortIsStable(t *testing.T) {
 		marks := make([]Mark, n)
 		for i := range marks {
 			s := rng.Intn(10)
+			if round%4 == 1 {
+				s += 1<<24 - 6 // around the packed keys' limit
+			}
 			marks[i] = Mark{Span: doc.Span{Start: s, End: s + rng.Intn(4)}, ID: strconv.Itoa(i)}
 		}
 		want := slices.Clone(marks)

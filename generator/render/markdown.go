@@ -53,9 +53,10 @@ func (gfm) Extend(m goldmark.Markdown) {
 // quickLinkify is goldmark's linkify parser, asked only where it could find
 // a link. It runs at every space of a text (and at "*", "_", "~", "("),
 // and what follows is rarely a URL or an address: the parser links only
-// a URL starting "http:", "https:", "ftp:" or "www." or an e-mail address
-// whose "@" comes within its first 65 bytes. Elsewhere it returns nil
-// without consuming anything, as quickLinkify does without asking it.
+// a URL starting "http:", "https:", "ftp:" or "www." and an e-mail address
+// whose "@" follows at most 64 bytes of ASCII letters, digits and
+// punctuation. Elsewhere it returns nil without consuming anything, as
+// quickLinkify does without asking it.
 type quickLinkify struct{ parser.InlineParser }
 
 func (q quickLinkify) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
@@ -67,15 +68,18 @@ func (q quickLinkify) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 			line = line[1:]
 		}
 	}
-	if len(line) == 0 {
-		return nil
+	if len(line) >= 4 {
+		switch string(line[:4]) {
+		case "http", "ftp:", "www.":
+			return q.InlineParser.Parse(parent, block, pc)
+		}
 	}
-	switch line[0] {
-	case 'h', 'f', 'w':
-		return q.InlineParser.Parse(parent, block, pc)
-	}
-	if bytes.IndexByte(line[:min(len(line), 66)], '@') >= 0 {
-		return q.InlineParser.Parse(parent, block, pc)
+	for i := 0; i < len(line) && i <= 64; i++ {
+		if c := line[i]; c == '@' {
+			return q.InlineParser.Parse(parent, block, pc)
+		} else if c <= ' ' || c >= 0x80 { // in no address
+			break
+		}
 	}
 	return nil
 }

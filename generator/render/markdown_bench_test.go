@@ -1,6 +1,10 @@
 package render
 
-import "testing"
+import (
+	"testing"
+
+	"briefgen/generator/annotate"
+)
 
 // BenchmarkBody renders the bodies of the bench briefing's articles with
 // their marks (goldmark and the annotate extension), the part of an
@@ -20,6 +24,24 @@ func BenchmarkBody(b *testing.B) {
 			if _, err := bb.r.body(a, bb.articleFacts(a)); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// BenchmarkMarks makes the marks of the bench briefing's articles
+// (annotate.Facts), as the build does for every article page; bytes are
+// the articles' Markdown.
+func BenchmarkMarks(b *testing.B) {
+	bb := newBenchBriefing(b)
+	var n int64
+	for _, a := range bb.site.Articles {
+		n += int64(a.Body.Len())
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range bb.site.Articles {
+			annotate.Facts(bb.facts[a], nil)
 		}
 	}
 }
