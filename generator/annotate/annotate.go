@@ -172,7 +172,6 @@ func (wr *writer) split(start, end int) []piece {
 	}
 	cuts := append(wr.cuts[:0], start, end)
 	active := wr.active[:0]
-	defer func() { wr.cuts, wr.active = cuts[:0], active[:0] }()
 	for _, i := range wr.cands {
 		m := marks[i].Span
 		if m.Start >= end {
@@ -189,6 +188,8 @@ func (wr *writer) split(start, end int) []piece {
 			cuts = append(cuts, m.End)
 		}
 	}
+	// The scratch slices go back to wr (grown, perhaps) for the next call.
+	wr.cuts, wr.active = cuts[:0], active[:0]
 	out := wr.pieces[:0]
 	wr.arena = wr.arena[:0]
 	if len(active) == 0 {
@@ -200,7 +201,6 @@ func (wr *writer) split(start, end int) []piece {
 	// mark boundary is a cut, so a mark open at a piece's start covers the
 	// whole piece. active is in mark order, so open stays outermost first.
 	open := wr.openBuf[:0]
-	defer func() { wr.openBuf = open[:0] }()
 	next := 0
 	for k := 0; k+1 < len(cuts); k++ {
 		a, b := cuts[k], cuts[k+1]
@@ -232,7 +232,7 @@ func (wr *writer) split(start, end int) []piece {
 		}
 		out = append(out, p)
 	}
-	wr.pieces = out
+	wr.pieces, wr.openBuf = out, open[:0]
 	return out
 }
 
@@ -257,12 +257,31 @@ func newWriter(marks []Mark) *writer {
 	return &writer{marks: marks, opened: make([]bool, len(marks))}
 }
 
-func (wr *writer) open(w io.Writer, i int, inLink bool) {
+// stringWriter is what the writer writes tags to: goldmark's
+// util.BufWriter, bytes.Buffer and bufio.Writer are all one.
+type stringWriter interface {
+	io.Writer
+	io.StringWriter
+}
+
+// toStringWriter returns w as a stringWriter.
+func toStringWriter(w io.Writer) stringWriter {
+	if sw, ok := w.(stringWriter); ok {
+		return sw
+	}
+	return plainWriter{w}
+}
+
+type plainWriter struct{ io.Writer }
+
+func (p plainWriter) WriteString(s string) (int, error) { return io.WriteString(p.Writer, s) }
+
+func (wr *writer) open(w stringWriter, i int, inLink bool) {
 	m := &wr.marks[i]
 	withID := m.ID != "" && !wr.opened[i]
 	wr.opened[i] = true
 	if m.open != "" && !withID && !inLink {
-		io.WriteString(w, m.open)
+		w.WriteString(m.open)
 		return
 	}
 	wr.buf = appendOpen(wr.buf[:0], m, withID, inLink)
@@ -301,8 +320,8 @@ func appendOpen(b []byte, m *Mark, withID, inLink bool) []byte {
 	return append(b, '>')
 }
 
-func (wr *writer) close(w io.Writer, i int, inLink bool) {
-	io.WriteString(w, closeTag(tagOf(&wr.marks[i], inLink)))
+func (wr *writer) close(w stringWriter, i int, inLink bool) {
+	w.WriteString(closeTag(tagOf(&wr.marks[i], inLink)))
 }
 
 // closeTag returns the closing tag of an element safeTag allows.

@@ -132,6 +132,7 @@ func (r *nodeRenderer) renderText(w util.BufWriter, source []byte, n ast.Node, e
 	if len(pieces) == 1 && len(pieces[0].marks) == 0 {
 		return r.text(w, source, n, entering)
 	}
+	sw := stringWriter(w)
 	for k, pc := range pieces {
 		piece := &st.tmp
 		*piece = ast.Text{Segment: text.NewSegment(pc.start-st.base, pc.end-st.base)}
@@ -140,13 +141,13 @@ func (r *nodeRenderer) renderText(w util.BufWriter, source []byte, n ast.Node, e
 			piece.SetHardLineBreak(t.HardLineBreak())
 		}
 		for _, i := range pc.marks {
-			st.wr.open(w, i, inLink)
+			st.wr.open(sw, i, inLink)
 		}
 		if _, err := r.text(w, source, piece, true); err != nil {
 			return ast.WalkStop, err
 		}
 		for k := len(pc.marks) - 1; k >= 0; k-- {
-			st.wr.close(w, pc.marks[k], inLink)
+			st.wr.close(sw, pc.marks[k], inLink)
 		}
 	}
 	return ast.WalkContinue, nil

@@ -29,13 +29,14 @@ func (p *Plain) Write(w io.Writer, span doc.Span) {
 	if span.Start >= span.End {
 		return
 	}
+	sw := toStringWriter(w)
 	for _, pc := range p.wr.split(span.Start, span.End) {
 		for _, i := range pc.marks {
-			p.wr.open(w, i, false)
+			p.wr.open(sw, i, false)
 		}
-		io.WriteString(w, html.EscapeString(string(p.text[pc.start:pc.end])))
+		sw.WriteString(html.EscapeString(string(p.text[pc.start:pc.end])))
 		for k := len(pc.marks) - 1; k >= 0; k-- {
-			p.wr.close(w, pc.marks[k], false)
+			p.wr.close(sw, pc.marks[k], false)
 		}
 	}
 }

@@ -3,14 +3,16 @@ package render
 import (
 	"testing"
 
+	"github.com/yuin/goldmark/parser"
+
 	"briefgen/generator/annotate"
 )
 
 // BenchmarkBody renders the bodies of the bench briefing's articles with
 // their marks (goldmark and the annotate extension), the part of an
 // article page that BenchmarkArticle spends most in. The marks are made
-// for each page, as the build makes them. Bytes are the articles'
-// Markdown.
+// for each page, as the build makes them (with links to the actors'
+// entries on the page). Bytes are the articles' Markdown.
 func BenchmarkBody(b *testing.B) {
 	bb := newBenchBriefing(b)
 	var n int64
@@ -21,7 +23,9 @@ func BenchmarkBody(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, a := range bb.site.Articles {
-			if _, err := bb.r.body(a, bb.articleFacts(a)); err != nil {
+			marks := annotate.Facts(bb.facts[a], nil)
+			facts := &Facts{Markdown: func(base int) parser.Context { return annotate.NewContext(base, marks) }}
+			if _, err := bb.r.body(a, facts); err != nil {
 				b.Fatal(err)
 			}
 		}
