@@ -56,7 +56,7 @@ func (s *scanner) sentence(out []Timex, idx, start, end int) []Timex {
 	s.cur = idx
 	ms := s.found[:0]
 	for i := 0; i < len(s.ts); {
-		if t := &s.ts[i]; t.kind == kWord && t.c == cNone || t.kind == kPunct && t.punct != '\'' {
+		if t := &s.ts[i]; t.kind == kWord && (t.c == cNone || t.c == cWord && uint(t.val) < uint(len(startsWord)) && !startsWord[t.val]) || t.kind == kPunct && t.punct != '\'' {
 			i++ // cannot start an expression
 			continue
 		}

@@ -509,6 +509,25 @@ func (s *scanner) inner(i, j int) (match, bool) {
 	return match{}, false
 }
 
+// startsWord marks the words (of class cWord) atWord can read an expression
+// from: those of its cases and of the default case of countAt, through
+// duration. At any other word, at finds nothing, and the scanner passes it
+// over without the call (TestStartsWord reads the cases from this file).
+var startsWord = func() (t [wInto + 1]bool) {
+	for _, w := range [...]int{
+		// atWord
+		wToday, wYesterday, wTomorrow, wTonight, wNow, wRight, wCurrently, wNowadays, wRecently,
+		wThese, wRecent, wPresent, wThe, wThis, wLast, wNext, wComing, wPast, wPrevious,
+		wEarlier, wLater, wEarly, wLate, wMid, wEvery, wEach, wAnnual, wDaily, wWeekly,
+		wMonthly, wQuarterly, wOnce, wTwice, wNoon, wMidnight, wQ, wH, wFor, wOver,
+		// countAt
+		wA, wSeveral, wFew, wMany, wSome,
+	} {
+		t[w] = true
+	}
+	return
+}()
+
 func (s *scanner) atWord(i int) (match, bool) {
 	w := s.word(i)
 	switch w {
