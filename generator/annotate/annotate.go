@@ -14,6 +14,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"briefgen/generator/doc"
 )
@@ -148,6 +149,9 @@ type piece struct {
 // restarts the sweep.
 func (wr *writer) split(start, end int) []piece {
 	marks := wr.marks
+	if wr.splitScratch == nil {
+		wr.splitScratch = splitPool.Get().(*splitScratch)
+	}
 	if start < wr.swept {
 		wr.next, wr.cands = 0, wr.cands[:0]
 	}
@@ -196,7 +200,7 @@ func (wr *writer) split(start, end int) []piece {
 		wr.pieces = append(out, piece{start, end, nil})
 		return wr.pieces
 	}
-	slices.Sort(cuts)
+	sortInts(cuts)
 	// Sweep the pieces left to right with the marks open at each: every
 	// mark boundary is a cut, so a mark open at a piece's start covers the
 	// whole piece. active is in mark order, so open stays outermost first.
@@ -236,6 +240,20 @@ func (wr *writer) split(start, end int) []piece {
 	return out
 }
 
+// sortInts sorts a few ints (a text's cuts: two, and two per mark
+// around it) by insertion, many with slices.Sort.
+func sortInts(a []int) {
+	if len(a) > 12 {
+		slices.Sort(a)
+		return
+	}
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
 // writer writes mark elements, remembering which IDs have been written.
 type writer struct {
 	marks  []Mark
@@ -246,11 +264,32 @@ type writer struct {
 	cands []int
 	swept int
 	buf   []byte // a tag being written, reused
-	// split's scratch, reused from call to call: the pieces it returns
-	// are valid until the next call; arena holds their mark lists.
+	*splitScratch
+}
+
+// splitScratch is split's memory, reused from call to call and, through
+// splitPool, from document to document: the pieces split returns are
+// valid until the next call; arena holds their mark lists.
+type splitScratch struct {
 	cuts, active, openBuf []int
 	pieces                []piece
 	arena                 []int
+}
+
+var splitPool = sync.Pool{New: func() any { return new(splitScratch) }}
+
+// release hands split's memory back once the writer's document has been
+// written; a later split takes other memory.
+func (wr *writer) release() {
+	sc := wr.splitScratch
+	if sc == nil {
+		return
+	}
+	wr.splitScratch = nil
+	if cap(sc.arena) > 1<<16 || cap(sc.pieces) > 1<<12 || cap(sc.cuts) > 1<<12 {
+		return // from a pathological document: let it go
+	}
+	splitPool.Put(sc)
 }
 
 func newWriter(marks []Mark) *writer {

@@ -3,6 +3,8 @@ package annotate
 import (
 	"bytes"
 	"os"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -75,4 +77,39 @@ func TestFactsPrebuiltTags(t *testing.T) {
 			t.Errorf("Markdown output lacks %s:\n%s", want, gotMD)
 		}
 	}
+}
+
+// Documents converted at the same time, whose writers take and hand back
+// split's memory through a pool, come out as one converted alone.
+func TestGoldmarkConcurrent(t *testing.T) {
+	text, err := os.ReadFile("testdata/article.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Doc{Text: text, Paragraphs: doc.SplitParagraphs(text, 0, len(text))}
+	marks := Facts(extract.Run(d), nil)
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Typographer, Extension))
+	convert := func() string {
+		var b bytes.Buffer
+		if err := md.Convert(text, &b, parser.WithContext(NewContext(0, marks))); err != nil {
+			t.Error(err)
+		}
+		return b.String()
+	}
+	want := convert()
+	if !strings.Contains(want, `id="s-1"`) {
+		t.Fatalf("no marks in %s", want)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 20 {
+				if got := convert(); got != want {
+					t.Errorf("concurrent conversion differs:\n%s\nwant\n%s", got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

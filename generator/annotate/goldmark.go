@@ -67,8 +67,8 @@ func (transformer) Transform(node *ast.Document, reader text.Reader, pc parser.C
 // nodeRenderer renders text nodes with their marks, through html (the
 // HTML renderer's own text renderer) for the text itself.
 type nodeRenderer struct {
-	html renderer.NodeRenderer
-	text renderer.NodeRendererFunc
+	html      renderer.NodeRenderer
+	text, doc renderer.NodeRendererFunc
 }
 
 // SetOption hands the renderer's options to html, as goldmark hands them
@@ -80,17 +80,37 @@ func (r *nodeRenderer) SetOption(name renderer.OptionName, value any) {
 }
 
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	r.html.RegisterFuncs(textOnly{&r.text})
+	r.html.RegisterFuncs(keep{r})
 	reg.Register(ast.KindText, r.renderText)
+	reg.Register(ast.KindDocument, r.renderDocument)
 }
 
-// textOnly keeps the text renderer of what registers with it.
-type textOnly struct{ f *renderer.NodeRendererFunc }
+// keep keeps the text and document renderers of what registers with it.
+type keep struct{ r *nodeRenderer }
 
-func (t textOnly) Register(k ast.NodeKind, f renderer.NodeRendererFunc) {
-	if k == ast.KindText {
-		*t.f = f
+func (k keep) Register(kind ast.NodeKind, f renderer.NodeRendererFunc) {
+	switch kind {
+	case ast.KindText:
+		k.r.text = f
+	case ast.KindDocument:
+		k.r.doc = f
 	}
+}
+
+// renderDocument renders the document as the HTML renderer does and, once
+// it has been written, hands its writer's scratch memory back.
+func (r *nodeRenderer) renderDocument(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		if v, ok := n.AttributeString(stateAttr); ok {
+			if st, _ := v.(*state); st != nil {
+				st.wr.release()
+			}
+		}
+	}
+	if r.doc == nil {
+		return ast.WalkContinue, nil
+	}
+	return r.doc(w, source, n, entering)
 }
 
 // skipKinds are the nodes whose text is never marked: code, raw HTML and
@@ -134,12 +154,14 @@ func (r *nodeRenderer) renderText(w util.BufWriter, source []byte, n ast.Node, e
 	}
 	sw := stringWriter(w)
 	for k, pc := range pieces {
+		// st.tmp is only ever a lone text with a segment and line
+		// breaks (set on the last piece): setting those three is as
+		// good as a new ast.Text.
 		piece := &st.tmp
-		*piece = ast.Text{Segment: text.NewSegment(pc.start-st.base, pc.end-st.base)}
-		if k == len(pieces)-1 {
-			piece.SetSoftLineBreak(t.SoftLineBreak())
-			piece.SetHardLineBreak(t.HardLineBreak())
-		}
+		piece.Segment = text.NewSegment(pc.start-st.base, pc.end-st.base)
+		last := k == len(pieces)-1
+		piece.SetSoftLineBreak(last && t.SoftLineBreak())
+		piece.SetHardLineBreak(last && t.HardLineBreak())
 		for _, i := range pc.marks {
 			st.wr.open(sw, i, inLink)
 		}
