@@ -407,11 +407,12 @@ func firstBreak(s string, lim int, starts []int, breaks []string, weak bool) int
 	// A break starts with ", " or "; ", or with a blank before a dash
 	// (" — ", " – ", " -- "). The loop stops at the rarer bytes only: the
 	// comma or semicolon, or the dash, whose break starts a byte earlier.
-	for i := 0; i <= lim+1 && i < len(s); i++ {
-		c := s[i]
-		if !breakLead[c] {
-			continue
+	stop := min(lim+2, len(s)) // i <= lim+1 && i < len(s)
+	for i := 0; i < stop; i++ {
+		if i = nextBreakLead(s, i, stop); i >= stop {
+			break
 		}
+		c := s[i]
 		k := i
 		if c == ',' || c == ';' {
 			if i > lim || i+1 >= len(s) || s[i+1] != ' ' {
@@ -440,6 +441,21 @@ func firstBreak(s string, lim int, starts []int, breaks []string, weak bool) int
 		}
 	}
 	return -1
+}
+
+// nextBreakLead returns the offset of the first byte of s[i:stop] that
+// breakLead marks, or stop; eight bytes at a time.
+func nextBreakLead(s string, i, stop int) int {
+	for ; i+8 <= stop; i += 8 {
+		x := load64(s, i)
+		if m := zeroBytes(x^','*swarOnes) | zeroBytes(x^';'*swarOnes) | zeroBytes(x^0xE2*swarOnes) | zeroBytes(x^'-'*swarOnes); m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < stop && !breakLead[s[i]] {
+		i++
+	}
+	return i
 }
 
 // breakLead marks the bytes firstBreak stops at: the comma and semicolon
@@ -640,7 +656,13 @@ func wordsUpTo(s string, limit int) int {
 	n, i := 0, 0
 	after := uint64(1) // the byte before was blank
 	for ; i+8 <= len(s); i += 8 {
-		b := blankBytes(load64(s, i))
+		x := load64(s, i)
+		var b uint64
+		if (x-0x20*swarOnes)&^x&swarHigh == 0 {
+			b = zeroBytes(x ^ ' '*swarOnes) // no byte below 0x20: the blanks are spaces
+		} else {
+			b = blankBytes(x)
+		}
 		n += bits.OnesCount64(^b & (b<<8 | after<<7) & swarHigh)
 		if n >= limit {
 			return limit
