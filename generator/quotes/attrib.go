@@ -113,9 +113,13 @@ func (a *attributor) wordAfter(p, hi int) (int, int) {
 	s := a.skipSpace(p, hi)
 	e := s
 	for e < hi {
-		if c := a.t[e]; asciiWord[c] {
+		c := a.t[e]
+		if asciiWord[c] {
 			e = ascii.AlnumRun(a.t, e+1, hi) // the common case: ASCII letters and digits
 			continue
+		}
+		if c < utf8.RuneSelf && c != '-' && c != '\'' && c != '.' {
+			break // white space or punctuation, no connector: the word ends
 		}
 		r, n := a.runeAt(e, hi)
 		if isWordR(r) {
