@@ -91,28 +91,21 @@ func Sort(marks []Mark) {
 // uint64, and ordering integers is quicker than calling a comparison.
 // It reports false, having changed nothing, for other marks.
 func sortPacked(marks []Mark) bool {
-	const maxOff, idx = 1<<24 - 1, 1<<16 - 1 // idx masks the index; all ones: placed
-	if len(marks) >= idx {
+	keys, ok := packKeys(nil, len(marks), func(i int) doc.Span { return marks[i].Span })
+	if !ok {
 		return false
 	}
-	keys := make([]uint64, len(marks))
-	for i := range marks {
-		s, e := marks[i].Span.Start, marks[i].Span.End
-		if s < 0 || e < 0 || s > maxOff || e > maxOff {
-			return false
-		}
-		keys[i] = uint64(s)<<40 | uint64(maxOff-e)<<16 | uint64(i)
-	}
 	slices.Sort(keys)
-	// As in Sort: position j takes the mark keys[j]&idx names.
+	// As in Sort: position j takes the mark keys[j]&packedIndex names.
+	const placed = packedIndex
 	for j := range keys {
-		if i := int(keys[j] & idx); i == idx || i == j {
+		if i := int(keys[j] & packedIndex); i == placed || i == j {
 			continue
 		}
 		held := marks[j]
 		for cur := j; ; {
-			src := int(keys[cur] & idx)
-			keys[cur] |= idx
+			src := int(keys[cur] & packedIndex)
+			keys[cur] |= placed
 			if src == j {
 				marks[cur] = held
 				break
@@ -122,6 +115,28 @@ func sortPacked(marks []Mark) bool {
 		}
 	}
 	return true
+}
+
+// packedIndex masks the index in a packed key.
+const packedIndex = 1<<16 - 1
+
+// packKeys appends to keys the packed sort keys of n spans (start, end
+// descending, index i, for span(i)) and reports whether they fit: n below
+// 65,535 (all ones in the index is left free) and offsets below 2^24.
+func packKeys(keys []uint64, n int, span func(i int) doc.Span) ([]uint64, bool) {
+	const maxOff = 1<<24 - 1
+	if n >= packedIndex {
+		return keys, false
+	}
+	keys = slices.Grow(keys, n)
+	for i := range n {
+		s := span(i)
+		if s.Start < 0 || s.End < 0 || s.Start > maxOff || s.End > maxOff {
+			return keys[:0], false
+		}
+		keys = append(keys, uint64(s.Start)<<40|uint64(maxOff-s.End)<<16|uint64(i))
+	}
+	return keys, true
 }
 
 func compareMarks(a, b Mark) int {

@@ -23,59 +23,148 @@ func Facts(f *extract.Facts, actorHref func(id string) string) []Mark {
 	if actorHref == nil {
 		actorHref = func(id string) string { return "#actor-" + id } // "#" + ActorID(id)
 	}
-	names := make(map[string]string, len(f.Actors))
-	n := len(f.Sentences) + len(f.Quotes) + len(f.Timexes)
-	nattrs := 2 * (len(f.Quotes) + len(f.Timexes))
-	for _, a := range f.Actors {
-		n += len(a.Mentions)
-		nattrs += 2
-	}
-	marks := make([]Mark, 0, n)
-	// The marks' attributes are cut from one slice.
+	sc := scratchPool.Get().(*scratch)
+	defer sc.put()
+
+	// The elements marks open: one per actor (all its mentions share
+	// it), quotation and date, in that order; every sentence opens a
+	// span of class "s". mentions lists the actors' mentions in their
+	// order, each with its actor's element.
+	els, mentions := sc.els[:0], sc.mentions[:0]
+	nattrs := 2 * (len(f.Actors) + len(f.Quotes) + len(f.Timexes))
+	// The elements' attributes are cut from one slice.
 	slab := make([]Attr, 0, nattrs)
 	cut := func(a ...Attr) []Attr {
 		k := len(slab)
 		slab = append(slab, a...)
 		return slab[k:len(slab):len(slab)]
 	}
-	for i, s := range f.Sentences {
-		marks = append(marks, Mark{Span: s.Span, Tag: "span", Class: "s", ID: sentenceID(i)})
-	}
+	names := make(map[string]string, len(f.Actors))
 	for _, a := range f.Actors {
 		names[a.ID] = a.Name
 		if len(a.Mentions) == 0 {
 			continue
 		}
-		// Every mention of an actor has the same class and attributes:
-		// one string and one Attrs slice serve them all (marks are only
-		// read).
-		class := actorClass(a.Kind.String())
-		attrs := cut(Attr{"href", actorHref(a.ID)}, Attr{"data-actor", a.ID})
 		for _, m := range a.Mentions {
-			marks = append(marks, Mark{Span: m, Tag: "a", Class: class, Attrs: attrs})
+			mentions = append(mentions, mention{m, len(els)})
 		}
+		els = append(els, element{tag: "a", class: actorClass(a.Kind.String()), attrs: cut(Attr{"href", actorHref(a.ID)}, Attr{"data-actor", a.ID})})
 	}
+	firstQuote := len(els)
 	for _, q := range f.Quotes {
-		m := Mark{Span: q.Span, Tag: "mark", Class: "quote"}
 		if name := names[q.Speaker]; name != "" {
-			m.Attrs = cut(Attr{"data-speaker", q.Speaker}, Attr{"title", name})
+			els = append(els, element{tag: "mark", class: "quote", attrs: cut(Attr{"data-speaker", q.Speaker}, Attr{"title", name})})
 		} else {
-			m.Class = "quote quote-unattributed"
+			els = append(els, element{tag: "mark", class: "quote quote-unattributed"})
 		}
-		marks = append(marks, m)
 	}
+	firstDate := len(els)
 	for _, t := range f.Timexes {
-		m := Mark{Span: t.Span, Tag: "time", Class: "date"}
 		if len(t.Value) == 10 && t.Value[4] == '-' && t.Value[7] == '-' {
-			m.Attrs = cut(Attr{"data-value", t.Value}, Attr{"datetime", t.Value})
+			els = append(els, element{tag: "time", class: "date", attrs: cut(Attr{"data-value", t.Value}, Attr{"datetime", t.Value})})
 		} else {
-			m.Attrs = cut(Attr{"data-value", t.Value})
+			els = append(els, element{tag: "time", class: "date", attrs: cut(Attr{"data-value", t.Value})})
 		}
-		marks = append(marks, m)
 	}
-	prebuild(marks)
+	// Their opening tags, cut from one string.
+	b := sc.b[:0]
+	for i := range els {
+		e := &els[i]
+		b = appendOpen(b, &Mark{Tag: e.tag, Class: e.class, Attrs: e.attrs}, false, false)
+		e.end = len(b)
+	}
+	tags := string(b)
+	for i, start := 0, 0; i < len(els); i++ {
+		els[i].open, start = tags[start:els[i].end], els[i].end
+	}
+	sc.els, sc.mentions = els, mentions
+	if cap(b) <= 1<<20 { // not a pathological article's
+		sc.b = b
+	}
+
+	// Item i: sentences, then mentions, quotations and dates.
+	nsent, nment, nquote := len(f.Sentences), len(mentions), len(f.Quotes)
+	span := func(i int) doc.Span {
+		switch {
+		case i < nsent:
+			return f.Sentences[i].Span
+		case i < nsent+nment:
+			return mentions[i-nsent].span
+		case i < nsent+nment+nquote:
+			return f.Quotes[i-nsent-nment].Span
+		}
+		return f.Timexes[i-nsent-nment-nquote].Span
+	}
+	mark := func(i int) Mark {
+		if i < nsent {
+			return Mark{Span: f.Sentences[i].Span, Tag: "span", Class: "s", ID: sentenceID(i), open: sentenceOpen}
+		}
+		var e *element
+		sp := span(i)
+		switch {
+		case i < nsent+nment:
+			e = &els[mentions[i-nsent].el]
+		case i < nsent+nment+nquote:
+			e = &els[firstQuote+i-nsent-nment]
+		default:
+			e = &els[firstDate+i-nsent-nment-nquote]
+		}
+		return Mark{Span: sp, Tag: e.tag, Class: e.class, Attrs: e.attrs, open: e.open}
+	}
+	n := nsent + nment + nquote + len(f.Timexes)
+	marks := make([]Mark, n)
+	// Make each mark in its place in Sort's order when the keys pack
+	// (see sortPacked), rather than moving marks about.
+	keys, ok := packKeys(sc.keys[:0], n, span)
+	sc.keys = keys
+	if ok {
+		slices.Sort(keys)
+		for j, k := range keys {
+			marks[j] = mark(int(k & packedIndex))
+		}
+		return marks
+	}
+	for i := range marks {
+		marks[i] = mark(i)
+	}
 	Sort(marks)
 	return marks
+}
+
+// element is what the marks of an actor's mentions, a quotation or a
+// date open: the tag, class and attributes and the opening tag they make
+// (its end in the tags being built, then the tag).
+type element struct {
+	tag, class string
+	attrs      []Attr
+	open       string
+	end        int
+}
+
+// mention is an actor's mention and its element.
+type mention struct {
+	span doc.Span
+	el   int
+}
+
+// sentenceOpen is a sentence mark's opening tag without its ID.
+var sentenceOpen = string(appendOpen(nil, &Mark{Tag: "span", Class: "s"}, false, false))
+
+// scratch is Facts's memory, reused from article to article.
+type scratch struct {
+	els      []element
+	mentions []mention
+	keys     []uint64
+	b        []byte
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// put hands sc back, without the strings and attributes of the article.
+func (sc *scratch) put() {
+	clear(sc.els)
+	sc.els = sc.els[:0]
+	scratchPool.Put(sc)
 }
 
 // actorClass is the class of the mentions of an actor of the kind named.
@@ -108,51 +197,4 @@ func sentenceID(i int) string {
 		return ids[i]
 	}
 	return doc.SentenceID(i)
-}
-
-// prebuild gives marks their opening tags (see Mark.open), built once per
-// distinct element: a mark with the same element, class and Attrs slice
-// as the mark before it (every sentence; the mentions of an actor, which
-// Facts lists together) shares that mark's tag. The tags are cut from
-// one string.
-func prebuild(marks []Mark) {
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
-	// ends[i] is the end of mark i's tag in b; -1: the previous mark's.
-	ends := slices.Grow(sc.ends[:0], len(marks))[:len(marks)]
-	b := sc.b[:0]
-	for i := range marks {
-		if i > 0 && sameElement(&marks[i-1], &marks[i]) {
-			ends[i] = -1
-			continue
-		}
-		b = appendOpen(b, &marks[i], false, false)
-		ends[i] = len(b)
-	}
-	s := string(b)
-	if cap(b) <= 1<<20 { // not a pathological article's
-		sc.b, sc.ends = b, ends
-	}
-	start, end := 0, 0
-	for i := range marks {
-		if ends[i] >= 0 {
-			start, end = end, ends[i]
-		}
-		marks[i].open = s[start:end]
-	}
-}
-
-// scratch is prebuild's memory, reused from article to article.
-type scratch struct {
-	b    []byte
-	ends []int
-}
-
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
-
-// sameElement reports whether marks a and b open the same element: the
-// same tag and class and the same Attrs slice.
-func sameElement(a, b *Mark) bool {
-	return a.Tag == b.Tag && a.Class == b.Class && len(a.Attrs) == len(b.Attrs) &&
-		(len(a.Attrs) == 0 || &a.Attrs[0] == &b.Attrs[0])
 }
