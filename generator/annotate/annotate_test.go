@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"bytes"
+	"html"
 	"strings"
 	"testing"
 
@@ -56,6 +57,16 @@ func TestPlain(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
+	}
+}
+
+// appendEscapedText escapes as html.EscapeString does, invalid UTF-8
+// and NUL bytes included.
+func TestAppendEscapedText(t *testing.T) {
+	for _, s := range []string{"", "plain", `<a href="x">'&'</a>`, "&&<<>>\"\"''", "\xff\x00<\xfe>", "tail&", "é&é"} {
+		if got, want := string(appendEscapedText([]byte("pre"), []byte(s))), "pre"+html.EscapeString(s); got != want {
+			t.Errorf("appendEscapedText(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
 
@@ -136,6 +147,11 @@ func FuzzGoldmark(f *testing.F) {
 		NewPlain([]byte(body), marks).Write(&p, doc.Span{Start: 0, End: len(body)})
 		if strings.Contains(p.String(), "<script") {
 			t.Fatalf("script element in plain output: %s", p.String())
+		}
+		var q bytes.Buffer
+		NewPlain([]byte(body), nil).Write(&q, doc.Span{Start: 0, End: len(body)})
+		if want := html.EscapeString(body); q.String() != want {
+			t.Fatalf("plain text %q without marks: %q, want %q", body, q.String(), want)
 		}
 	})
 }

@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"html"
 	"io"
 
 	"briefgen/generator/doc"
@@ -34,9 +33,38 @@ func (p *Plain) Write(w io.Writer, span doc.Span) {
 		for _, i := range pc.marks {
 			p.wr.open(sw, i, false)
 		}
-		sw.WriteString(html.EscapeString(string(p.text[pc.start:pc.end])))
+		p.wr.buf = appendEscapedText(p.wr.buf[:0], p.text[pc.start:pc.end])
+		sw.Write(p.wr.buf)
 		for k := len(pc.marks) - 1; k >= 0; k-- {
 			p.wr.close(sw, pc.marks[k], false)
 		}
 	}
+}
+
+// appendEscapedText appends t escaped as html.EscapeString escapes it.
+func appendEscapedText(b, t []byte) []byte {
+	for len(t) > 0 {
+		i := 0
+		for i < len(t) && !htmlSpecial[t[i]] {
+			i++
+		}
+		b = append(b, t[:i]...)
+		if i == len(t) {
+			break
+		}
+		switch t[i] {
+		case '<':
+			b = append(b, "&lt;"...)
+		case '>':
+			b = append(b, "&gt;"...)
+		case '&':
+			b = append(b, "&amp;"...)
+		case '\'':
+			b = append(b, "&#39;"...)
+		case '"':
+			b = append(b, "&#34;"...)
+		}
+		t = t[i+1:]
+	}
+	return b
 }
