@@ -45,7 +45,8 @@ func Sort(marks []Mark) {
 	// The order is stable: marks with the same span keep their order. A
 	// Mark is large, so rather than moving marks about in a stable sort,
 	// sort small keys (start, end, index: a total order, so any sort is
-	// stable) and move each mark once.
+	// stable) and move each mark once (sortPacked) or put the marks in
+	// place from a sorted copy.
 	if slices.IsSortedFunc(marks, compareMarks) {
 		return
 	}
@@ -66,24 +67,12 @@ func Sort(marks []Mark) {
 		}
 		return cmp.Compare(a.i, b.i)
 	})
-	// Put each mark in place by following the permutation's cycles:
-	// position j takes the mark keys[j].i names.
-	for j := range keys {
-		if keys[j].i < 0 || keys[j].i == j {
-			continue
-		}
-		held := marks[j]
-		for cur := j; ; {
-			src := keys[cur].i
-			keys[cur].i = -1
-			if src == j {
-				marks[cur] = held
-				break
-			}
-			marks[cur] = marks[src]
-			cur = src
-		}
+	// Rare (see sortPacked): a second array is simplest.
+	sorted := make([]Mark, len(marks))
+	for i, k := range keys {
+		sorted[i] = marks[k.i]
 	}
+	copy(marks, sorted)
 }
 
 // sortPacked is Sort for the usual marks, fewer than 65,535 with offsets
