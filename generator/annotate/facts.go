@@ -21,7 +21,7 @@ func ActorID(id string) string { return "actor-" + id }
 // mentions of an actor), so they must not be changed, only read.
 func Facts(f *extract.Facts, actorHref func(id string) string) []Mark {
 	if actorHref == nil {
-		actorHref = func(id string) string { return "#actor-" + id } // "#" + ActorID(id)
+		actorHref = func(id string) string { return "#" + ActorID(id) }
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer sc.put()
