@@ -25,12 +25,8 @@ import (
 // a mark: an article renders the same with them and without them, in
 // Markdown and as plain text; and the mentions of an actor share one.
 func TestFactsPrebuiltTags(t *testing.T) {
-	text, err := os.ReadFile("testdata/article.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := &doc.Doc{Text: text, Paragraphs: doc.SplitParagraphs(text, 0, len(text))}
-	f := extract.Run(d)
+	d, f := testArticle(t)
+	text := d.Text
 	if len(f.Actors) < 3 || len(f.Quotes) < 2 || len(f.Timexes) < 2 {
 		t.Fatalf("test article too poor: %d actors, %d quotes, %d dates", len(f.Actors), len(f.Quotes), len(f.Timexes))
 	}
